@@ -1,0 +1,90 @@
+"""The canonical field names every reader and extractor produces, with their types.
+
+This table is the contract between extraction, the structured (YAML/JSON) record
+format and the rules: a rule may only name a field listed here, and the rule loader
+rejects a rule that names anything else.  Types:
+
+``date``   a ``datetime.date``
+``bool``   true / false
+``str``    free text
+``int``    a whole number
+``list``   a list of strings
+``enum``   one of the listed strings
+``recs``   a list of recommendations ``{"kind", "text", "line"}``
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    name: str
+    type: str
+    doc: str
+    choices: tuple[str, ...] = ()
+
+
+RECOMMENDATION_KINDS = ("note", "agree", "approve", "decide", "recommend_to_council")
+
+_SPECS = [
+    # identity
+    FieldSpec("title", "str", "subject or title of the report, decision or notice"),
+    FieldSpec("council", "str", "the council"),
+    FieldSpec("decision_maker", "str", "the decision maker or body (e.g. Cabinet)"),
+    FieldSpec("report_of", "str", "the officer whose report it is"),
+    FieldSpec("author", "str", "report author"),
+    FieldSpec("portfolio", "str", "relevant cabinet member or portfolio"),
+    FieldSpec("body", "str", "the meeting's body (meeting records)"),
+    # dates
+    FieldSpec("meeting_date", "date", "date of the meeting that takes or considers it"),
+    FieldSpec("decision_date", "date", "date the decision was or will be made"),
+    FieldSpec("report_date", "date", "date of the report"),
+    FieldSpec("publication_date", "date", "date the document was published"),
+    FieldSpec("notice_first_published", "date",
+              "date the notice of key decision (forward plan entry) was first published"),
+    FieldSpec("general_exception_notice_published", "date",
+              "date the general exception notice (reg 10) was made available"),
+    FieldSpec("effective_from", "date", "date the decision takes effect"),
+    FieldSpec("agenda_published", "date", "date the agenda was published"),
+    # key decisions
+    FieldSpec("key_decision", "bool", "declared a key decision"),
+    FieldSpec("forward_plan_ref", "str", "forward plan / notice of key decision reference"),
+    FieldSpec("wards", "list", "wards affected; ['ALL'] for all wards"),
+    FieldSpec("financial_value", "int", "expenditure or savings involved, in pounds"),
+    # urgency
+    FieldSpec("urgency_route", "enum", "urgency route relied on",
+              ("none", "general_exception", "special_urgency", "unspecified")),
+    FieldSpec("urgency_reason", "str", "reasons given for urgency"),
+    FieldSpec("urgency_agreed_by", "str", "who agreed the decision was urgent (reg 11)"),
+    # call-in
+    FieldSpec("call_in_eligible", "bool", "declared eligible for call-in"),
+    FieldSpec("call_in_exemption_reason", "str", "reason given for exemption from call-in"),
+    # exempt information
+    FieldSpec("exempt", "enum", "whether the report or item is exempt/confidential",
+              ("none", "part", "full")),
+    FieldSpec("exempt_paragraphs", "list", "Schedule 12A (or 7A) paragraphs cited, e.g. ['3']"),
+    FieldSpec("exempt_schedule", "enum", "the schedule cited", ("12A", "7A")),
+    FieldSpec("exempt_part", "str", "the Part of the schedule cited (e.g. '1', '4')"),
+    FieldSpec("public_interest_statement", "str",
+              "statement that the public interest in maintaining the exemption outweighs "
+              "the public interest in disclosure"),
+    # recommendations
+    FieldSpec("recommendations", "recs", "recommendations, each classified"),
+    FieldSpec("recommendation_kinds", "list",
+              "kinds of the recommendations (" + ", ".join(RECOMMENDATION_KINDS) + ")"),
+    # statutory events found in the text
+    FieldSpec("directions_date", "date",
+              "date of Best Value intervention directions (LGA 1999 s15) mentioned in the text"),
+    FieldSpec("directions_period_months", "int",
+              "months the directions allow for the improvement plan ('within six months')"),
+    FieldSpec("s114_report_sent", "date", "date a s114 report was sent to members"),
+]
+
+FIELDS: dict[str, FieldSpec] = {s.name: s for s in _SPECS}
+
+
+def field_type(name: str) -> str | None:
+    spec = FIELDS.get(name)
+    return spec.type if spec else None

@@ -1,0 +1,155 @@
+"""Records, fields and findings: what govcheck reads and what it reports.
+
+Every value read from a document is a :class:`FieldValue` that remembers where it came
+from (path, line, column and the source text), so that a finding can point at it and a
+lawyer can check it by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+RecordKind = Literal["report", "decision", "notice", "meeting"]
+RECORD_KINDS: tuple[str, ...] = ("report", "decision", "notice", "meeting")
+Nation = Literal["england", "wales", "scotland"]
+NATIONS: tuple[str, ...] = ("england", "wales", "scotland")
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"info": 1, "warning": 2, "error": 3}[self.value]
+
+
+class Location(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    line: int = 1
+    column: int = 1
+    page: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+class FieldValue(BaseModel):
+    """One value read from a document, with where it was read."""
+
+    model_config = ConfigDict(frozen=True)
+
+    value: Any
+    line: int = 0
+    column: int = 1
+    text: str = ""
+    page: int | None = None
+
+    def display(self) -> str:
+        return display_value(self.value)
+
+
+def display_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return ", ".join(display_value(v) for v in value) or "(none)"
+    return str(value)
+
+
+class Record(BaseModel):
+    """Something the law talks about: a report, a decision, a notice or a meeting.
+
+    ``fields`` maps canonical field names (see :mod:`govcheck.fields`) to values with
+    their provenance.  A field that was not found is absent, never guessed.
+    """
+
+    kind: RecordKind
+    path: str
+    nation: Nation = "england"
+    line: int = 1
+    page: int | None = None
+    fields: dict[str, FieldValue] = Field(default_factory=dict)
+
+    def get(self, name: str) -> Any:
+        fv = self.fields.get(name)
+        return None if fv is None else fv.value
+
+    def has(self, name: str) -> bool:
+        fv = self.fields.get(name)
+        if fv is None:
+            return False
+        v = fv.value
+        return not (v is None or v == "" or v == [])
+
+    def location_of(self, name: str) -> Location:
+        fv = self.fields.get(name)
+        if fv is None or not fv.line:
+            return Location(path=self.path, line=self.line, column=1, page=self.page)
+        return Location(path=self.path, line=fv.line, column=fv.column, page=fv.page)
+
+    def reference_date(self) -> dt.date | None:
+        """The date whose law applies: the decision date, else the meeting date, else
+        the publication date."""
+        for name in ("decision_date", "meeting_date", "publication_date"):
+            v = self.get(name)
+            if isinstance(v, dt.date):
+                return v
+        return None
+
+
+class Citation(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    instrument: str
+    provision: str
+    url: str
+
+    def __str__(self) -> str:
+        return f"{self.instrument}, {self.provision}"
+
+
+class ExceptionUsed(BaseModel):
+    """A statutory exception that covers a finding (reported, never silently passed)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    title: str
+    citation: Citation
+
+
+class Finding(BaseModel):
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    citation: Citation
+    fix: str
+    exception: ExceptionUsed | None = None
+    title: str = ""
+
+    @property
+    def covered(self) -> bool:
+        return self.exception is not None
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.code)
+
+
+class InputError(BaseModel):
+    """An input govcheck could not read: reported, and the batch goes on."""
+
+    path: str
+    message: str

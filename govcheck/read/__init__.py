@@ -1,0 +1,104 @@
+"""Readers: one per input format, each producing a :class:`Document`.
+
+The format is decided by content first (a PDF or a Word file renamed ``.txt`` is still
+read as what it is), then by extension.  Heavy libraries (PDF, DOCX, HTML) are imported
+only by their own reader module, only when a file of that kind is read.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+
+from govcheck.read.base import Document, Line, ReadError
+
+__all__ = ["Document", "Line", "ReadError", "read_path", "SUPPORTED_SUFFIXES",
+           "DEFAULT_MAX_BYTES"]
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+# suffix -> format name; format name -> module that reads it (imported lazily)
+_SUFFIX_FORMAT = {
+    ".txt": "text", ".text": "text",
+    ".md": "markdown", ".markdown": "markdown",
+    ".yaml": "yaml", ".yml": "yaml", ".json": "json",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".docx": "docx", ".docm": "docx",
+    ".pdf": "pdf",
+}
+_FORMAT_MODULE = {
+    "text": "govcheck.read.text",
+    "markdown": "govcheck.read.text",
+    "yaml": "govcheck.read.structured",
+    "json": "govcheck.read.structured",
+    "html": "govcheck.read.html",
+    "docx": "govcheck.read.docx",
+    "pdf": "govcheck.read.pdf",
+}
+SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMAT)
+
+
+def sniff_format(path: Path, head: bytes) -> str:
+    """Decide the format from the first bytes, falling back to the extension."""
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    suffix_format = _SUFFIX_FORMAT.get(path.suffix.lower(), "text")
+    if suffix_format in ("pdf", "docx"):
+        # the extension claims a binary container but the content is not one
+        kind = "PDF" if suffix_format == "pdf" else "Word (zip)"
+        raise ReadError(f"not a {kind} file: the content does not match the "
+                        f"{path.suffix} extension")
+    if suffix_format not in ("html",):
+        lowered = head[:512].lstrip().lower()
+        if lowered.startswith((b"<!doctype html", b"<html")):
+            return "html"
+    return suffix_format
+
+
+def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
+              display: str | None = None) -> Document:
+    """Read one file into a Document, or raise ReadError with a one-line reason.
+
+    The file is opened read-only and never modified.
+    """
+    p = Path(path)
+    shown = display or str(path)
+    try:
+        size = p.stat().st_size
+    except FileNotFoundError:
+        raise ReadError("no such file") from None
+    except OSError as e:
+        raise ReadError(f"cannot read: {e.strerror or e}") from None
+    if p.is_dir():
+        raise ReadError("is a directory")
+    if size == 0:
+        raise ReadError("empty file: nothing to check")
+    if size > max_bytes:
+        raise ReadError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit "
+                        f"(raise it with --max-file-size)")
+    try:
+        with p.open("rb") as fh:
+            data = fh.read()
+    except OSError as e:
+        raise ReadError(f"cannot read: {e.strerror or e}") from None
+    fmt = sniff_format(p, data[:1024])
+    module = importlib.import_module(_FORMAT_MODULE[fmt])
+    return module.read(shown, data, fmt)
+
+
+def decode_text(data: bytes) -> str:
+    """Decode UTF-8 text (BOM allowed); reject binary content with a clear message."""
+    if b"\x00" in data[:8192]:
+        raise ReadError("binary file: not text, and not a format govcheck reads")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        line = data[: e.start].count(b"\n") + 1
+        raise ReadError(f"not valid UTF-8 text: byte 0x{data[e.start]:02x} at line {line} "
+                        "(save the file as UTF-8)") from None
+    if not text.strip():
+        raise ReadError("empty file: nothing to check")
+    return text

@@ -1,0 +1,64 @@
+"""Output formats, chosen from a registry; each module has ``render(result, ctx) -> str``.
+
+Renderers import what they need (rich, xml, jinja2) themselves, so a plain concise
+run never pays for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+FORMATS = {
+    "concise": "govcheck.render.concise",
+    "full": "govcheck.render.full",
+    "json": "govcheck.render.json_",
+}
+
+
+@dataclass
+class RenderContext:
+    version: str
+    fail_on: str
+    failing: int
+    color: bool = False
+
+
+def render(fmt: str, result, ctx: RenderContext) -> str:
+    return importlib.import_module(FORMATS[fmt]).render(result, ctx)
+
+
+def summary(result, ctx: RenderContext) -> dict:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    covered = 0
+    for f in result.findings:
+        counts[f.severity.value] += 1
+        covered += f.covered
+    return {
+        "files": result.files,
+        "records": result.records,
+        "findings": len(result.findings),
+        "by_severity": counts,
+        "covered_by_exception": covered,
+        "unreadable": len(result.errors),
+        "fail_on": ctx.fail_on,
+        "failing": ctx.failing,
+    }
+
+
+def summary_line(result, ctx: RenderContext) -> str:
+    s = summary(result, ctx)
+    c = s["by_severity"]
+    parts = []
+    for sev in ("error", "warning", "info"):
+        if c[sev]:
+            parts.append(f"{c[sev]} {sev}{'s' if c[sev] != 1 else ''}")
+    found = ", ".join(parts) if parts else "no findings"
+    line = f"{found} in {s['files']} file{'s' if s['files'] != 1 else ''}"
+    if s["covered_by_exception"]:
+        line += f" ({s['covered_by_exception']} covered by a statutory exception)"
+    if s["unreadable"]:
+        line += f"; {s['unreadable']} input{'s' if s['unreadable'] != 1 else ''} could not be read"
+    verdict = (f"{ctx.failing} at or above {ctx.fail_on}" if ctx.failing
+               else f"nothing at or above {ctx.fail_on}")
+    return f"Found {line}: {verdict}."

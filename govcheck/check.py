@@ -1,0 +1,111 @@
+"""One run of ``govcheck check``: find inputs, read, extract, evaluate.
+
+The rule pack and profile are loaded once by the caller and shared by every document.
+An unreadable input is reported in ``errors`` and the run goes on.  Inputs are opened
+read-only and never modified.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from govcheck.engine.evaluate import evaluate
+from govcheck.engine.rules import RulePack
+from govcheck.model import Finding, InputError, Record
+from govcheck.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, ReadError, read_path
+from govcheck.records import RecordError, record_from_mapping
+
+
+@dataclass
+class RunResult:
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[InputError] = field(default_factory=list)
+    files: int = 0
+    records: int = 0
+
+
+def discover(paths: list[str]) -> tuple[list[Path], list[InputError]]:
+    """Files to check: files as given; directories walked for supported suffixes."""
+    files: list[Path] = []
+    errors: list[InputError] = []
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for root, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
+                for n in sorted(names):
+                    if not n.startswith(".") and Path(n).suffix.lower() in SUPPORTED_SUFFIXES:
+                        found.append(Path(root) / n)
+            files.extend(found)
+        elif p.exists():
+            files.append(p)
+        else:
+            errors.append(InputError(path=raw, message="no such file or directory"))
+    return files, errors
+
+
+def records_from_structured(doc) -> list[Record]:
+    loaded = doc.data
+    data = loaded.data
+    if isinstance(data, dict) and "records" in data:
+        extra = set(data) - {"records", "govcheck"}
+        if extra:
+            raise ReadError(f"line {loaded.line_of((sorted(extra)[0],))}: unknown key "
+                            f"{sorted(extra)[0]!r}; a record file has 'records:'")
+        items, base = data["records"], ("records",)
+        if not isinstance(items, list):
+            raise ReadError(f"line {loaded.line_of(base)}: records must be a list")
+        pairs = [(item, base + (i,)) for i, item in enumerate(items)]
+    elif isinstance(data, list):
+        pairs = [(item, (i,)) for i, item in enumerate(data)]
+    elif isinstance(data, dict):
+        pairs = [(data, ())]
+    else:
+        raise ReadError("expected a record (kind, fields) or a list of records")
+    out = []
+    for item, base in pairs:
+        try:
+            out.append(record_from_mapping(item, doc.path, loaded.line_of, base))
+        except RecordError as e:
+            raise ReadError(f"line {e.line}: {e.message}") from None
+    return out
+
+
+def document_records(doc, nation: str):
+    """Records and extraction notes for one Document."""
+    if doc.format in ("yaml", "json"):
+        return records_from_structured(doc), []
+    from govcheck.extract import extract_with_notes
+
+    return extract_with_notes(doc, nation)
+
+
+def display_path(p: Path) -> str:
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return str(p)
+
+
+def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
+        max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
+    result = RunResult()
+    files, result.errors = discover(paths)
+    nation = profile.get("nation", "england")
+    for f in files:
+        shown = display_path(f)
+        result.files += 1
+        try:
+            doc = read_path(f, max_bytes=max_bytes, display=shown)
+            records, _notes = document_records(doc, nation)
+        except ReadError as e:
+            result.errors.append(InputError(path=shown, message=str(e)))
+            continue
+        result.records += len(records)
+        result.findings.extend(evaluate(pack, records, profile, today, selected))
+    result.findings.sort(key=Finding.sort_key)
+    return result

@@ -1,0 +1,261 @@
+"""Command line: ``govcheck check | rules | rule | extract | test``.
+
+Each command is a plain function that returns an exit code (like pre-commit):
+0 no failing findings, 1 failing findings, 2 govcheck could not do its job (bad
+usage, unreadable input or rule pack, internal error).  No traceback reaches the user
+unless GOVCHECK_DEBUG is set.  Heavy modules are imported inside the commands.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import os
+import sys
+
+import click
+
+from govcheck import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = ("error", "warning", "info")
+
+
+def _fail(message: str) -> int:
+    click.echo(f"govcheck: error: {message}", err=True)
+    return EXIT_ERROR
+
+
+def guarded(fn):
+    """Turn every failure into a one-line message and exit code 2."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from govcheck.engine.profile import ProfileError
+        from govcheck.engine.rules import RuleError
+        from govcheck.selection import SelectionError
+
+        try:
+            code = fn(*args, **kwargs)
+        except (RuleError, ProfileError, SelectionError) as e:
+            code = _fail(str(e))
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except BrokenPipeError:
+            code = EXIT_ERROR
+        except KeyboardInterrupt:
+            code = _fail("interrupted")
+        except Exception as e:  # noqa: BLE001 - the last line of defence
+            if os.environ.get("GOVCHECK_DEBUG"):
+                raise
+            code = _fail(f"internal error: {type(e).__name__}: {e} "
+                         "(set GOVCHECK_DEBUG=1 for a traceback, and please report it)")
+        sys.exit(code)
+    return wrapper
+
+
+def _parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _split(values) -> list[str]:
+    return [v.strip() for item in values for v in item.split(",") if v.strip()]
+
+
+def _load(rules_dir, profile_name):
+    from pathlib import Path
+
+    from govcheck.engine.profile import load_profile
+    from govcheck.engine.rules import RulePack, default_rules_dir
+
+    pack = RulePack.load(Path(rules_dir) if rules_dir else None)
+    # a custom rule pack without profiles of its own uses the bundled profiles
+    root = pack.root if (pack.root / "profiles").is_dir() else default_rules_dir()
+    profile = load_profile(profile_name, root)
+    return pack, profile
+
+
+rules_option = click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
+                            help="Rule pack directory (default: the bundled rules).")
+profile_option = click.option("--profile", "profile_name", metavar="NAME|PATH",
+                              help="Council profile: a bundled name (england-default, "
+                                   "birmingham) or a YAML file.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="govcheck")
+def main():
+    """Check council decision reports, notices and agendas against the law."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
+@click.option("--output-format", type=click.Choice(["concise", "full", "json"]),
+              default="concise", show_default=True)
+@click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The date to treat as today for deadline rules.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
+              help="Lowest severity that makes the run fail (exit 1).")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail.")
+@click.option("--max-file-size", type=click.IntRange(min=1), default=50 * 1024 * 1024,
+              show_default=True, help="Largest input file read, in bytes.")
+@rules_option
+@profile_option
+@guarded
+def check(paths, select, ignore, output_format, as_of, fail_on, exit_zero, max_file_size,
+          rules_dir, profile_name):
+    """Check files and directories (txt, md, yaml, json)."""
+    return run_check(paths, select=_split(select), ignore=_split(ignore),
+                     output_format=output_format, as_of=as_of, fail_on=fail_on,
+                     exit_zero=exit_zero, rules_dir=rules_dir, profile_name=profile_name,
+                     max_bytes=max_file_size)
+
+
+def run_check(paths, *, select=(), ignore=(), output_format="concise", as_of=None,
+              fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
+              max_bytes=50 * 1024 * 1024) -> int:
+    from govcheck.check import run
+    from govcheck.model import Severity
+    from govcheck.render import RenderContext, render
+    from govcheck.selection import Selection
+
+    pack, profile = _load(rules_dir, profile_name)
+    selection = Selection(select, ignore, [(r.code, r.name) for r in pack.rules])
+    today = as_of or dt.date.today()
+    result = run(list(paths), pack, profile, today,
+                 selected=lambda rule: selection(rule.code, rule.name), max_bytes=max_bytes)
+    threshold = Severity(fail_on).rank
+    failing = sum(1 for f in result.findings
+                  if not f.covered and f.severity.rank >= threshold)
+    ctx = RenderContext(version=__version__, fail_on=fail_on, failing=failing,
+                        color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    sys.stdout.write(render(output_format, result, ctx))
+    if result.errors:
+        for e in result.errors:
+            if output_format == "json":
+                click.echo(f"govcheck: error: {e.path}: {e.message}", err=True)
+        return EXIT_ERROR
+    if failing and not exit_zero:
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@rules_option
+@guarded
+def rules_cmd(fmt, rules_dir):
+    """List the rules."""
+    import json
+
+    from govcheck.engine.rules import RulePack
+    from pathlib import Path
+
+    pack = RulePack.load(Path(rules_dir) if rules_dir else None)
+    latest = pack.latest()
+    if fmt == "json":
+        click.echo(json.dumps([{
+            "code": r.code, "name": r.name, "title": r.spec.title,
+            "severity": r.spec.severity.value, "jurisdictions": r.spec.jurisdictions,
+            "citation": r.spec.citation.model_dump(),
+        } for r in latest], indent=2, ensure_ascii=False))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(box=None, pad_edge=False, header_style="bold")
+    for col in ("code", "name", "severity", "nations", "provision", "title"):
+        table.add_column(col)
+    for r in latest:
+        s = r.spec
+        table.add_row(r.code, r.name, s.severity.value, ",".join(s.jurisdictions),
+                      f"{_short_instrument(s.citation.instrument)} {s.citation.provision}",
+                      s.title)
+    Console(width=160, highlight=False).print(table)
+    return EXIT_OK
+
+
+def _short_instrument(instrument: str) -> str:
+    import re
+
+    m = re.search(r"\((SI \d{4}/\d+)\)", instrument)
+    return m.group(1) if m else instrument
+
+
+@main.command("rule")
+@click.argument("code")
+@rules_option
+@guarded
+def rule_cmd(code, rules_dir):
+    """Explain a rule: what it checks, why, the law, an example and the fix."""
+    from pathlib import Path
+
+    from govcheck.docs import rule_doc
+    from govcheck.engine.rules import RulePack
+
+    pack = RulePack.load(Path(rules_dir) if rules_dir else None)
+    versions = pack.find(code)
+    if not versions:
+        from govcheck.records import suggest
+
+        return _fail(f"unknown rule {code!r}"
+                     f"{suggest(code.upper(), list(pack.by_code))}; see `govcheck rules`")
+    click.echo(rule_doc(versions, pack))
+    return EXIT_OK
+
+
+@main.command()
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+@click.option("--nation", type=click.Choice(["england", "wales", "scotland"]),
+              default="england", show_default=True)
+@guarded
+def extract(file, fmt, nation):
+    """Show every field read from FILE, its value and where it was read."""
+    from govcheck.check import display_path, document_records
+    from govcheck.read import ReadError, read_path
+    from pathlib import Path
+
+    shown = display_path(Path(file))
+    try:
+        doc = read_path(file, display=shown)
+        records, notes = document_records(doc, nation)
+    except ReadError as e:
+        return _fail(f"{shown}: {e}")
+    from govcheck.docs import extract_json, extract_text
+
+    click.echo(extract_json(shown, records, notes) if fmt == "json"
+               else extract_text(shown, records, notes), nl=False)
+    return EXIT_OK
+
+
+@main.command("test")
+@click.argument("rules_dir", required=False, type=click.Path(file_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="List every case, not only failures.")
+@guarded
+def test_cmd(rules_dir, verbose):
+    """Run every rule's own test cases."""
+    from govcheck.engine.cases import run_all
+
+    pack, profile = _load(rules_dir, None)
+    results = run_all(pack, profile)
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if verbose or not r.ok:
+            mark = "ok  " if r.ok else "FAIL"
+            click.echo(f"{mark} {r.rule.path}:{r.line}: {r.id}" + (f": {r.detail}" if r.detail else ""))
+    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed "
+               f"({len(pack.rules)} rules)")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,92 @@
+"""Apply a rule pack to records: the version of each rule in force on the record's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from govcheck.engine.predicates import Ctx, Outcome
+from govcheck.engine.rules import Rule, RulePack
+from govcheck.model import ExceptionUsed, Finding, Location, Record, Severity, display_value
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def render_template(template: str, record: Record) -> str:
+    """Fill ``{field}`` placeholders with the record's values; nothing else is evaluated."""
+    def sub(m: re.Match) -> str:
+        name = m.group(1)
+        return display_value(record.get(name)) if record.has(name) else f"({name.replace('_', ' ')} not found)"
+    return _PLACEHOLDER.sub(sub, " ".join(template.split()))
+
+
+@dataclass
+class Verdict:
+    """What one rule says about one record (used by the case harness and by check)."""
+
+    outcome: str  # "breach" | "pass" | "covered" | "not_applicable"
+    finding: Finding | None = None
+
+
+def _location(rule: Rule, record: Record, outs: list[Outcome]) -> Location:
+    for o in outs:
+        for name in o.fields:
+            if record.has(name):
+                return record.location_of(name)
+    return Location(path=record.path, line=record.line, column=1, page=record.page)
+
+
+def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date) -> Verdict:
+    ctx = Ctx(record, profile, today)
+    if rule.when is not None:
+        w = rule.when.evaluate(ctx)
+        if not w.ok:
+            return Verdict("not_applicable")
+    else:
+        w = Outcome(True)
+    r = rule.require.evaluate(ctx)
+    if r.ok:
+        return Verdict("pass")
+    reasons = list(r.reasons)
+    spec = rule.spec
+    severity = spec.severity
+    used = None
+    for exc in rule.exceptions:
+        claimed = exc.claimed.evaluate(ctx)
+        if not claimed.ok:
+            continue
+        ev = exc.evidence.evaluate(ctx)
+        if ev.ok:
+            used = ExceptionUsed(name=exc.spec.name, title=exc.spec.title,
+                                 citation=exc.spec.citation)
+            reasons.append(f"covered by {exc.spec.title} ({exc.spec.citation.provision}): "
+                           + "; ".join(ev.reasons))
+            severity = Severity.INFO
+            break
+        reasons.append(f"{exc.spec.title} is claimed but not made out "
+                       f"({exc.spec.citation.provision}): " + "; ".join(ev.reasons))
+    message = render_template(spec.message, record)
+    if reasons:
+        message = f"{message}: " + "; ".join(reasons)
+    finding = Finding(
+        code=spec.id, name=spec.name, title=spec.title, severity=severity, message=message,
+        location=_location(rule, record, [r, w]), citation=spec.citation,
+        fix=render_template(spec.fix, record), exception=used,
+    )
+    return Verdict("covered" if used else "breach", finding)
+
+
+def evaluate(pack: RulePack, records: list[Record], profile: dict, today: dt.date,
+             selected=None) -> list[Finding]:
+    """Every finding for these records.  ``selected(rule) -> bool`` filters rules."""
+    findings: list[Finding] = []
+    for record in records:
+        on = record.reference_date() or today
+        for rule in pack.in_force(record.kind, record.nation, on):
+            if selected is not None and not selected(rule):
+                continue
+            verdict = evaluate_rule(rule, record, profile, today)
+            if verdict.finding is not None:
+                findings.append(verdict.finding)
+    return findings

@@ -1,0 +1,615 @@
+"""The closed vocabulary rules are written in.
+
+A rule's ``when``, ``require`` and each exception's ``claimed``/``evidence`` are trees of
+predicates.  Each predicate is a one-key mapping in YAML::
+
+    present: notice_first_published        # or a list: all must be present
+    absent: urgency_reason
+    equals: {field: key_decision, value: true}
+    in: {field: urgency_route, values: [general_exception, special_urgency]}
+    contains_any: {field: recommendation_kinds, values: [agree, approve, decide]}
+    subset: {field: exempt_paragraphs, of: ["1", "2", "3"]}
+    matches: {field: title, pattern: "improvement (and recovery )?plan"}
+    profile_equals: {key: governance_model, value: committee_system}
+    clear_days: {from: notice_first_published, to: [decision_date, meeting_date],
+                 at_least: 28, basis: calendar}
+    on_or_before: {date: [decision_date, meeting_date],
+                   deadline: {from: directions_date, months: directions_period_months,
+                              counting: after}}
+    all: [...]      any: [...]      not: {...}
+
+Where a date is expected, a field name, a list of field names (the first present is
+used) or ``today`` (the run's ``--as-of`` date) may be given.  Numbers may be given
+literally, as a field name, or as ``{profile: key}``.
+
+Evaluation is three-valued: True, False, or None when a field it needs is missing.
+Every predicate explains itself in words a lawyer can check by hand: the values read,
+where they were read, and the arithmetic done.  Nothing here can run code: there are no
+loops, calls or expressions, only these predicates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from govcheck.engine import calendar
+from govcheck.fields import FIELDS
+from govcheck.model import Record, display_value
+
+NATION_HOLIDAYS = {"england": "England and Wales", "wales": "England and Wales",
+                   "scotland": "Scotland"}
+
+
+class PredicateError(ValueError):
+    """A rule that does not follow the vocabulary; ``loc`` is the key path."""
+
+    def __init__(self, loc: tuple, message: str):
+        super().__init__(message)
+        self.loc = loc
+        self.message = message
+
+
+@dataclass
+class Ctx:
+    record: Record
+    profile: dict[str, Any]
+    today: dt.date
+
+    def where(self, name: str) -> str:
+        fv = self.record.fields.get(name)
+        if fv is None or not fv.line:
+            return ""
+        if fv.page is not None:
+            return f" (page {fv.page})"
+        return f" (line {fv.line})"
+
+    def label(self, name: str) -> str:
+        return name.replace("_", " ")
+
+
+@dataclass
+class Outcome:
+    ok: bool | None
+    reasons: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+
+
+# --------------------------------------------------------------------------- operands
+
+def _field_names(value: Any, loc: tuple, what: str = "field") -> tuple[str, ...]:
+    names = (value,) if isinstance(value, str) else tuple(value) if isinstance(value, list) else None
+    if not names or not all(isinstance(n, str) for n in names):
+        raise PredicateError(loc, f"{what} must be a field name or a list of field names")
+    for n in names:
+        if n != "today" and n not in FIELDS:
+            from govcheck.records import suggest
+
+            raise PredicateError(loc, f"unknown field {n!r}{suggest(n, FIELDS)}")
+    return names
+
+
+@dataclass(frozen=True)
+class DateRef:
+    names: tuple[str, ...]
+
+    @classmethod
+    def parse(cls, value: Any, loc: tuple) -> "DateRef":
+        names = _field_names(value, loc, "a date")
+        for n in names:
+            if n != "today" and FIELDS[n].type != "date":
+                raise PredicateError(loc, f"field {n!r} is not a date field")
+        return cls(names)
+
+    def resolve(self, ctx: Ctx) -> tuple[str | None, dt.date | None]:
+        for n in self.names:
+            if n == "today":
+                return "today", ctx.today
+            v = ctx.record.get(n)
+            if isinstance(v, dt.date):
+                return n, v
+        return None, None
+
+    def describe(self) -> str:
+        return " or ".join(n.replace("_", " ") for n in self.names)
+
+
+@dataclass(frozen=True)
+class Number:
+    literal: int | None = None
+    field_name: str | None = None
+    profile_key: str | None = None
+    default: int | None = None
+
+    @classmethod
+    def parse(cls, value: Any, loc: tuple) -> "Number":
+        if isinstance(value, bool):
+            raise PredicateError(loc, "expected a number")
+        if isinstance(value, int):
+            return cls(literal=value)
+        if isinstance(value, str):
+            _field_names(value, loc)
+            return cls(field_name=value)
+        if isinstance(value, dict) and "profile" in value:
+            extra = set(value) - {"profile", "default"}
+            if extra:
+                raise PredicateError(loc, f"unexpected key {sorted(extra)[0]!r}")
+            default = value.get("default")
+            if default is not None and not isinstance(default, int):
+                raise PredicateError(loc, "default must be a number")
+            return cls(profile_key=str(value["profile"]), default=default)
+        raise PredicateError(loc, "expected a number, a field name or {profile: key}")
+
+    def resolve(self, ctx: Ctx) -> int | None:
+        if self.literal is not None:
+            return self.literal
+        if self.field_name:
+            v = ctx.record.get(self.field_name)
+            return v if isinstance(v, int) else None
+        v = profile_lookup(ctx.profile, self.profile_key)
+        if isinstance(v, int) and not isinstance(v, bool):
+            return v
+        return self.default
+
+
+def profile_lookup(profile: dict, key: str | None) -> Any:
+    node: Any = profile
+    for part in (key or "").split("."):
+        if not isinstance(node, dict) or part not in node:
+            return None
+        node = node[part]
+    return node
+
+
+# --------------------------------------------------------------------------- predicates
+
+class Pred:
+    def evaluate(self, ctx: Ctx) -> Outcome:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def field_names(self) -> set[str]:
+        return set()
+
+
+def _expect_keys(obj: Any, loc: tuple, required: set[str], optional: set[str] = frozenset()):
+    if not isinstance(obj, dict):
+        raise PredicateError(loc, f"expected a mapping with keys {', '.join(sorted(required))}")
+    for k in required:
+        if k not in obj:
+            raise PredicateError(loc, f"missing key {k!r}")
+    for k in obj:
+        if k not in required | set(optional):
+            from govcheck.records import suggest
+
+            raise PredicateError(loc + (k,), f"unexpected key {k!r}"
+                                 f"{suggest(str(k), required | set(optional))}")
+
+
+def _missing(ctx: Ctx, name: str) -> Outcome:
+    return Outcome(None, [f"{ctx.label(name)} not found"], [name])
+
+
+@dataclass
+class Present(Pred):
+    names: tuple[str, ...]
+    want: bool = True
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        have = [n for n in self.names if ctx.record.has(n)]
+        lacking = [n for n in self.names if not ctx.record.has(n)]
+        if self.want:
+            if lacking:
+                return Outcome(False, [f"{ctx.label(n)} not stated" for n in lacking],
+                               list(self.names))
+            return Outcome(True, [f"{ctx.label(n)}: {display_value(ctx.record.get(n))}"
+                                  f"{ctx.where(n)}" for n in have], list(self.names))
+        if have:
+            return Outcome(False, [f"{ctx.label(n)} is stated: "
+                                   f"{display_value(ctx.record.get(n))}{ctx.where(n)}"
+                                   for n in have], list(self.names))
+        return Outcome(True, [f"{ctx.label(n)} not stated" for n in lacking], list(self.names))
+
+    def field_names(self):
+        return set(self.names)
+
+
+@dataclass
+class Equals(Pred):
+    name: str
+    value: Any
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        v = ctx.record.get(self.name)
+        ok = v == self.value
+        return Outcome(ok, [f"{ctx.label(self.name)}: {display_value(v)}{ctx.where(self.name)}"],
+                       [self.name])
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
+class In(Pred):
+    name: str
+    values: tuple
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        v = ctx.record.get(self.name)
+        return Outcome(v in self.values,
+                       [f"{ctx.label(self.name)}: {display_value(v)}{ctx.where(self.name)}"],
+                       [self.name])
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
+class ContainsAny(Pred):
+    name: str
+    values: tuple
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        items = ctx.record.get(self.name)
+        hit = [x for x in items if x in self.values]
+        where = ctx.where(self.name)
+        if hit:
+            return Outcome(True, [f"{ctx.label(self.name)} include {display_value(hit)}{where}"],
+                           [self.name])
+        return Outcome(False, [f"{ctx.label(self.name)}: {display_value(items)}{where}"],
+                       [self.name])
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
+class Subset(Pred):
+    name: str
+    allowed: tuple
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        items = ctx.record.get(self.name)
+        bad = [x for x in items if x not in self.allowed]
+        where = ctx.where(self.name)
+        if bad:
+            return Outcome(False, [f"{ctx.label(self.name)} {display_value(items)}{where}: "
+                                   f"{display_value(bad)} not among "
+                                   f"{display_value(list(self.allowed))}"], [self.name])
+        return Outcome(True, [f"{ctx.label(self.name)}: {display_value(items)}{where}"],
+                       [self.name])
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
+class Matches(Pred):
+    name: str
+    pattern: re.Pattern
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        v = display_value(ctx.record.get(self.name))
+        m = self.pattern.search(v)
+        shown = v if len(v) <= 80 else v[:77] + "..."
+        return Outcome(bool(m), [f"{ctx.label(self.name)}: {shown!r}{ctx.where(self.name)}"],
+                       [self.name])
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
+class ProfileEquals(Pred):
+    key: str
+    value: Any
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        v = profile_lookup(ctx.profile, self.key)
+        if v is None:
+            return Outcome(None, [f"council profile has no {self.key}"])
+        return Outcome(v == self.value, [f"council profile {self.key}: {display_value(v)}"])
+
+
+@dataclass
+class All(Pred):
+    items: list[Pred]
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        outs = [p.evaluate(ctx) for p in self.items]
+        fields = [f for o in outs for f in o.fields]
+        if any(o.ok is False for o in outs):
+            return Outcome(False, [r for o in outs if o.ok is False for r in o.reasons], fields)
+        if any(o.ok is None for o in outs):
+            return Outcome(None, [r for o in outs if o.ok is None for r in o.reasons], fields)
+        return Outcome(True, [r for o in outs for r in o.reasons], fields)
+
+    def field_names(self):
+        return set().union(*(p.field_names() for p in self.items))
+
+
+@dataclass
+class Any_(Pred):
+    items: list[Pred]
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        outs = [p.evaluate(ctx) for p in self.items]
+        for o in outs:
+            if o.ok:
+                return o
+        fields = [f for o in outs for f in o.fields]
+        ok = None if any(o.ok is None for o in outs) else False
+        return Outcome(ok, [r for o in outs for r in o.reasons], fields)
+
+    def field_names(self):
+        return set().union(*(p.field_names() for p in self.items))
+
+
+@dataclass
+class Not(Pred):
+    item: Pred
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        o = self.item.evaluate(ctx)
+        return Outcome(None if o.ok is None else not o.ok, o.reasons, o.fields)
+
+    def field_names(self):
+        return self.item.field_names()
+
+
+@dataclass
+class ClearDays(Pred):
+    """At least N clear days between two dates, neither end day counted."""
+
+    start: DateRef
+    end: DateRef
+    at_least: Number
+    basis: str | dict  # "calendar" | "working" | {profile: key, default: ...}
+
+    def _basis(self, ctx: Ctx) -> str:
+        if isinstance(self.basis, str):
+            return self.basis
+        v = profile_lookup(ctx.profile, self.basis.get("profile"))
+        return v if v in ("calendar", "working") else self.basis.get("default", "calendar")
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        sname, sdate = self.start.resolve(ctx)
+        ename, edate = self.end.resolve(ctx)
+        if sdate is None:
+            return Outcome(None, [f"{self.start.describe()} not found"],
+                           [n for n in (ename,) if n])
+        if edate is None:
+            return Outcome(None, [f"{self.end.describe()} not found"], [sname])
+        need = self.at_least.resolve(ctx)
+        if need is None:
+            return Outcome(None, ["required number of days not set in the council profile"])
+        basis = self._basis(ctx)
+        nation = ctx.record.nation
+        cal = calendar.clear_days(sdate, edate)
+        work = calendar.clear_working_days(sdate, edate, nation)
+        got = work if basis == "working" else cal
+        ok = got >= need
+        s_l = "today" if sname == "today" else f"{ctx.label(sname)} {sdate.isoformat()}{ctx.where(sname)}"
+        e_l = "today" if ename == "today" else f"{ctx.label(ename)} {edate.isoformat()}{ctx.where(ename)}"
+        if sdate >= edate:
+            counted = f"{e_l} is not after {s_l}: 0 clear days"
+        elif basis == "working":
+            counted = (f"{s_l}, {e_l}: {work} clear working days (weekends and "
+                       f"{NATION_HOLIDAYS[nation]} bank holidays excluded; {cal} clear "
+                       f"calendar days), {need} required")
+        else:
+            counted = (f"{s_l}, {e_l}: {cal} clear days ({work} of them working days), "
+                       f"{need} required")
+        reasons = [counted]
+        if not ok:
+            latest = calendar.latest_date_for_clear_days(
+                edate, need, nation=nation, working=(basis == "working"))
+            reasons.append(f"for {edate.isoformat()} it had to be on or before "
+                           f"{latest.isoformat()}")
+        return Outcome(ok, reasons, [n for n in (sname, ename) if n and n != "today"])
+
+    def field_names(self):
+        return set(self.start.names) | set(self.end.names) - {"today"}
+
+
+@dataclass
+class OnOrBefore(Pred):
+    """A date falls on or before a deadline computed from another date."""
+
+    date: DateRef
+    start: DateRef
+    months: Number | None
+    days: Number | None
+    counting: str  # "after" (start excluded) | "beginning_with" (start included)
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        dname, d = self.date.resolve(ctx)
+        sname, s = self.start.resolve(ctx)
+        if s is None:
+            return Outcome(None, [f"{self.start.describe()} not found"])
+        if d is None:
+            return Outcome(None, [f"{self.date.describe()} not found"], [sname])
+        months = self.months.resolve(ctx) if self.months else None
+        days = self.days.resolve(ctx) if self.days else None
+        if months is None and days is None:
+            return Outcome(None, ["the length of the period was not found"], [sname])
+        if self.counting == "beginning_with":
+            deadline = calendar.end_of_period_beginning_with(s, months=months or 0,
+                                                             days=days or 0)
+            how = "beginning with"
+        else:
+            deadline = calendar.last_day_after(s, months=months or 0, days=days or 0)
+            how = "after"
+        period = f"{months} months" if months else f"{days} days"
+        s_l = f"{ctx.label(sname)} {s.isoformat()}{ctx.where(sname)}"
+        d_l = ("today " + d.isoformat()) if dname == "today" else \
+            f"{ctx.label(dname)} {d.isoformat()}{ctx.where(dname)}"
+        ok = d <= deadline
+        rel = "on or before" if ok else f"{(d - deadline).days} days after"
+        return Outcome(ok, [f"{s_l}; the period of {period} {how} it ends {deadline.isoformat()}; "
+                            f"{d_l} is {rel} that date"],
+                       [n for n in (sname, dname) if n and n != "today"])
+
+    def field_names(self):
+        names = set(self.date.names) | set(self.start.names)
+        for n in (self.months, self.days):
+            if n and n.field_name:
+                names.add(n.field_name)
+        return names - {"today"}
+
+
+# --------------------------------------------------------------------------- parsing
+
+def _check_field(name: Any, loc: tuple) -> str:
+    if not isinstance(name, str):
+        raise PredicateError(loc, "field must be a single field name")
+    return _field_names(name, loc)[0]
+
+
+def _values(obj: Any, loc: tuple) -> tuple:
+    if not isinstance(obj, list) or not obj:
+        raise PredicateError(loc, "values must be a non-empty list")
+    return tuple(str(v) if not isinstance(v, bool) else v for v in obj)
+
+
+def _parse_equals(a, loc):
+    _expect_keys(a, loc, {"field", "value"})
+    name = _check_field(a["field"], loc + ("field",))
+    value = a["value"]
+    spec = FIELDS[name]
+    if spec.type == "bool" and not isinstance(value, bool):
+        raise PredicateError(loc + ("value",), f"{name} is true/false; got {value!r}")
+    if spec.type == "enum" and value not in spec.choices:
+        raise PredicateError(loc + ("value",),
+                             f"{name} is one of {', '.join(spec.choices)}; got {value!r}")
+    return Equals(name, value)
+
+
+def _parse_in(a, loc):
+    _expect_keys(a, loc, {"field", "values"})
+    name = _check_field(a["field"], loc + ("field",))
+    values = _values(a["values"], loc + ("values",))
+    spec = FIELDS[name]
+    if spec.type == "enum":
+        for v in values:
+            if v not in spec.choices:
+                raise PredicateError(loc + ("values",),
+                                     f"{name} is one of {', '.join(spec.choices)}; got {v!r}")
+    return In(name, values)
+
+
+def _parse_list_pred(cls, key):
+    def parse(a, loc):
+        _expect_keys(a, loc, {"field", key})
+        name = _check_field(a["field"], loc + ("field",))
+        if FIELDS[name].type != "list":
+            raise PredicateError(loc + ("field",), f"field {name!r} is not a list field")
+        return cls(name, _values(a[key], loc + (key,)))
+    return parse
+
+
+def _parse_matches(a, loc):
+    _expect_keys(a, loc, {"field", "pattern"})
+    name = _check_field(a["field"], loc + ("field",))
+    pattern = a["pattern"]
+    if not isinstance(pattern, str) or len(pattern) > 200:
+        raise PredicateError(loc + ("pattern",), "pattern must be a string of at most 200 characters")
+    try:
+        compiled = re.compile(pattern, re.IGNORECASE)
+    except re.error as e:
+        raise PredicateError(loc + ("pattern",), f"invalid pattern: {e}") from None
+    return Matches(name, compiled)
+
+
+def _parse_profile_equals(a, loc):
+    _expect_keys(a, loc, {"key", "value"})
+    return ProfileEquals(str(a["key"]), a["value"])
+
+
+def _parse_clear_days(a, loc):
+    _expect_keys(a, loc, {"from", "to", "at_least"}, {"basis"})
+    basis = a.get("basis", "calendar")
+    if isinstance(basis, dict):
+        _expect_keys(basis, loc + ("basis",), {"profile"}, {"default"})
+        if basis.get("default", "calendar") not in ("calendar", "working"):
+            raise PredicateError(loc + ("basis",), "default must be calendar or working")
+    elif basis not in ("calendar", "working"):
+        raise PredicateError(loc + ("basis",), "basis must be calendar, working or {profile: key}")
+    return ClearDays(DateRef.parse(a["from"], loc + ("from",)),
+                     DateRef.parse(a["to"], loc + ("to",)),
+                     Number.parse(a["at_least"], loc + ("at_least",)), basis)
+
+
+def _parse_on_or_before(a, loc):
+    _expect_keys(a, loc, {"date", "deadline"})
+    dl = a["deadline"]
+    dloc = loc + ("deadline",)
+    _expect_keys(dl, dloc, {"from"}, {"months", "days", "counting"})
+    if ("months" in dl) == ("days" in dl):
+        raise PredicateError(dloc, "give exactly one of months or days")
+    counting = dl.get("counting", "after")
+    if counting not in ("after", "beginning_with"):
+        raise PredicateError(dloc + ("counting",), "counting must be after or beginning_with")
+    return OnOrBefore(DateRef.parse(a["date"], loc + ("date",)),
+                      DateRef.parse(dl["from"], dloc + ("from",)),
+                      Number.parse(dl["months"], dloc + ("months",)) if "months" in dl else None,
+                      Number.parse(dl["days"], dloc + ("days",)) if "days" in dl else None,
+                      counting)
+
+
+def _parse_present(want):
+    def parse(a, loc):
+        return Present(_field_names(a, loc), want)
+    return parse
+
+
+def _parse_group(cls):
+    def parse(a, loc):
+        if not isinstance(a, list) or not a:
+            raise PredicateError(loc, "expected a non-empty list of conditions")
+        return cls([parse_predicate(x, loc + (i,)) for i, x in enumerate(a)])
+    return parse
+
+
+_PARSERS = {
+    "present": _parse_present(True),
+    "absent": _parse_present(False),
+    "equals": _parse_equals,
+    "in": _parse_in,
+    "contains_any": _parse_list_pred(ContainsAny, "values"),
+    "subset": _parse_list_pred(Subset, "of"),
+    "matches": _parse_matches,
+    "profile_equals": _parse_profile_equals,
+    "clear_days": _parse_clear_days,
+    "on_or_before": _parse_on_or_before,
+    "all": _parse_group(All),
+    "any": _parse_group(Any_),
+    "not": lambda a, loc: Not(parse_predicate(a, loc)),
+}
+VOCABULARY = tuple(_PARSERS)
+
+
+def parse_predicate(obj: Any, loc: tuple = ()) -> Pred:
+    """Compile one predicate mapping; PredicateError (with key path) if it is not valid."""
+    if not isinstance(obj, dict) or len(obj) != 1:
+        raise PredicateError(loc, "a condition is a mapping with exactly one of: "
+                             + ", ".join(VOCABULARY))
+    (key, arg), = obj.items()
+    parser = _PARSERS.get(key)
+    if parser is None:
+        from govcheck.records import suggest
+
+        raise PredicateError(loc + (key,), f"unknown condition {key!r}{suggest(str(key), VOCABULARY)}"
+                             f"; the vocabulary is: {', '.join(VOCABULARY)}")
+    return parser(arg, loc + (key,))

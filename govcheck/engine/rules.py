@@ -1,0 +1,288 @@
+"""Rule schema and rule-pack loader.
+
+A rule is one YAML file (see docs/rules.md).  Files are parsed with the safe loader
+(no code, no aliases, no duplicate keys), validated by the pydantic schema below, and
+their conditions compiled into the closed predicate vocabulary.  Any error names the
+file and line.  A pack is loaded once per run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from govcheck.engine.predicates import PredicateError, Pred, parse_predicate
+from govcheck.model import Citation, Severity
+from govcheck.yamlsafe import YamlError, load_yaml
+
+FAMILIES = {
+    "KD": "key decisions and their notice",
+    "UR": "general exception and special urgency",
+    "PM": "private meetings",
+    "EX": "exempt information",
+    "CI": "call-in",
+    "AG": "agenda publication and late items",
+    "DL": "statutory deadlines",
+    "RC": "report content",
+    "DR": "decision records",
+    "GC": "govcheck itself",
+}
+CODE_RE = re.compile(r"^(%s)\d{3}$" % "|".join(FAMILIES))
+NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class RuleError(Exception):
+    def __init__(self, path: str, line: int, message: str):
+        super().__init__(f"{path}:{line}: {message}")
+        self.path, self.line, self.message = path, line, message
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Effective(_Strict):
+    from_: dt.date = Field(alias="from")
+    to: dt.date | None = None
+
+    def covers(self, d: dt.date) -> bool:
+        return self.from_ <= d and (self.to is None or d <= self.to)
+
+    def __str__(self) -> str:
+        return f"{self.from_.isoformat()} to {self.to.isoformat() if self.to else 'date'}"
+
+
+class ExceptionSpec(_Strict):
+    name: str
+    title: str
+    citation: Citation
+    claimed: dict
+    evidence: dict
+
+    @field_validator("name")
+    @classmethod
+    def _kebab(cls, v: str) -> str:
+        if not NAME_RE.match(v):
+            raise ValueError("exception name must be kebab-case")
+        return v
+
+
+class Case(_Strict):
+    name: str
+    expect: Literal["breach", "pass", "covered", "not_applicable"]
+    exception: str | None = None
+    as_of: dt.date | None = None
+    profile: dict = Field(default_factory=dict)
+    message_contains: list[str] = Field(default_factory=list)
+    record: dict
+
+    @model_validator(mode="after")
+    def _exception_only_when_covered(self):
+        if self.expect == "covered" and not self.exception:
+            raise ValueError("a 'covered' case must name the exception that covers it")
+        if self.expect != "covered" and self.exception:
+            raise ValueError("only a 'covered' case names an exception")
+        return self
+
+
+class RuleSpec(_Strict):
+    id: str
+    name: str
+    title: str
+    severity: Severity
+    applies_to: list[Literal["report", "decision", "notice", "meeting"]]
+    jurisdictions: list[Literal["england", "wales", "scotland"]]
+    effective: Effective
+    citation: Citation
+    law_status: Literal["verified", "secondary", "inferred"] = "verified"
+    builtin: bool = False
+    description: str
+    why: str
+    when: dict | None = None
+    require: dict | None = None
+    exceptions: list[ExceptionSpec] = Field(default_factory=list)
+    message: str
+    fix: str
+    cases: list[Case] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _code(cls, v: str) -> str:
+        if not CODE_RE.match(v):
+            raise ValueError(f"id must be a family prefix ({', '.join(FAMILIES)}) "
+                             "and three digits, e.g. KD001")
+        return v
+
+    @field_validator("name")
+    @classmethod
+    def _name(cls, v: str) -> str:
+        if not NAME_RE.match(v):
+            raise ValueError("name must be kebab-case, e.g. key-decision-notice-period")
+        return v
+
+    @model_validator(mode="after")
+    def _complete(self):
+        if self.builtin:
+            if not self.id.startswith("GC"):
+                raise ValueError("only GC rules may be builtin")
+            return self
+        if self.require is None:
+            raise ValueError("a rule needs a 'require' condition")
+        if not self.citation.url.startswith("https://www.legislation.gov.uk/"):
+            raise ValueError("citation.url must be a https://www.legislation.gov.uk/ address")
+        kinds = {c.expect for c in self.cases}
+        for need in ("breach", "pass"):
+            if need not in kinds:
+                raise ValueError(f"cases: needs at least one '{need}' case")
+        names = [e.name for e in self.exceptions]
+        if len(set(names)) != len(names):
+            raise ValueError("exception names must be unique")
+        covered = {c.exception for c in self.cases if c.expect == "covered"}
+        for n in names:
+            if n not in covered:
+                raise ValueError(f"cases: needs a 'covered' case for exception {n!r}")
+        for c in self.cases:
+            if c.exception and c.exception not in names:
+                raise ValueError(f"case {c.name!r} names unknown exception {c.exception!r}")
+        return self
+
+
+@dataclass
+class CompiledException:
+    spec: ExceptionSpec
+    claimed: Pred
+    evidence: Pred
+
+
+@dataclass
+class Rule:
+    spec: RuleSpec
+    path: str
+    line_of: Any
+    when: Pred | None
+    require: Pred | None
+    exceptions: list[CompiledException]
+
+    @property
+    def code(self) -> str:
+        return self.spec.id
+
+    @property
+    def name(self) -> str:
+        return self.spec.name
+
+    def applies(self, kind: str, nation: str, on: dt.date) -> bool:
+        s = self.spec
+        return (not s.builtin and kind in s.applies_to and nation in s.jurisdictions
+                and s.effective.covers(on))
+
+
+def _compile(spec: RuleSpec, path: str, loaded) -> Rule:
+    def comp(obj, loc):
+        try:
+            return parse_predicate(obj, loc)
+        except PredicateError as e:
+            raise RuleError(path, loaded.line_of(e.loc), e.message) from None
+
+    when = comp(spec.when, ("when",)) if spec.when is not None else None
+    require = comp(spec.require, ("require",)) if spec.require is not None else None
+    excs = [CompiledException(e, comp(e.claimed, ("exceptions", i, "claimed")),
+                              comp(e.evidence, ("exceptions", i, "evidence")))
+            for i, e in enumerate(spec.exceptions)]
+    return Rule(spec, path, loaded.line_of, when, require, excs)
+
+
+def load_rule_file(path: Path, shown: str | None = None) -> Rule:
+    shown = shown or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(shown, 1, f"cannot read rule file: {e}") from None
+    try:
+        loaded = load_yaml(text, shown)
+    except YamlError as e:
+        raise RuleError(shown, e.line, e.message) from None
+    if not isinstance(loaded.data, dict):
+        raise RuleError(shown, 1, "a rule file must be a mapping")
+    try:
+        spec = RuleSpec.model_validate(loaded.data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        loc = tuple(err["loc"])
+        where = ".".join(str(x) for x in loc) or "rule"
+        raise RuleError(shown, loaded.line_of(loc), f"{where}: {err['msg']}") from None
+    return _compile(spec, shown, loaded)
+
+
+def default_rules_dir() -> Path:
+    """The bundled rules: govcheck/rules in an installed wheel, rules/ in a checkout."""
+    import govcheck
+
+    here = Path(govcheck.__file__).resolve().parent
+    for candidate in (here / "rules", here.parent / "rules"):
+        if (candidate / "england").is_dir():
+            return candidate
+    raise RuleError(str(here / "rules"), 1, "bundled rule pack not found: reinstall govcheck")
+
+
+class RulePack:
+    """Every rule version, validated once per run."""
+
+    def __init__(self, rules: list[Rule], root: Path):
+        self.rules = sorted(rules, key=lambda r: (r.code, r.spec.effective.from_))
+        self.root = root
+        self.by_code: dict[str, list[Rule]] = {}
+        for r in self.rules:
+            self.by_code.setdefault(r.code, []).append(r)
+        self._check_versions()
+
+    def _check_versions(self) -> None:
+        names: dict[str, str] = {}
+        for code, versions in self.by_code.items():
+            for r in versions:
+                if r.name != versions[0].name:
+                    raise RuleError(r.path, 1, f"{code} is named {versions[0].name!r} in "
+                                    f"{versions[0].path}; every version must keep its name")
+            for a, b in zip(versions, versions[1:]):
+                if a.spec.effective.to is None or a.spec.effective.to >= b.spec.effective.from_:
+                    raise RuleError(b.path, b.line_of(("effective",)),
+                                    f"{code}: in-force period overlaps the version in {a.path}")
+            other = names.setdefault(versions[0].name, code)
+            if other != code:
+                raise RuleError(versions[0].path, 1,
+                                f"name {versions[0].name!r} is already used by {other}")
+
+    @classmethod
+    def load(cls, root: Path | None = None) -> "RulePack":
+        root = Path(root) if root else default_rules_dir()
+        if not root.is_dir():
+            raise RuleError(str(root), 1, "rules directory not found")
+        files = sorted(p for p in root.rglob("*.yaml") if "profiles" not in p.parts)
+        if not files:
+            raise RuleError(str(root), 1, "no rule files found")
+        rules = []
+        for p in files:
+            try:
+                shown = str(p.relative_to(Path.cwd()))
+            except ValueError:
+                shown = str(p)
+            rules.append(load_rule_file(p, shown))
+        return cls(rules, root)
+
+    def latest(self) -> list[Rule]:
+        """One entry per code: the most recent version."""
+        return [versions[-1] for versions in self.by_code.values()]
+
+    def find(self, code_or_name: str) -> list[Rule]:
+        key = code_or_name.strip()
+        if key.upper() in self.by_code:
+            return self.by_code[key.upper()]
+        return [r for r in self.rules if r.name == key.lower()]
+
+    def in_force(self, kind: str, nation: str, on: dt.date) -> list[Rule]:
+        return [r for r in self.rules if r.applies(kind, nation, on)]

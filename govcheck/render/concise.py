@@ -1,0 +1,19 @@
+"""One line per finding, like ruff: ``path:line:col: CODE [severity] message (citation)``."""
+
+from __future__ import annotations
+
+from govcheck.render import summary_line
+
+
+def format_finding(f) -> str:
+    loc = f.location
+    cov = f" [covered: {f.exception.title}]" if f.exception else ""
+    return (f"{loc.path}:{loc.line}:{loc.column}: {f.code} [{f.severity.value}] "
+            f"{f.message}{cov} ({f.citation.instrument}, {f.citation.provision}) [{f.name}]")
+
+
+def render(result, ctx) -> str:
+    out = [format_finding(f) for f in result.findings]
+    out += [f"{e.path}: error: {e.message}" for e in result.errors]
+    out.append(summary_line(result, ctx))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,39 @@
+"""The stable JSON contract (docs/json.md).  Other tools depend on it: keep it stable."""
+
+from __future__ import annotations
+
+import json
+
+from govcheck.render import summary
+
+
+def finding_dict(f) -> dict:
+    loc = f.location
+    return {
+        "code": f.code,
+        "name": f.name,
+        "severity": f.severity.value,
+        "message": f.message,
+        "path": loc.path,
+        "line": loc.line,
+        "column": loc.column,
+        "page": loc.page,
+        "citation": {"instrument": f.citation.instrument, "provision": f.citation.provision,
+                     "url": f.citation.url},
+        "fix": f.fix,
+        "exception": None if f.exception is None else {
+            "name": f.exception.name, "title": f.exception.title,
+            "citation": {"instrument": f.exception.citation.instrument,
+                         "provision": f.exception.citation.provision,
+                         "url": f.exception.citation.url}},
+    }
+
+
+def render(result, ctx) -> str:
+    doc = {
+        "govcheck": ctx.version,
+        "findings": [finding_dict(f) for f in result.findings],
+        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+        "summary": summary(result, ctx),
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"

@@ -66,9 +66,13 @@ def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date) -> 
             break
         reasons.append(f"{exc.spec.title} is claimed but not made out "
                        f"({exc.spec.citation.provision}): " + "; ".join(ev.reasons))
+    # the values that made the rule apply, unless the requirement already shows them
+    shown = tuple(n.replace("_", " ") for n in r.fields)
+    context = [c for c in w.reasons
+               if not c.startswith(shown) and not c.startswith("council profile")]
     message = render_template(spec.message, record)
-    if reasons:
-        message = f"{message}: " + "; ".join(reasons)
+    if reasons or context:
+        message = f"{message}: " + "; ".join(context + reasons)
     finding = Finding(
         code=spec.id, name=spec.name, title=spec.title, severity=severity, message=message,
         location=_location(rule, record, [r, w]), citation=spec.citation,

@@ -9,6 +9,7 @@ predicates.  Each predicate is a one-key mapping in YAML::
     in: {field: urgency_route, values: [general_exception, special_urgency]}
     contains_any: {field: recommendation_kinds, values: [agree, approve, decide]}
     subset: {field: exempt_paragraphs, of: ["1", "2", "3"]}
+    count_at_least: {field: wards, at_least: 2}
     matches: {field: title, pattern: "improvement (and recovery )?plan"}
     profile_equals: {key: governance_model, value: committee_system}
     clear_days: {from: notice_first_published, to: [decision_date, meeting_date],
@@ -293,6 +294,23 @@ class Subset(Pred):
 
 
 @dataclass
+class CountAtLeast(Pred):
+    name: str
+    at_least: int
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        items = ctx.record.get(self.name)
+        return Outcome(len(items) >= self.at_least,
+                       [f"{ctx.label(self.name)}: {display_value(items)} ({len(items)})"
+                        f"{ctx.where(self.name)}"], [self.name])
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
 class Matches(Pred):
     name: str
     pattern: re.Pattern
@@ -519,6 +537,17 @@ def _parse_list_pred(cls, key):
     return parse
 
 
+def _parse_count(a, loc):
+    _expect_keys(a, loc, {"field", "at_least"})
+    name = _check_field(a["field"], loc + ("field",))
+    if FIELDS[name].type not in ("list", "recs"):
+        raise PredicateError(loc + ("field",), f"field {name!r} is not a list field")
+    n = a["at_least"]
+    if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+        raise PredicateError(loc + ("at_least",), "at_least must be a whole number")
+    return CountAtLeast(name, n)
+
+
 def _parse_matches(a, loc):
     _expect_keys(a, loc, {"field", "pattern"})
     name = _check_field(a["field"], loc + ("field",))
@@ -589,6 +618,7 @@ _PARSERS = {
     "in": _parse_in,
     "contains_any": _parse_list_pred(ContainsAny, "values"),
     "subset": _parse_list_pred(Subset, "of"),
+    "count_at_least": _parse_count,
     "matches": _parse_matches,
     "profile_equals": _parse_profile_equals,
     "clear_days": _parse_clear_days,

@@ -1,0 +1,120 @@
+"""Bad input gets a one-line message, never a traceback; the batch goes on; exit 2."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from govcheck.cli import main
+
+GOOD = """records:
+  - kind: decision
+    fields:
+      key_decision: true
+      notice_first_published: 2024-03-20
+      decision_date: 2024-04-04
+"""
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    assert "Traceback" not in (result.output or "")
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+def make(tmp_path: Path, name: str, content) -> Path:
+    p = tmp_path / name
+    if isinstance(content, bytes):
+        p.write_bytes(content)
+    else:
+        p.write_text(content, encoding="utf-8")
+    return p
+
+
+BAD = [
+    ("empty.txt", b"", "empty file"),
+    ("blank.md", b"   \n\n", "empty file"),
+    ("binary.txt", b"\x00\x01\x02\xffdata" * 10, "binary file"),
+    ("latin1.txt", "Report to Cabinet\nCost: £5m\n".encode("latin-1"), "not valid UTF-8"),
+    ("broken.yaml", b"records:\n  - kind: report\n    fields: [1, 2\n", "invalid YAML"),
+    ("broken.json", b'{"records": [}', "invalid JSON at line 1"),
+    ("alias.yaml", b"a: &x [1]\nb: *x\n", "anchors and aliases"),
+    ("badfield.yaml", b"kind: report\nfields:\n  key_decison: true\n", "did you mean 'key_decision'"),
+    ("badtype.yaml", b"kind: report\nfields:\n  meeting_date: soon\n", "is not a date"),
+    ("badkind.json", b'{"kind": "memo", "fields": {}}', "kind must be one of"),
+    ("fake.pdf", b"this is not a pdf at all", "not a PDF file"),
+    ("fake.docx", b"plain text pretending", "not a Word"),
+]
+
+
+@pytest.mark.parametrize("name,content,message", BAD, ids=[b[0] for b in BAD])
+def test_bad_file_one_line_error_exit_2(tmp_path, name, content, message):
+    bad = make(tmp_path, name, content)
+    good = make(tmp_path, "good.yaml", GOOD)
+    before = bad.read_bytes()
+    result = run("check", "--output-format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    doc = json.loads(result.stdout)
+    assert [e["path"] for e in doc["errors"]] == [str(bad)]
+    err = doc["errors"][0]["message"]
+    assert message in err and "\n" not in err
+    # the rest of the batch is still checked
+    assert [f["code"] for f in doc["findings"]] == ["KD001"]
+    assert bad.read_bytes() == before  # inputs are never modified
+
+
+def test_missing_path_is_exit_2(tmp_path):
+    result = run("check", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert "no such file or directory" in result.output
+
+
+def test_unknown_select_code_is_exit_2(tmp_path):
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--select", "KD999", str(tmp_path))
+    assert result.exit_code == 2
+    assert "unknown rule selector 'KD999'" in result.output
+
+
+def test_bad_as_of_is_usage_error(tmp_path):
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--as-of", "tomorrow", str(tmp_path))
+    assert result.exit_code == 2
+
+
+def test_oversize_file_names_the_limit(tmp_path):
+    make(tmp_path, "big.txt", "Report to Cabinet\n" * 100)
+    result = run("check", "--max-file-size", "100", str(tmp_path))
+    assert result.exit_code == 2
+    assert "over the 100-byte limit" in result.output
+
+
+def test_broken_rule_pack_is_exit_2(tmp_path):
+    rules = tmp_path / "rules"
+    (rules / "england").mkdir(parents=True)
+    (rules / "england" / "X.yaml").write_text("id: KD001\nname: [\n", encoding="utf-8")
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--rules", str(rules), str(tmp_path / "good.yaml"))
+    assert result.exit_code == 2
+    assert "X.yaml:" in result.output
+
+
+def test_missing_rule_pack_is_exit_2(tmp_path):
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--rules", str(tmp_path / "none"), str(tmp_path / "good.yaml"))
+    assert result.exit_code == 2
+
+
+def test_no_traceback_from_real_process(tmp_path):
+    bad = make(tmp_path, "x.txt", b"\x00\x00")
+    proc = subprocess.run([sys.executable, "-m", "govcheck", "check", str(bad)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "Traceback" not in proc.stderr + proc.stdout
+    assert "binary file" in proc.stdout

@@ -12,6 +12,7 @@ predicates.  Each predicate is a one-key mapping in YAML::
     count_at_least: {field: wards, at_least: 2}
     matches: {field: title, pattern: "improvement (and recovery )?plan"}
     profile_equals: {key: governance_model, value: committee_system}
+    record_kind: [decision, notice]
     clear_days: {from: notice_first_published, to: [decision_date, meeting_date],
                  at_least: 28, basis: calendar}
     on_or_before: {date: [decision_date, meeting_date],
@@ -341,6 +342,15 @@ class ProfileEquals(Pred):
 
 
 @dataclass
+class RecordKind(Pred):
+    kinds: tuple[str, ...]
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        kind = ctx.record.kind
+        return Outcome(kind in self.kinds, [f"a {kind} record"])
+
+
+@dataclass
 class All(Pred):
     items: list[Pred]
 
@@ -597,6 +607,15 @@ def _parse_on_or_before(a, loc):
                       counting)
 
 
+def _parse_record_kind(a, loc):
+    from govcheck.model import RECORD_KINDS
+
+    kinds = (a,) if isinstance(a, str) else tuple(a) if isinstance(a, list) else ()
+    if not kinds or any(k not in RECORD_KINDS for k in kinds):
+        raise PredicateError(loc, f"record_kind takes one or more of {', '.join(RECORD_KINDS)}")
+    return RecordKind(kinds)
+
+
 def _parse_present(want):
     def parse(a, loc):
         return Present(_field_names(a, loc), want)
@@ -621,6 +640,7 @@ _PARSERS = {
     "count_at_least": _parse_count,
     "matches": _parse_matches,
     "profile_equals": _parse_profile_equals,
+    "record_kind": _parse_record_kind,
     "clear_days": _parse_clear_days,
     "on_or_before": _parse_on_or_before,
     "all": _parse_group(All),

@@ -1,0 +1,131 @@
+"""Dated statutory events mentioned in a report's text.
+
+* Best Value intervention directions (Local Government Act 1999 s15):
+  ``Intervention Directions issued on 5th October 2023`` / ``Directions issued on
+  5 October 2023`` / ``On 5 October 2023 the Secretary of State issued Directions``
+  → ``directions_date``; ``within six months of the Directions`` →
+  ``directions_period_months`` = 6.  Read only when the document is about s15
+  intervention (it says "Intervention Directions", "Section 15", "Best Value"...),
+  and a period only when the same line speaks of the directions or the intervention.
+* Section 114 reports: ``s114 report ... issued on 12 September 2023`` →
+  ``s114_report_sent``.
+
+Only a complete date is read: ``Directions issued in October 2023`` gives nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govcheck.dates import find_dates, parse_date
+from govcheck.extract.collect import Collector
+from govcheck.extract.text import CLine, Index
+
+__all__ = ["scan", "S15_RE"]
+
+S15_RE = re.compile(
+    r"intervention\s+directions?|section\s+15\b|\bs\.?\s?15\s*\(|\bs\.?\s?15\b[^.]{0,40}1999"
+    r"|best\s+value\s+(?:intervention|directions?|inspection)"
+    r"|directions?\s+(?:made|issued)\s+under",
+    re.IGNORECASE)
+_DIRECTIONS_RE = re.compile(r"\bdirections?\b", re.IGNORECASE)
+_ISSUED_ON_RE = re.compile(
+    r"^(?:[^.;]{0,100}?\b(?:issued|made|given|served|imposed)\b[^.;]{0,100}?\b(?:on|dated)"
+    r"|\s+(?:dated|of))\s+(?:the\s+)?",
+    re.IGNORECASE)
+_ISSUED_AFTER_RE = re.compile(
+    r"^[^.;]{0,60}?\b(?:issued|made|gave|served|imposed)\b[^.;]{0,40}?\bdirections?\b",
+    re.IGNORECASE)
+_ON_BEFORE_RE = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
+_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+            "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
+            "twenty-four": 24, "twenty four": 24}
+_PERIOD_RE = re.compile(
+    r"\bwithin\s+(?:the\s+)?(?:first\s+)?(?:a\s+period\s+of\s+)?"
+    r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
+    r"|twenty[\s-]four)\s+(?:\(\d{1,2}\)\s+)?(?:calendar\s+)?months?\b",
+    re.IGNORECASE)
+_S114_RE = re.compile(
+    r"\b(?:section|s\.?)\s*114A?\s+(?:report|notice)s?\b[^.;]{0,80}?\b(?:issued|sent|made|"
+    r"published|served)\b[^.;]{0,40}?\bon\s+(?:the\s+)?",
+    re.IGNORECASE)
+
+
+def _directions_date(text: str, low: str):
+    """(date, offset) of the directions' date in ``text``, or None."""
+    for m in _DIRECTIONS_RE.finditer(text):
+        seg = text[m.end():m.end() + 200]
+        k = _ISSUED_ON_RE.match(seg)
+        if not k:
+            continue
+        pd = parse_date(seg[k.end():])
+        if pd is not None and pd.start == 0:
+            return pd.value, m.end() + k.end()
+    if "on " not in low or not any(w in low for w in ("issued", "made", "gave", "served")):
+        return None
+    for pd in find_dates(text):
+        if _ON_BEFORE_RE.search(text[max(0, pd.start - 8):pd.start]) \
+                and _ISSUED_AFTER_RE.match(text[pd.end:pd.end + 120]):
+            return pd.value, pd.start
+    return None
+
+
+def _period(text: str, low: str):
+    """(months, offset) of "within N months" in ``text``, or None."""
+    if "within" not in low or "month" not in low:
+        return None
+    m = _PERIOD_RE.search(text)
+    if m is None:
+        return None
+    n = m.group("n").lower()
+    return (int(n) if n.isdigit() else _NUMBERS[n.replace(" ", "-")]), m.start("n")
+
+
+def _s114(text: str, low: str):
+    for m in _S114_RE.finditer(text):
+        pd = parse_date(text[m.end():m.end() + 40])
+        if pd is not None and pd.start == 0:
+            return pd.value, m.end()
+    return None
+
+
+def _find(col: Collector, name: str, finder, lines: list[CLine], i: int) -> None:
+    """Put what ``finder`` reads from line ``i`` into ``name``.  A sentence wrapped
+    over two lines is read from line ``i`` joined with the next line, then with the
+    previous one; the value points at the line it is on."""
+    cl = lines[i]
+    found = finder(cl.text, cl.low)
+    if found is not None:
+        col.put(name, found[0], cl.line, found[1])
+        return
+    for a, b in ((i, i + 1), (i - 1, i)):
+        if a < 0 or b >= len(lines) or not lines[a].text.strip() \
+                or not lines[b].text.strip():
+            continue
+        first, second = lines[a], lines[b]
+        found = finder(first.text + " " + second.text, first.low + " " + second.low)
+        if found is not None:
+            value, at = found
+            if at > len(first.text):
+                col.put(name, value, second.line, at - len(first.text) - 1)
+            else:
+                col.put(name, value, first.line, at)
+            return
+
+
+def scan(index: Index, col: Collector) -> None:
+    lines = index.lines
+    candidates = index.having("direction", "intervention")
+    s15 = any(S15_RE.search(lines[i].text) for i in candidates) or (
+        bool(candidates) and any(S15_RE.search(lines[i].text)
+                                 for i in index.having("section 15", "s15", "s.15")))
+    for i in candidates if s15 else ():
+        if "direction" in lines[i].low and not col.has("directions_date"):
+            _find(col, "directions_date", _directions_date, lines, i)
+        if not col.has("directions_period_months"):
+            _find(col, "directions_period_months", _period, lines, i)
+    if not col.has("s114_report_sent"):
+        for i in index.having("114"):
+            _find(col, "s114_report_sent", _s114, lines, i)
+            if col.has("s114_report_sent"):
+                break

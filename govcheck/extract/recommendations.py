@@ -1,0 +1,203 @@
+"""The Recommendations section: its items, each classified.
+
+The section starts at a heading ``Recommendations`` / ``2 Recommendations`` /
+``2. Recommendations`` / ``Recommendation(s)`` / ``Recommended decision(s)`` and ends
+at the next section heading (the next number, a Markdown or bold heading, or a
+usual section title such as "Background").  Items start with ``2.1``, ``(a)``, ``a)``,
+``(i)``, ``1.`` or a bullet; unmarked lines continue the item above them, except
+after a stem such as ``Cabinet is asked to:``, which introduces the items below it
+and is not an item itself.
+
+Kinds, in order of precedence:
+
+* ``recommend_to_council``: recommends or refers the matter to (full/City) Council
+  (``Recommend that the City Council approve ...``), even though it says "approve";
+* otherwise the first of these verbs in the item decides: ``note`` (note, be
+  noted), ``agree`` (agree, endorse), ``approve`` (approve, adopt), ``decide``
+  (delegate, authorise, decide, determine, resolve, appoint, instruct);
+* ``note`` when the only verb is a weak one (consider, receive, comment on, review);
+* ``decide`` when no verb is found, with a note saying so.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govcheck.extract.collect import Collector
+from govcheck.extract.text import CLine, Index
+
+__all__ = ["classify", "scan"]
+
+_HEAD_RE = re.compile(
+    r"^\s*(?:(?P<num>\d{1,2})\.?\s+)?"
+    r"(?:recommendations?(?:\s*\(s\))?|recommended\s+(?:decisions?|resolutions?)"
+    r"|decisions?\s+recommended|summary\s+of\s+recommendations"
+    r"|recommendations?\s+to\s+(?:the\s+)?(?:cabinet|council|committee|executive|full\s+council))"
+    r"\s*(?::\s*(?P<rest>.*?))?\s*$",
+    re.IGNORECASE)
+_ITEM_RE = re.compile(
+    r"^\s*(?P<m>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\(\d{1,2}\)"
+    r"|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)"
+    r"|\([a-zA-Z]\)|[a-zA-Z]\)|[a-z]\.|[•·▪●◦‣])\s+(?P<t>\S.*)$")
+_NUMBERED_RE = re.compile(r"^\s*(?P<n>\d{1,2})\.?\s+(?!\d)(?P<t>\S.*)$")
+_SECTION_RE = re.compile(
+    r"^\s*(?:\d{1,2}\.?\s+)?(?:background|reasons?\s+for|executive\s+summary|summary|purpose"
+    r"|introduction|options?|alternatives?|consultation|risks?|legal|financ|procurement"
+    r"|human\s+resources|equalit|public\s+sector\s+equality|implications|appendi"
+    r"|key\s+issues|details|compliance|main\s+report|evaluation|other\s+implications|context"
+    r"|proposals?|issues|report\s+details|wards?\s+affected|contact|timetable|next\s+steps)\b",
+    re.IGNORECASE)
+_STEM_RE = re.compile(
+    r"(?::\s*$|\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*$"
+    r"|^\s*(?:that\s+)?(?:the\s+)?(?:cabinet|committee|council|executive|panel|board)\s*$)",
+    re.IGNORECASE)
+_TO_COUNCIL_RE = re.compile(
+    r"\brecommends?\b(?:\s+to)?(?:\s+that)?\s+(?:the\s+)?"
+    r"(?:full\s+|city\s+|county\s+|borough\s+|district\s+)?council\b(?!['’]s)"
+    r"|\b(?:recommend|refer|submit|forward|commend)s?\b[^.;]{0,80}?\bto\s+(?:the\s+)?"
+    r"(?:full\s+|city\s+|county\s+|borough\s+|district\s+)?council\b(?!['’]s)"
+    r"|\bfor\s+(?:approval|adoption|decision|endorsement|agreement)\s+(?:by|at)\s+(?:the\s+)?"
+    r"(?:full\s+|city\s+|county\s+|borough\s+|district\s+)?council\b(?!['’]s)"
+    r"|\bcouncil\s+(?:be|is)\s+(?:asked|recommended|requested)\s+to\b",
+    re.IGNORECASE)
+_VERB_RE = re.compile(
+    r"\b(?:(?P<note>note|notes|noting|(?:be|is|are)\s+noted)"
+    r"|(?P<agree>agree|agrees|endorse|endorses|supports|(?:be|is|are)\s+(?:agreed|endorsed))"
+    r"|(?P<approve>approve|approves|adopt|adopts|(?:be|is|are)\s+(?:approved|adopted))"
+    r"|(?P<decide>delegate|delegates|authori[sz]e|authori[sz]es|decide|decides|determine"
+    r"|determines|resolve|resolves|appoint|appoints|instruct|instructs|grant|grants"
+    r"|(?:be|is|are)\s+(?:delegated|authori[sz]ed|granted)))\b",
+    re.IGNORECASE)
+_WEAK_RE = re.compile(
+    r"\b(?:consider|considers|receive|receives|comment\s+on|comments\s+on|review|reviews"
+    r"|(?:be|is|are)\s+(?:considered|received))\b",
+    re.IGNORECASE)
+_MAX_LINES = 80
+
+
+def classify(text: str, stem: str = "") -> str | None:
+    """The kind of one recommendation (``None`` when no verb says)."""
+    if _TO_COUNCIL_RE.search(text) or (stem and _TO_COUNCIL_RE.search(stem)):
+        return "recommend_to_council"
+    m = _VERB_RE.search(text)
+    if m:
+        return m.lastgroup
+    if _WEAK_RE.search(text):
+        return "note"
+    if stem:
+        m = _VERB_RE.search(stem)
+        if m:
+            return m.lastgroup
+        if _WEAK_RE.search(stem):
+            return "note"
+    return None
+
+
+def _level(marker: str) -> int:
+    """0 for "1." / "1)", 1 for "2.1", 2 for "2.1.3"; letters, roman numerals and
+    bullets sit under any number."""
+    if marker[0].isdigit():
+        return marker.rstrip(".").count(".")
+    return 9
+
+
+def _ends_section(cl: CLine, num: int | None, title_like_max: int = 90) -> bool:
+    if cl.heading:
+        return True
+    text = cl.text.strip()
+    m = _NUMBERED_RE.match(text)
+    if num is not None and m and int(m.group("n")) != num and len(text) <= 120 \
+            and not text.endswith((".", ";", ",")):
+        return True
+    if len(text) <= title_like_max and not text.endswith((".", ";", ",", ":")) \
+            and len(text.split()) <= 10 and _SECTION_RE.match(text) \
+            and text[len(text) - len(text.lstrip(" 0123456789."))].isupper():
+        return True
+    return False
+
+
+class _Item:
+    __slots__ = ("cl", "col", "parts", "level", "stem", "is_stem")
+
+    def __init__(self, cl: CLine, col: int, text: str, level: int, stem: str,
+                 is_stem: bool = False):
+        self.cl, self.col, self.parts, self.level = cl, col, [text], level
+        self.stem, self.is_stem = stem, is_stem
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.parts).split())
+
+
+def _items(lines: list[CLine], start: int, num: int | None,
+           rest: str | None, rest_col: int) -> list[_Item]:
+    items: list[_Item] = []
+    stems: list[tuple[int, str]] = []   # (level, text) of the open stems
+    current: _Item | None = None
+    head = lines[start]
+    if rest:
+        current = _Item(head, rest_col, rest, 0, "")
+        items.append(current)
+    for cl in lines[start + 1:start + 1 + _MAX_LINES]:
+        text = cl.text
+        if not text.strip():
+            continue
+        if _ends_section(cl, num):
+            break
+        m = _ITEM_RE.match(text)
+        if m:
+            level, body, col = _level(m.group("m")), m.group("t"), m.start("t")
+        elif cl.bullet:
+            level, body = 9, text.strip()
+            col = text.find(body)
+        else:
+            body = text.strip()
+            col = text.find(body)
+            if current is not None and not current.is_stem and (
+                    body[:1].islower() or not current.parts[-1].rstrip().endswith((".", ";", ":"))):
+                current.parts.append(body)
+                continue
+            level = (stems[-1][0] + 1) if stems else 0
+        while stems and stems[-1][0] >= level:
+            stems.pop()
+        stem_text = " ".join(s for _, s in stems)
+        # "Cabinet is asked to:", "That Cabinet approve the following:" introduce the
+        # items below them (whose verb they may give) and are not items themselves
+        if body.rstrip().endswith(":") or (_STEM_RE.search(body) and classify(body) is None):
+            stems.append((level, body.rstrip(": ")))
+            current = _Item(cl, col, body, level, stem_text, is_stem=True)
+            continue
+        current = _Item(cl, col, body, level, stem_text)
+        items.append(current)
+    return items
+
+
+def scan(index: Index, col: Collector) -> None:
+    lines = index.lines
+    for i in index.having("recommend"):
+        cl = lines[i]
+        text = cl.text
+        if len(text) > 200:
+            continue
+        m = _HEAD_RE.match(text)
+        if not m:
+            continue
+        num = int(m.group("num")) if m.group("num") else None
+        rest = m.group("rest")
+        items = _items(lines, i, num, rest, m.start("rest") if rest else 0)
+        if not items:
+            continue
+        recs = []
+        for it in items:
+            kind = classify(it.text, it.stem)
+            if kind is None:
+                kind = "decide"
+                col.note(it.cl.line, it.col,
+                         "recommendations: no verb says what this recommendation asks "
+                         f"({it.text[:60]!r}); read as 'decide'", "recommendations")
+            recs.append({"kind": kind, "text": it.text, "line": it.cl.number})
+        first = items[0]
+        col.put("recommendations", recs, first.cl.line, first.col)
+        col.put("recommendation_kinds", sorted({r["kind"] for r in recs}),
+                first.cl.line, first.col)
+        return

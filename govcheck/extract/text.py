@@ -1,0 +1,140 @@
+"""Lines as extraction sees them: Markdown emphasis and bullets blanked out, and
+Markdown table rows turned into TAB-separated cells.
+
+Blanking replaces each markup character by a space, so every offset in the cleaned
+text is the same offset in the source line and columns stay true.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govcheck.read.base import Line
+
+__all__ = ["CLine", "clean_lines", "is_heading", "is_blank", "Index"]
+
+_LEAD_RE = re.compile(r"^([ \t]*)(#{1,6}[ \t]+|>[ \t]*|[-*+•·▪●◦‣][ \t]+)")
+_TABLE_RULE_RE = re.compile(r"^\s*\|[\s|:\-]*$")
+_SPACES_RE = re.compile(r"[\u00a0\u2007\u202f\f\v\r]")
+_NUMBERED_HEADING_RE = re.compile(
+    r"^\s*\d{1,2}\.?\s+(?!\d)[A-Z][^\t.:;]{1,90}$")
+
+
+@dataclass(slots=True)
+class CLine:
+    line: Line
+    text: str          # cleaned, same length as line.text
+    low: str           # text.lower(), for cheap keyword tests before a regex
+    bullet: bool       # the source line began with a list bullet
+    heading: bool      # a Markdown heading, or a line that is bold throughout
+
+    @property
+    def number(self) -> int:
+        return self.line.number
+
+
+_LEAD_CHARS = frozenset(" \t#>-*+•·▪●◦‣")
+_SPECIAL_SPACES = "\u00a0\u2007\u202f\f\v\r"
+
+
+def clean(line: Line, inline: bool = True, spaces: bool = True) -> CLine:
+    """Blank the Markdown of one line.  ``inline``/``spaces`` False say the line
+    holds no ``**``/``__``/backtick and the document no special spaces, which skips
+    those steps."""
+    text = line.text
+    first = text[:1]
+    m = _LEAD_RE.match(text) if first in _LEAD_CHARS else None
+    has_inline = inline and ("**" in text or "__" in text or "`" in text)
+    table = first == "|" or (first in " \t" and text.lstrip().startswith("|"))
+    if m is None and not has_inline and not table and not (spaces and _SPACES_RE.search(text)):
+        return CLine(line, text, text.lower(), False, False)
+    bullet = heading = False
+    if spaces:
+        text = _SPACES_RE.sub(" ", text)
+    if table:
+        # a Markdown table row: its cells become TAB-separated, like a DOCX table;
+        # the |---|---| rule under the header row becomes blank
+        if _TABLE_RULE_RE.match(text):
+            return CLine(line, " " * len(text), " " * len(text), False, False)
+        text = text.replace("|", "\t")
+        m = None
+    if m is not None:
+        lead = m.group(2)
+        heading = lead[0] == "#"
+        bullet = not heading and lead[0] != ">"
+        text = m.group(1) + " " * len(lead) + text[m.end():]
+    if has_inline:
+        stripped = line.text.strip()
+        if len(stripped) > 4 and stripped.startswith("**") and stripped.endswith("**") \
+                and stripped.count("**") == 2:
+            heading = True
+        # same-length replacements keep every offset
+        text = text.replace("**", "  ").replace("__", "  ").replace("`", " ")
+    return CLine(line, text, text.lower(), bullet, heading)
+
+
+def _lines_holding(whole: str, starts: list[int], words: tuple[str, ...]) -> set[int]:
+    from bisect import bisect_right
+
+    found: set[int] = set()
+    for w in words:
+        pos = whole.find(w)
+        while pos >= 0:
+            found.add(bisect_right(starts, pos) - 1)
+            pos = whole.find(w, pos + len(w))
+    return found
+
+
+def clean_lines(lines: list[Line]) -> list[CLine]:
+    whole = "\n".join(line.text for line in lines)
+    spaces = any(c in whole for c in _SPECIAL_SPACES)
+    if "**" in whole or "__" in whole or "`" in whole:
+        starts, pos = [], 0
+        for line in lines:
+            starts.append(pos)
+            pos += len(line.text) + 1
+        marked = _lines_holding(whole, starts, ("**", "__", "`"))
+        return [clean(line, i in marked, spaces) for i, line in enumerate(lines)]
+    return [clean(line, False, spaces) for line in lines]
+
+
+def is_blank(cl: CLine) -> bool:
+    return not cl.text.strip()
+
+
+def is_heading(cl: CLine) -> bool:
+    """A Markdown heading, a bold line, or a numbered section heading ("3 Background")."""
+    return cl.heading or bool(_NUMBERED_HEADING_RE.match(cl.text))
+
+
+class Index:
+    """Which lines hold a word: one ``str.find`` pass over the whole lower-cased text
+    per word, so that a regex runs only on the few lines that can match it."""
+
+    __slots__ = ("lines", "_text", "_starts")
+
+    def __init__(self, lines: list[CLine]):
+        self.lines = lines
+        starts, pos = [], 0
+        for cl in lines:
+            starts.append(pos)
+            pos += len(cl.low) + 1
+        self._starts = starts
+        self._text = "\n".join(cl.low for cl in lines)
+
+    def having(self, *words: str) -> list[int]:
+        """Indices of the lines holding any of ``words`` (lower case), in order."""
+        from bisect import bisect_right
+
+        found: set[int] = set()
+        text, starts = self._text, self._starts
+        for w in words:
+            pos = text.find(w)
+            while pos >= 0:
+                i = bisect_right(starts, pos) - 1
+                found.add(i)
+                # skip to the next line: one hit per line is enough
+                nxt = starts[i + 1] if i + 1 < len(starts) else len(text)
+                pos = text.find(w, nxt)
+        return sorted(found)

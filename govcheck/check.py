@@ -12,9 +12,9 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from govcheck.engine.evaluate import evaluate
+from govcheck.engine.evaluate import builtin_finding, evaluate
 from govcheck.engine.rules import RulePack
-from govcheck.model import Finding, InputError, Record
+from govcheck.model import Finding, InputError, Location, Record
 from govcheck.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, ReadError, read_path
 from govcheck.records import RecordError, record_from_mapping
 
@@ -84,6 +84,30 @@ def document_records(doc, nation: str):
     return extract_with_notes(doc, nation)
 
 
+def reading_findings(pack: RulePack, doc, records, notes, selected) -> list[Finding]:
+    """GC findings about the reading itself: nothing found (GC002), unclear answers (GC003)."""
+    def rule(code):
+        found = pack.find(code)
+        if not found or (selected is not None and not selected(found[-1])):
+            return None
+        return found[-1]
+
+    out: list[Finding] = []
+    nothing = rule("GC002")
+    if nothing and doc.format not in ("yaml", "json") and not any(r.fields for r in records):
+        out.append(builtin_finding(nothing, Location(path=doc.path, line=1, column=1),
+                                   f"{len(doc.lines)} lines read"))
+    unclear = rule("GC003")
+    if unclear and notes:
+        pages = {ln.number: ln.page for ln in doc.lines}
+        for n in notes:
+            out.append(builtin_finding(unclear, Location(path=doc.path, line=n.line or 1,
+                                                         column=n.column or 1,
+                                                         page=pages.get(n.line)),
+                                       n.message))
+    return out
+
+
 def display_path(p: Path) -> str:
     try:
         return str(p.relative_to(Path.cwd()))
@@ -101,11 +125,12 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
         result.files += 1
         try:
             doc = read_path(f, max_bytes=max_bytes, display=shown)
-            records, _notes = document_records(doc, nation)
+            records, notes = document_records(doc, nation)
         except ReadError as e:
             result.errors.append(InputError(path=shown, message=str(e)))
             continue
         result.records += len(records)
+        result.findings.extend(reading_findings(pack, doc, records, notes, selected))
         result.findings.extend(evaluate(pack, records, profile, today, selected))
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -94,3 +94,12 @@ def evaluate(pack: RulePack, records: list[Record], profile: dict, today: dt.dat
             if verdict.finding is not None:
                 findings.append(verdict.finding)
     return findings
+
+
+def builtin_finding(rule: Rule, location: Location, message: str) -> Finding:
+    """A finding govcheck makes about its own reading (GC rules), not about the law."""
+    spec = rule.spec
+    return Finding(code=spec.id, name=spec.name, title=spec.title, severity=spec.severity,
+                   message=f"{spec.message}: {message}" if message else spec.message,
+                   location=location, citation=spec.citation,
+                   fix=" ".join(spec.fix.split()))

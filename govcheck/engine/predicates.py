@@ -77,6 +77,9 @@ class Outcome:
     ok: bool | None
     reasons: list[str] = field(default_factory=list)
     fields: list[str] = field(default_factory=list)
+    # a guard that holds by something's absence (``not``, ``absent``): true, but not a
+    # value read, so it is left out when a finding lists what made a rule apply
+    quiet: bool = False
 
 
 # --------------------------------------------------------------------------- operands
@@ -211,7 +214,8 @@ class Present(Pred):
             return Outcome(False, [f"{ctx.label(n)} is stated: "
                                    f"{display_value(ctx.record.get(n))}{ctx.where(n)}"
                                    for n in have], list(self.names))
-        return Outcome(True, [f"{ctx.label(n)} not stated" for n in lacking], list(self.names))
+        return Outcome(True, [f"{ctx.label(n)} not stated" for n in lacking], list(self.names),
+                       quiet=True)
 
     def field_names(self):
         return set(self.names)
@@ -361,7 +365,7 @@ class All(Pred):
             return Outcome(False, [r for o in outs if o.ok is False for r in o.reasons], fields)
         if any(o.ok is None for o in outs):
             return Outcome(None, [r for o in outs if o.ok is None for r in o.reasons], fields)
-        return Outcome(True, [r for o in outs for r in o.reasons], fields)
+        return Outcome(True, [r for o in outs if not o.quiet for r in o.reasons], fields)
 
     def field_names(self):
         return set().union(*(p.field_names() for p in self.items))
@@ -390,7 +394,8 @@ class Not(Pred):
 
     def evaluate(self, ctx: Ctx) -> Outcome:
         o = self.item.evaluate(ctx)
-        return Outcome(None if o.ok is None else not o.ok, o.reasons, o.fields)
+        ok = None if o.ok is None else not o.ok
+        return Outcome(ok, o.reasons, o.fields, quiet=bool(ok))
 
     def field_names(self):
         return self.item.field_names()

@@ -1,0 +1,196 @@
+"""The CLI: exit codes, the JSON contracts, rule docs, extract, test."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from govcheck.check import display_path
+from govcheck.cli import main
+from govcheck.engine.rules import RulePack
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX = ROOT / "fixtures"
+
+
+def run(*args):
+    result = CliRunner().invoke(main, [str(a) for a in args])
+    assert "Traceback" not in result.output
+    return result
+
+
+def check_json(*args):
+    result = run("check", "--output-format", "json", *args)
+    return result, json.loads(result.stdout)
+
+
+FINDING_KEYS = {"code", "name", "severity", "message", "path", "line", "column", "page",
+                "citation", "fix", "exception"}
+
+
+def test_json_contract_on_all_fixtures():
+    result, doc = check_json(FIX)
+    assert set(doc) == {"govcheck", "findings", "errors", "summary"}
+    assert doc["govcheck"]
+    assert doc["findings"], "the breaching fixtures must produce findings"
+    for f in doc["findings"]:
+        assert FINDING_KEYS <= set(f)
+        assert f["severity"] in ("error", "warning", "info")
+        assert isinstance(f["line"], int) and f["line"] >= 1
+        assert isinstance(f["column"], int) and f["column"] >= 1
+        assert set(f["citation"]) == {"instrument", "provision", "url"}
+        assert f["fix"] and f["message"]
+        if f["exception"] is not None:
+            assert set(f["exception"]) >= {"name", "title", "citation"}
+            assert f["severity"] == "info"
+    for e in doc["errors"]:
+        assert set(e) == {"path", "message"}
+    s = doc["summary"]
+    assert s["findings"] == len(doc["findings"])
+    assert s["by_severity"]["error"] == sum(f["severity"] == "error" for f in doc["findings"])
+
+
+def test_exit_codes(tmp_path):
+    clean = FIX / "reports" / "cabinet-2019-03-26-improvement-stocktake.txt"
+    late = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+    assert run("check", clean).exit_code == 0
+    assert run("check", late).exit_code == 1
+    assert run("check", "--exit-zero", late).exit_code == 0
+    assert run("check", "--ignore", "KD001", late).exit_code == 0
+    warn_only = FIX / "decisions" / "decision-2024-04-30-it-support-not-callin.txt"
+    assert run("check", warn_only).exit_code == 0
+    assert run("check", "--fail-on", "warning", warn_only).exit_code == 1
+
+
+def test_covered_finding_does_not_fail_even_at_info():
+    urgent = FIX / "decisions" / "decision-2024-02-27-energy-contract-special-urgency.txt"
+    result, doc = check_json("--fail-on", "info", urgent)
+    kd = [f for f in doc["findings"] if f["code"] == "KD001"]
+    assert kd and kd[0]["exception"]["name"] == "special-urgency"
+    assert kd[0]["exception"]["citation"]["provision"] == "regulation 11"
+    assert result.exit_code == 0
+
+
+def test_select_by_prefix_and_name():
+    _, doc = check_json("--select", "EX", FIX / "reports")
+    assert doc["findings"] and all(f["code"].startswith("EX") for f in doc["findings"])
+    _, doc = check_json("--select", "improvement-plan-after-directions-deadline", FIX / "reports")
+    assert [f["code"] for f in doc["findings"]] == ["DL001"]
+
+
+def test_concise_line_shape():
+    late = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+    out = run("check", late).stdout.splitlines()
+    first = out[0]
+    assert first.startswith(f"{display_path(late)}:12:")
+    assert " KD001 [error] " in first
+    assert "19 clear days" in first and "28 required" in first
+    assert "SI 2012/2089), regulation 9)" in first and first.endswith("[key-decision-notice-period]")
+    assert out[-1].startswith("Found 1 error in 1 file")
+
+
+def test_full_format_shows_law_and_fix():
+    late = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+    out = run("check", "--output-format", "full", late).stdout
+    assert "https://www.legislation.gov.uk/uksi/2012/2089/regulation/9" in out
+    assert "fix:" in out and "-->" in out
+
+
+def test_as_of_changes_today_for_deadline_rules(tmp_path):
+    f = tmp_path / "plan.yaml"
+    f.write_text("kind: report\nfields:\n  title: Improvement Plan\n"
+                 "  directions_date: 2023-10-05\n  directions_period_months: 6\n",
+                 encoding="utf-8")
+    # a draft with no meeting date is checked against "today"
+    _, doc = check_json("--as-of", "2024-06-01", f)
+    assert [x["code"] for x in doc["findings"]] == ["DL001"]
+    assert "today 2024-06-01 is 57 days after" in doc["findings"][0]["message"]
+    _, doc = check_json("--as-of", "2024-04-05", f)
+    assert doc["findings"] == []
+
+
+def test_rules_json_contract():
+    result = run("rules", "--format", "json")
+    assert result.exit_code == 0
+    items = json.loads(result.stdout)
+    codes = [i["code"] for i in items]
+    assert {"KD001", "CI001", "EX001", "DL001"} <= set(codes)
+    for i in items:
+        assert set(i) == {"code", "name", "title", "severity", "jurisdictions", "citation"}
+        assert set(i["citation"]) == {"instrument", "provision", "url"}
+
+
+def test_rules_table():
+    out = run("rules").stdout
+    assert "KD001" in out and "key-decision-notice-period" in out
+
+
+@pytest.mark.parametrize("code", [r.code for r in RulePack.load().latest()])
+def test_rule_doc_for_every_rule(code):
+    result = run("rule", code)
+    assert result.exit_code == 0
+    out = result.stdout
+    for section in ("What it checks", "Why", "The law", "Fix"):
+        assert section in out
+    rule = RulePack.load().find(code)[-1]
+    assert rule.spec.citation.url in out
+    if not rule.spec.builtin:
+        assert "Example" in out and "->" in out
+
+
+def test_rule_by_name_and_unknown():
+    assert "KD001" in run("rule", "key-decision-notice-period").stdout
+    bad = run("rule", "KD009")
+    assert bad.exit_code == 2 and "unknown rule" in bad.output
+
+
+def test_extract_text_and_json():
+    f = FIX / "reports" / "cabinet-2024-06-25-waste-fleet-late-notice.txt"
+    out = run("extract", f).stdout
+    assert "key_decision" in out and f"{display_path(f)}:14" in out
+    doc = json.loads(run("extract", "--format", "json", f).stdout)
+    assert doc["path"] == display_path(f)
+    (rec,) = doc["records"]
+    assert rec["kind"] == "report" and rec["nation"] == "england"
+    fields = rec["fields"]
+    assert fields["key_decision"]["value"] is True
+    assert fields["meeting_date"]["value"] == "2024-06-25"
+    assert fields["notice_first_published"]["value"] == "2024-06-10"
+    assert fields["forward_plan_ref"]["value"] == "012874/2024"
+    assert fields["wards"]["value"] == ["ALL"]
+    assert fields["exempt"]["value"] == "none"
+    for v in fields.values():
+        assert {"value", "line", "text"} <= set(v) and v["line"] >= 1
+
+
+def test_extract_unreadable_is_exit_2(tmp_path):
+    f = tmp_path / "e.txt"
+    f.write_bytes(b"")
+    result = run("extract", f)
+    assert result.exit_code == 2 and "empty file" in result.output
+
+
+def test_govcheck_test_command():
+    result = run("test")
+    assert result.exit_code == 0
+    assert " passed, 0 failed" in result.stdout
+
+
+def test_govcheck_test_reports_failing_case(tmp_path):
+    rules = tmp_path / "rules" / "england"
+    rules.mkdir(parents=True)
+    src = (ROOT / "rules" / "england" / "exempt-information" / "EX001.yaml").read_text("utf-8")
+    (rules / "EX001.yaml").write_text(src.replace("exempt: none", "exempt: full"), "utf-8")
+    result = run("test", tmp_path / "rules")
+    assert result.exit_code == 1
+    assert "FAIL" in result.stdout and "EX001:open-report" in result.stdout
+
+
+def test_nothing_found_is_a_warning_not_a_clean_pass(tmp_path):
+    f = tmp_path / "news.txt"
+    f.write_text("Council opens new library\n\nThe library opens on Monday.\n", "utf-8")
+    _, doc = check_json(f)
+    assert [x["code"] for x in doc["findings"]] == ["GC002"]

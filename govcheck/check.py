@@ -27,8 +27,11 @@ class RunResult:
     records: int = 0
 
 
-def discover(paths: list[str]) -> tuple[list[Path], list[InputError]]:
-    """Files to check: files as given; directories walked for supported suffixes."""
+def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]]:
+    """Files to check: files as given; directories walked for supported suffixes,
+    skipping hidden directories and files matching an ``exclude`` glob."""
+    from fnmatch import fnmatch
+
     files: list[Path] = []
     errors: list[InputError] = []
     for raw in paths:
@@ -38,8 +41,12 @@ def discover(paths: list[str]) -> tuple[list[Path], list[InputError]]:
             for root, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
                 for n in sorted(names):
-                    if not n.startswith(".") and Path(n).suffix.lower() in SUPPORTED_SUFFIXES:
-                        found.append(Path(root) / n)
+                    f = Path(root) / n
+                    if n.startswith(".") or f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                        continue
+                    if any(fnmatch(display_path(f), g) or fnmatch(n, g) for g in exclude):
+                        continue
+                    found.append(f)
             files.extend(found)
         elif p.exists():
             files.append(p)
@@ -116,9 +123,9 @@ def display_path(p: Path) -> str:
 
 
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
-        max_bytes: int = DEFAULT_MAX_BYTES) -> RunResult:
+        max_bytes: int = DEFAULT_MAX_BYTES, exclude=()) -> RunResult:
     result = RunResult()
-    files, result.errors = discover(paths)
+    files, result.errors = discover(paths, exclude)
     nation = profile.get("nation", "england")
     for f in files:
         shown = display_path(f)

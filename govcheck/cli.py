@@ -97,29 +97,45 @@ def main():
 @click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
 @click.option("--output-format", type=click.Choice(["concise", "full", "json"]),
-              default="concise", show_default=True)
+              help="concise (default), full or json.")
 @click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
               help="The date to treat as today for deadline rules.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
-              help="Lowest severity that makes the run fail (exit 1).")
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help="Lowest severity that makes the run fail (exit 1); default error.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail.")
-@click.option("--max-file-size", type=click.IntRange(min=1), default=50 * 1024 * 1024,
-              show_default=True, help="Largest input file read, in bytes.")
+@click.option("--max-file-size", type=click.IntRange(min=1),
+              help="Largest input file read, in bytes (default 50 MB).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: the closest govcheck.toml, "
+                   ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
 @rules_option
 @profile_option
 @guarded
 def check(paths, select, ignore, output_format, as_of, fail_on, exit_zero, max_file_size,
-          rules_dir, profile_name):
-    """Check files and directories (txt, md, yaml, json)."""
-    return run_check(paths, select=_split(select), ignore=_split(ignore),
-                     output_format=output_format, as_of=as_of, fail_on=fail_on,
-                     exit_zero=exit_zero, rules_dir=rules_dir, profile_name=profile_name,
-                     max_bytes=max_file_size)
+          config_path, rules_dir, profile_name):
+    """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
+    from pathlib import Path
+
+    from govcheck.config import ConfigError, find_config, load_config
+
+    try:
+        cfg = load_config(Path(config_path) if config_path else find_config())
+    except ConfigError as e:
+        return _fail(str(e))
+    return run_check(
+        paths,
+        select=_split(select) or cfg.get("select", []),
+        ignore=_split(ignore) or cfg.get("ignore", []),
+        output_format=output_format or cfg.get("output-format", "concise"),
+        as_of=as_of, fail_on=fail_on or cfg.get("fail-on", "error"), exit_zero=exit_zero,
+        rules_dir=rules_dir or cfg.get("rules"), profile_name=profile_name or cfg.get("profile"),
+        max_bytes=max_file_size or cfg.get("max-file-size", 50 * 1024 * 1024),
+        exclude=cfg.get("exclude", []))
 
 
 def run_check(paths, *, select=(), ignore=(), output_format="concise", as_of=None,
               fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
-              max_bytes=50 * 1024 * 1024) -> int:
+              max_bytes=50 * 1024 * 1024, exclude=()) -> int:
     from govcheck.check import run
     from govcheck.model import Severity
     from govcheck.render import RenderContext, render
@@ -129,7 +145,8 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", as_of=Non
     selection = Selection(select, ignore, [(r.code, r.name) for r in pack.rules])
     today = as_of or dt.date.today()
     result = run(list(paths), pack, profile, today,
-                 selected=lambda rule: selection(rule.code, rule.name), max_bytes=max_bytes)
+                 selected=lambda rule: selection(rule.code, rule.name), max_bytes=max_bytes,
+                 exclude=exclude)
     threshold = Severity(fail_on).rank
     failing = sum(1 for f in result.findings
                   if not f.covered and f.severity.rank >= threshold)

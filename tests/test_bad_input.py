@@ -118,3 +118,67 @@ def test_no_traceback_from_real_process(tmp_path):
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr + proc.stdout
     assert "binary file" in proc.stdout
+
+
+DATA = Path(__file__).resolve().parent / "data" / "unreadable"
+PDFS = Path(__file__).resolve().parents[1] / "fixtures" / "pdf"
+
+
+@pytest.mark.parametrize("name,message", [
+    ("scanned.pdf", "no text layer: cannot check, OCR it first"),
+    ("encrypted.pdf", "encrypted PDF"),
+])
+def test_unreadable_pdfs_in_a_batch(tmp_path, name, message):
+    (tmp_path / name).write_bytes((DATA / name).read_bytes())
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--output-format", "json", str(tmp_path))
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert message in doc["errors"][0]["message"]
+    assert [f["code"] for f in doc["findings"]] == ["KD001"]
+
+
+def test_truncated_pdf(tmp_path):
+    data = (PDFS / "cabinet-report.pdf").read_bytes()
+    make(tmp_path, "cut.pdf", data[: len(data) // 3])
+    result = run("check", "--output-format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["errors"][0]["message"].startswith("not a readable PDF")
+
+
+def test_extension_that_lies_is_read_by_content(tmp_path):
+    # a PDF saved as .txt is still read as a PDF
+    make(tmp_path, "report.txt", (PDFS / "cabinet-report.pdf").read_bytes())
+    result = run("check", "--output-format", "json", str(tmp_path))
+    doc = json.loads(result.stdout)
+    assert doc["errors"] == []
+    assert doc["summary"]["records"] >= 1
+
+
+@pytest.mark.parametrize("content,message", [
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old Word (.doc) or password-protected"),
+    (b"{\\rtf1\\ansi Report to Cabinet}", "an RTF file"),
+])
+def test_word_formats_we_cannot_read(tmp_path, content, message):
+    make(tmp_path, "report.docx", content)
+    result = run("check", "--output-format", "json", str(tmp_path))
+    assert result.exit_code == 2
+    assert message in json.loads(result.stdout)["errors"][0]["message"]
+
+
+def test_zip_bomb_in_a_batch(tmp_path):
+    import zipfile
+
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        with z.open("word/document.xml", "w", force_zip64=True) as fh:
+            chunk = b" " * (1 << 20)
+            for _ in range(100):
+                fh.write(chunk)
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--output-format", "json", str(tmp_path))
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert "zip bomb" in doc["errors"][0]["message"]
+    assert [f["code"] for f in doc["findings"]] == ["KD001"]

@@ -45,6 +45,12 @@ def sniff_format(path: Path, head: bytes) -> str:
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
         return "docx"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # OLE compound file: Word 97-2003 .doc, or a .docx encrypted with a password
+        raise ReadError("an old Word (.doc) or password-protected Word file: save it as "
+                        ".docx without a password, or as PDF")
+    if head.startswith(b"{\\rtf"):
+        raise ReadError("an RTF file: save it as .docx or PDF")
     suffix_format = _SUFFIX_FORMAT.get(path.suffix.lower(), "text")
     if suffix_format in ("pdf", "docx"):
         # the extension claims a binary container but the content is not one

@@ -8,6 +8,12 @@ and says where it is, so a finding can point at it.  Shapes read::
     29/01/2019   29.01.2019   29-01-2019   02/01/19 (day first, always)
     2024-04-04  (ISO: read by ``date.fromisoformat``, never day-first swapped)
     January 29, 2019  (month first only with the comma before the year)
+    14 Mai 2024   Dydd Mawrth, 14eg Mai 2024   1af Mawrth 2024   (Welsh)
+
+Welsh month names (Ionawr ... Rhagfyr, with the mutated forms that follow "o" or
+"fis": Fawrth, Orffennaf, Fedi, Dachwedd, Ragfyr...), weekdays (Dydd Llun ... Dydd Sul)
+and ordinal endings (1af, 2il, 3ydd, 5ed, 7fed, 11eg, 21ain) are read as the English
+ones are.
 
 What it will not do:
 
@@ -36,6 +42,11 @@ MONTHS: dict[str, int] = {
     "december": 12,
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    # Welsh, with the soft-mutated forms used after "o" / "fis" ("o Fawrth")
+    "ionawr": 1, "chwefror": 2, "mawrth": 3, "fawrth": 3, "ebrill": 4, "mai": 5,
+    "fai": 5, "mehefin": 6, "fehefin": 6, "gorffennaf": 7, "orffennaf": 7, "awst": 8,
+    "medi": 9, "fedi": 9, "hydref": 10, "tachwedd": 11, "dachwedd": 11,
+    "rhagfyr": 12, "ragfyr": 12,
 }
 
 # Monday is 0, as date.weekday() counts.
@@ -44,6 +55,9 @@ WEEKDAYS: dict[str, int] = {
     "saturday": 5, "sunday": 6,
     "mon": 0, "tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3,
     "thurs": 3, "fri": 4, "sat": 5, "sun": 6,
+    # Welsh: "Dydd Mawrth" (Tuesday) is told from "Mawrth" (March) by "Dydd"
+    "dydd llun": 0, "dydd mawrth": 1, "dydd mercher": 2, "dydd iau": 3,
+    "dydd gwener": 4, "dydd sadwrn": 5, "dydd sul": 6,
 }
 
 
@@ -73,7 +87,11 @@ class ParsedDate:
 
 def _alt(words) -> str:
     # Longest first, so that "September" is tried before "Sep" and "Sept".
-    return "|".join(sorted(words, key=len, reverse=True))
+    return "|".join(w.replace(" ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# English and Welsh ordinal endings: 1st 2nd 3rd 4th; 1af 2il 3ydd 5ed 7fed 11eg 21ain
+_ORD = r"(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)"
 
 
 _MONTH = _alt(MONTHS)
@@ -89,13 +107,13 @@ _DATE_RE = re.compile(
     # 1. ISO 2024-04-04 (optionally followed by a time: 2024-04-04T10:00)
     + r"(?P<iso>\d{4}-\d{2}-\d{2})(?![\d/]|[.\-]\d)"
     # 2. 4th April 2024, 4 April, 2024, 4th of April 2024, 9-Sep-2021, 9 Sept. 2021
-    + r"|(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:\s+of)?(?:\s+|\s*[-.]\s*)"
+    + r"|(?P<d1>\d{1,2})" + _ORD + r"?(?:\s+(?:of|o))?(?:\s+|\s*[-.]\s*)"
     + r"(?P<m1>" + _MONTH + r")\b\.?,?(?:\s+|\s*[-.]\s*)(?P<y1>\d{4})(?!\d)"
     # 3. 29/01/2019, 29.01.2019, 29-01-2019; two-digit years only with a slash
     + r"|(?P<d2>\d{1,2})(?P<s2>[/.\-])(?P<m2>\d{1,2})(?P=s2)"
     + r"(?P<y2>\d{4}|(?<=/)\d{2})(?![\d/]|[.\-]\d)"
     # 4. January 29, 2019 (month first needs the comma before the year)
-    + r"|(?P<m3>" + _MONTH + r")\b\.?\s+(?P<d3>\d{1,2})(?:st|nd|rd|th)?,\s*(?P<y3>\d{4})(?!\d)"
+    + r"|(?P<m3>" + _MONTH + r")\b\.?\s+(?P<d3>\d{1,2})" + _ORD + r"?,\s*(?P<y3>\d{4})(?!\d)"
     + r")",
     re.IGNORECASE,
 )
@@ -103,9 +121,9 @@ _DATE_RE = re.compile(
 _PARTIAL_RE = re.compile(
     _LEAD
     + r"(?:(?:" + _WDAY + r")\.?,?\s+)?"
-    + r"(?:\d{1,2}(?:st|nd|rd|th)?(?:\s+of)?\s+(?:" + _MONTH + r")\b"
+    + r"(?:\d{1,2}" + _ORD + r"?(?:\s+(?:of|o))?\s+(?:" + _MONTH + r")\b"
     + r"|(?:" + _MONTH + r")\b\.?,?\s+\d{4}(?!\d)"
-    + r"|(?:" + _MONTH + r")\s+\d{1,2}(?:st|nd|rd|th)?\b)",
+    + r"|(?:" + _MONTH + r")\s+\d{1,2}" + _ORD + r"?\b)",
     re.IGNORECASE,
 )
 
@@ -113,7 +131,8 @@ _QUALIFIER_RE = re.compile(
     r"\b(?:to\s+be\s+(?:confirmed|agreed|determined|arranged|decided)"
     r"|TBC|TBA|TBD|provisional(?:ly)?|tentative(?:ly)?"
     r"|subject\s+to\s+(?:confirmation|change)|estimated|indicative"
-    r"|approx(?:imately|\.)?|circa|no\s+earlier\s+than|not\s+before)\b",
+    r"|approx(?:imately|\.)?|circa|no\s+earlier\s+than|not\s+before"
+    r"|i['’]w\s+gadarnhau|dros\s+dro)\b",
     re.IGNORECASE,
 )
 _QUALIFIER_WINDOW = 40
@@ -155,7 +174,7 @@ def _qualifier(text: str, start: int, end: int) -> str | None:
 
 def _parsed(text: str, m: re.Match, value: date) -> ParsedDate:
     wd = m.group("wd")
-    mismatch = wd is not None and WEEKDAYS[wd.lower()] != value.weekday()
+    mismatch = wd is not None and WEEKDAYS[" ".join(wd.lower().split())] != value.weekday()
     return ParsedDate(value=value, start=m.start(), end=m.end(),
                       qualifier=_qualifier(text, m.start(), m.end()),
                       weekday_mismatch=mismatch, weekday=wd)

@@ -11,6 +11,7 @@ rejects a rule that names anything else.  Types:
 ``list``   a list of strings
 ``enum``   one of the listed strings
 ``recs``   a list of recommendations ``{"kind", "text", "line"}``
+``items``  a list of agenda items, each a mapping with the keys in ``AGENDA_ITEM_KEYS``
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ class FieldSpec:
 
 
 RECOMMENDATION_KINDS = ("note", "agree", "approve", "decide", "recommend_to_council")
+
+#: The keys of each agenda item (``agenda_items``): ``number`` (str, "6" / "6a"),
+#: ``title`` (str), ``line`` (int, where the item is listed), ``restricted`` (bool, or
+#: None when the agenda does not say: taken in private as exempt or confidential),
+#: ``paragraphs`` (list of str: Schedule 12A paragraphs the agenda gives), ``late`` and
+#: ``urgent`` (bool: marked as a late report / urgent item), ``key_decision`` (bool or
+#: None: the agenda's key-decision column), ``forward_plan_ref`` (str or None), and
+#: ``report_line`` (int or None: the line where that item's report starts, in a pack).
+AGENDA_ITEM_KEYS = ("number", "title", "line", "restricted", "paragraphs", "late", "urgent",
+                    "key_decision", "forward_plan_ref", "report_line")
 
 _SPECS = [
     # identity
@@ -48,6 +59,10 @@ _SPECS = [
               "date the general exception notice (reg 10) was made available"),
     FieldSpec("effective_from", "date", "date the decision takes effect"),
     FieldSpec("agenda_published", "date", "date the agenda was published"),
+    FieldSpec("agenda_items", "items",
+              "the items on a meeting's agenda, in order (meeting records), each "
+              "{number, title, line, restricted, paragraphs, late, urgent, key_decision, "
+              "forward_plan_ref, report_line}"),
     # key decisions
     FieldSpec("key_decision", "bool", "declared a key decision"),
     FieldSpec("forward_plan_ref", "str", "forward plan / notice of key decision reference"),

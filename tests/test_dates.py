@@ -136,3 +136,52 @@ def test_no_dateutil_import():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+# ---------------------------------------------------------------------------
+# Welsh
+
+WELSH = [
+    ("14 Mai 2024", date(2024, 5, 14), "14 Mai 2024"),
+    ("31 Mai 2024", date(2024, 5, 31), "31 Mai 2024"),
+    ("1 Ionawr 2025", date(2025, 1, 1), "1 Ionawr 2025"),
+    ("28 Chwefror 2024", date(2024, 2, 28), "28 Chwefror 2024"),
+    ("1af Mawrth 2024", date(2024, 3, 1), "1af Mawrth 2024"),
+    ("4ydd o Fawrth 2024", date(2024, 3, 4), "4ydd o Fawrth 2024"),     # soft mutation
+    ("2il Ebrill 2024", date(2024, 4, 2), "2il Ebrill 2024"),
+    ("5ed Mehefin 2024", date(2024, 6, 5), "5ed Mehefin 2024"),
+    ("15fed Gorffennaf 2025", date(2025, 7, 15), "15fed Gorffennaf 2025"),
+    ("11eg Awst 2024", date(2024, 8, 11), "11eg Awst 2024"),
+    ("9 Medi 2021", date(2021, 9, 9), "9 Medi 2021"),
+    ("22 Hydref 2024", date(2024, 10, 22), "22 Hydref 2024"),
+    ("21ain Tachwedd 2024", date(2024, 11, 21), "21ain Tachwedd 2024"),
+    ("2il Ragfyr 2023", date(2023, 12, 2), "2il Ragfyr 2023"),
+    ("25 Rhagfyr 2023", date(2023, 12, 25), "25 Rhagfyr 2023"),
+    ("Dydd Mawrth, 14eg Mai 2024", date(2024, 5, 14), "Dydd Mawrth, 14eg Mai 2024"),
+    ("Dydd Iau 16 Mai 2024", date(2024, 5, 16), "Dydd Iau 16 Mai 2024"),
+]
+
+
+@pytest.mark.parametrize("text,expected,matched", WELSH)
+def test_welsh_dates(text, expected, matched):
+    pd = parse_date(text)
+    assert pd is not None and pd.value == expected
+    assert text[pd.start:pd.end] == matched
+    assert not pd.weekday_mismatch
+
+
+def test_welsh_weekday_mismatch_and_qualifier():
+    pd = parse_date("Dydd Llun, 14eg Mai 2024")          # a Tuesday
+    assert pd.weekday_mismatch and pd.weekday == "Dydd Llun"
+    pd = parse_date("Dydd Mawrth 14 Mai 2024")           # "Mawrth" here is Tuesday, not March
+    assert pd.value == date(2024, 5, 14) and not pd.weekday_mismatch
+    pd = parse_date("14 Mai 2024 (i'w gadarnhau)")
+    assert pd.qualifier == "i'w gadarnhau"
+
+
+def test_welsh_partial_dates():
+    assert parse_date("5ed Medi") is None
+    assert find_partial_date("5ed Medi") == (0, 8)
+    assert parse_date("Mawrth 2024") is None and find_partial_date("Mawrth 2024") == (0, 11)
+    # English words are not Welsh months
+    assert parse_date("Councillor Mai Jones, 2024") is None

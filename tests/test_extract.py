@@ -151,6 +151,9 @@ def test_seed_000_front_sheet():
     assert r.get("portfolio") == "Councillor Ian Ward, Leader"
     assert not r.has("forward_plan_ref")       # an empty cell is not a value
     assert not r.has("exempt_paragraphs")      # "reason if cor ifidential :" holds none
+    # "Claire ... Report author:": the label ends the line and its value comes before it
+    assert r.get("author") == "Claire Sanderson Claire.Sanderson@birmingham.go.uk"
+    assert (r.fields["author"].line, r.fields["author"].column) == (15, 1)
     assert [x["line"] for x in r.get("recommendations")] == [34, 35]
     assert notes == []
     # provenance: line, 1-based column of the value, source text
@@ -227,6 +230,8 @@ CHECKBOXES = [
     ('<input type="checkbox"/> Yes <input checked="" type="checkbox"/> No', "no"),
     ('<input type="checkbox" checked> Yes <input type="checkbox"> No', "yes"),
     ("[x] Yes [ ] No", "yes"),
+    ("Yes ☐ No ☒ – All wards affected", "no"),   # a dash goes on with the answer before it
+    ("Yes ☒ No ☐ – All wards affected", "yes"),
     ("[ ] Yes [X] No", "no"),
     ("☒Yes☐No", "yes"),
     ("Yes", "yes"),
@@ -318,6 +323,8 @@ LABEL_CASES = [
     ("Are specific wards affected?\t☐ Yes ☒ No", "wards", ["ALL"]),
     ("Are specific wards affected?\t☒ Yes ☐ No\tLadywood, Aston", "wards",
      ["Ladywood", "Aston"]),
+    ("Are specific wards affected?\t☒ Yes ☐ No – Nechells", "wards", ["Nechells"]),
+    ("Are specific wards affected?\tYes ☐ No ☒ – All wards affected", "wards", ["ALL"]),
     ("Decision due: 9 Sep 2021 by Executive", "decision_date", date(2021, 9, 9)),
     ("Decision due: 9 Sep 2021 by Executive", "decision_maker", "Executive"),
     ("Notice of proposed decision first published: 20/02/2024", "notice_first_published",
@@ -359,6 +366,56 @@ LABEL_CASES = [
     ("Estimated value:\t£250,000", "financial_value", 250_000),
     ("Council: Birmingham City Council", "council", "Birmingham City Council"),
     ("Is the decision urgent?\tNo", "urgency_route", "none"),
+    ("Date first published on the Forward Plan:\t24 January 2025", "notice_first_published",
+     date(2025, 1, 24)),
+    ("Date notice of key decision first published:\t4 July 2024", "notice_first_published",
+     date(2024, 7, 4)),
+    ("Reasons restricted: exempt under paragraph 3", "exempt_paragraphs", ["3"]),
+    # Welsh
+    ("Penderfyniad allweddol?: Ie", "key_decision", True),
+    ("Penderfyniad Allweddol: Na", "key_decision", False),
+    ("Penderfyniad allweddol?: Oes", "key_decision", True),
+    ("Penderfyniad allweddol?: Nac oes", "key_decision", False),
+    ("Penderfyniad allweddol?: Ydy", "key_decision", True),
+    ("Penderfyniad allweddol?: Nac ydy", "key_decision", False),
+    ("Math o benderfyniad: Allweddol", "key_decision", True),
+    ("Yn amodol ar alw i mewn?: Na", "call_in_eligible", False),
+    ("Galw i mewn: Ie", "call_in_eligible", True),
+    ("Wedi'i eithrio rhag galw i mewn?: Ydy", "call_in_eligible", False),
+    ("Rheswm dros eithrio rhag galw i mewn: Mae'r penderfyniad yn un brys",
+     "call_in_exemption_reason", "Mae'r penderfyniad yn un brys"),
+    ("Rheswm dros frys: Rhaid llofnodi'r contract cyn 31 Mai 2024", "urgency_reason",
+     "Rhaid llofnodi'r contract cyn 31 Mai 2024"),
+    ("Rhesymau wedi'u cyfyngu: Yn rhinwedd Paragraff(au) 13, 14 Rhan 4, Atodlen 12A",
+     "exempt_paragraphs", ["13", "14"]),
+    ("Cyfyngiad a ragwelir: Rhannol eithriedig", "exempt", "part"),
+    ("Prawf Er Budd y Cyhoedd: Mae'r budd i'r cyhoedd o gadw'r wybodaeth yn drech",
+     "public_interest_statement", "Mae'r budd i'r cyhoedd o gadw'r wybodaeth yn drech"),
+    ("Cyhoeddwyd gyntaf: 20/02/2024", "notice_first_published", date(2024, 2, 20)),
+    ("Dyddiad y penderfyniad: 14 Mai 2024", "decision_date", date(2024, 5, 14)),
+    ("Effeithiol O: 15/05/2024", "effective_from", date(2024, 5, 15)),
+    ("Dyddiad cyhoeddi: 15 Mai 2024", "publication_date", date(2024, 5, 15)),
+    ("Dyddiad y cyfarfod: Dydd Mawrth, 14eg Mai 2024", "meeting_date", date(2024, 5, 14)),
+    ("Gwneuthurwr penderfyniad: Cabinet", "decision_maker", "Cabinet"),
+    ("Awdur yr adroddiad: Jane Jones", "author", "Jane Jones"),
+    ("Aelod Cabinet: Y Cynghorydd Rhys Owen", "portfolio", "Y Cynghorydd Rhys Owen"),
+    ("Teitl: Strategaeth gwastraff", "title", "Strategaeth gwastraff"),
+    ("Wardiau yr effeithir arnynt: (Pob Ward);", "wards", ["ALL"]),
+    # "not applicable" is no answer
+    ("Is this a key decision?\tN/A", "key_decision", None),
+    ("Key decision: TBC", "key_decision", None),
+    ("Is the decision eligible for call-in?\tn/a", "call_in_eligible", None),
+    ("Forward Plan Reference: None", "forward_plan_ref", None),
+    ("Forward Plan Reference: -", "forward_plan_ref", None),
+    ("Forward Plan Reference: Not applicable", "forward_plan_ref", None),
+    ("Forward Plan Reference: TBC", "forward_plan_ref", None),
+    ("Forward Plan Reference: Not on the forward plan – general exception",
+     "forward_plan_ref", None),
+    ("Forward Plan Reference: Not on the forward plan – general exception", "urgency_route",
+     "general_exception"),
+    ("Report author: N/A", "author", None),
+    ("Reason for exemption from call-in: None", "call_in_exemption_reason", None),
+    ("Does the report contain confidential or exempt information?\tNone", "exempt", "none"),
 ]
 
 
@@ -628,6 +685,7 @@ def test_schedule_part_and_public_interest():
     ("That the report be noted.", "note"),
     ("Approve the Council's strategy.", "approve"),     # "Council's" is not full Council
     ("Approve the scheme and delegate authority to the Director.", "approve"),
+    ("That Cabinet awards the contract to the highest scoring tenderer.", "decide"),
     ("The next steps.", None),
 ])
 def test_classify(text, kind):
@@ -860,3 +918,144 @@ def _timed(doc) -> float:
     t = time.perf_counter()
     extract(doc)
     return time.perf_counter() - t
+
+
+# ---------------------------------------------------------------------------
+# Fixes found in review
+
+def _fixture(*parts):
+    from pathlib import Path
+
+    from govcheck.read import read_path
+
+    return read_path(Path(__file__).resolve().parents[1].joinpath("fixtures", *parts))
+
+
+def test_general_exception_report_is_a_report_without_a_forward_plan_ref():
+    doc = _fixture("reports", "cabinet-2024-11-12-temporary-accommodation-general-exception.md")
+    records, notes = extract_with_notes(doc)
+    (r,) = records
+    assert r.kind == "report"               # "General exception notice published" is a label
+    assert not r.has("forward_plan_ref")    # "Not on the forward plan – general exception"
+    assert r.get("general_exception_notice_published") == date(2024, 11, 4)
+    assert r.get("urgency_route") == "general_exception"
+    assert notes == []
+
+
+def test_supporting_documents_are_not_recommendations():
+    doc = _fixture("html", "agenda-item-checkboxes.html")
+    records, notes = extract_with_notes(doc)
+    recs = records[0].get("recommendations")
+    assert [x["kind"] for x in recs] == ["agree", "recommend_to_council"]
+    assert records[0].get("recommendation_kinds") == ["agree", "recommend_to_council"]
+    assert not any(n.field == "recommendations" for n in notes)
+
+
+def test_recommendations_end_at_supporting_documents_and_skip_footers():
+    r, notes = one("Recommendations\n"
+                   "2.1 Approve the plan.\n"
+                   "Cabinet, 11 February 2025 – Page 4 of 4\n"
+                   "2.2 Note the risks.\n"
+                   "Supporting documents:\n"
+                   "Draft plan, PDF 1 MB\n")
+    assert [x["text"] for x in r.get("recommendations")] == ["Approve the plan.", "Note the risks."]
+    assert notes == []
+    r, _ = one("Recommendations\n2.1 That Cabinet approves the plan.\nEnd of agenda pack\n")
+    assert len(r.get("recommendations")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "The details are set out in the report of:\n",
+    "Comments were received from the author:\n",
+])
+def test_prose_ending_in_a_label_is_not_a_value(text):
+    r, _ = one(text)
+    assert not r.has("report_of") and not r.has("author")
+
+
+def test_wrapped_values_are_joined():
+    r, _ = one("Reasons for urgency:\tThe current block booking ends on 30 November 2024 and\n"
+               "140 households would otherwise need to be moved at short notice.\n"
+               "Is the decision eligible for call-in?\t☒ Yes\t☐ No\n"
+               "Public interest test:\tThe public interest in maintaining the exemption\n"
+               "outweighs the public interest in disclosing the information.\n"
+               "\n"
+               "Subject:\tAward of Highway Resurfacing Contract 2025-\n"
+               "2029\n"
+               "Report of:\tStrategic Director, Place, Prosperity and\n"
+               "Sustainability\n"
+               "Relevant Cabinet\tCouncillor Ian Ward, Leader\n"
+               "Member:\n")
+    assert r.get("urgency_reason") == (
+        "The current block booking ends on 30 November 2024 and 140 households would "
+        "otherwise need to be moved at short notice.")
+    assert r.fields["urgency_reason"].line == 1
+    assert r.get("call_in_eligible") is True
+    assert r.get("public_interest_statement") == (
+        "The public interest in maintaining the exemption outweighs the public interest in "
+        "disclosing the information.")
+    assert r.get("title") == "Award of Highway Resurfacing Contract 2025-2029"
+    assert r.get("report_of") == "Strategic Director, Place, Prosperity and Sustainability"
+    assert r.get("portfolio") == "Councillor Ian Ward, Leader"     # "Member:" is the label's
+
+
+def test_wrapping_stops_at_labels_known_or_not():
+    r, _ = one("Decision Maker: Cabinet\n"
+               "Decision status: Recommendations Approved\n"
+               "Reason for urgency: The grant deadline is 1 May\n"
+               "1.1 The next paragraph.\n"
+               "Report author:\tJo Bloggs\n"
+               "Tel: 0121 000 0000\n")
+    assert r.get("decision_maker") == "Cabinet"
+    assert r.get("urgency_reason") == "The grant deadline is 1 May"
+    assert r.get("author") == "Jo Bloggs"
+
+
+def test_paragraphs_are_not_wrapped_lines():
+    """In HTML and DOCX a line is a paragraph: the next one is not more of the value,
+    except a table row whose label cell is empty (a second value for the same label)."""
+    doc = Document.from_text("r.html", "html",
+                             "Reason for urgency: The grant deadline is 1 May\n"
+                             "Back to issue\n"
+                             "Relevant Cabinet Member:\tCouncillor A\n"
+                             "\tCouncillor B\n")
+    r = extract(doc)[0]
+    assert r.get("urgency_reason") == "The grant deadline is 1 May"
+    assert r.get("portfolio") == "Councillor A; Councillor B"
+
+
+@pytest.mark.parametrize("line,paras,part,schedule", [
+    ("Exempt by virtue of paragraph(s) 3 of Part 1 of Schedule 12A", ["3"], "1", "12A"),
+    ("Exempt under paragraphs 14 & 21 of schedule 12A, Parts 4 & 5", ["14", "21"], "4", "12A"),
+    ("Exempt information [Para 8 and 9]", ["8", "9"], None, None),
+    ("Confidential: paras 1, 2 and 3", ["1", "2", "3"], None, None),
+    ("Exempt under paragraph 6(a)", ["6a"], None, None),
+    ("Exempt under paragraph 1 of Schedule 7A", ["1"], None, "7A"),
+    ("Not for publication: Schedule 12A, Part I, paragraph 3", ["3"], "1", "12A"),
+])
+def test_exempt_citation_shapes(line, paras, part, schedule):
+    r, _ = one(line)
+    assert r.get("exempt_paragraphs") == paras
+    assert r.get("exempt_part") == part
+    assert r.get("exempt_schedule") == schedule
+
+
+def test_several_parts_cited_gives_a_note():
+    r, notes = one("Exempt under paragraphs 14 & 21 of schedule 12A, Parts 4 & 5\n")
+    assert r.get("exempt_part") == "4"
+    assert [(n.field, n.line) for n in notes] == [("exempt_part", 1)]
+    assert "4, 5" in notes[0].message
+
+
+def test_local_rule_instead_of_statute_gives_a_note():
+    r, notes = one("Does the report contain confidential or exempt information?\t☒ Yes ☐ No\n"
+                   "Appendix 2 is exempt under Access to Information Procedure Rule 10.4(3).\n")
+    assert r.get("exempt") == "part"
+    assert not r.has("exempt_paragraphs")
+    assert [(n.field, n.line) for n in notes] == [("exempt_paragraphs", 2)]
+    assert "not the statutory paragraph" in notes[0].message
+    r, notes = one("Exempt under paragraph 10.4 of the Access to Information Procedure Rules.\n")
+    assert not r.has("exempt_paragraphs") and [n.field for n in notes] == ["exempt_paragraphs"]
+    # with the statutory paragraph as well, nothing to say
+    r, notes = one("Exempt under Procedure Rule 10.4 and paragraph 3 of Schedule 12A.\n")
+    assert r.get("exempt_paragraphs") == ["3"] and notes == []

@@ -6,14 +6,26 @@ Public API::
     extract(doc, nation="england") -> list[Record]
     extract_with_notes(doc, nation="england") -> (list[Record], list[Note])
 
+One document may hold several records (see :mod:`.segment`): an agenda pack gives a
+``meeting`` record for the agenda (with its ``agenda_items``) and a ``report`` record
+for each report; a ModernGov forward plan page gives a ``notice`` per plan item; any
+other document gives one record.  Every value points at its line in the document
+itself (and its page, for a PDF).  A report in a pack that does not state its
+meeting date or decision maker takes them from the agenda, pointing there.
+
+Each record's ``nation`` is the one the document shows (a Welsh or Scottish council,
+Welsh text, Schedule 12A Part 4 or Schedule 7A: see :mod:`.nation`), else ``nation``.
+
 A field that is not found is absent, never guessed.  What extraction noticed but
 did not resolve (an ambiguous checkbox, a weekday that does not fit its date, a date
-"to be confirmed", a partial date, an unknown front-matter field) comes back as
-:class:`Note` objects, for the engine to report.
+"to be confirmed", a partial date, an unknown front-matter field, a Welsh and an
+English line that disagree) comes back as :class:`Note` objects, for the engine to
+report.
 
 Modules: :mod:`.text` (Markdown blanking), :mod:`.checkbox` (answers),
 :mod:`.labels` (the label table), :mod:`.values` (answer → typed value),
-:mod:`.frontsheet` (labels, headings, record kind), :mod:`.exempt`,
+:mod:`.frontsheet` (labels, headings, record kind), :mod:`.segment` (records in a
+document), :mod:`.agenda` (agenda items), :mod:`.nation`, :mod:`.exempt`,
 :mod:`.recommendations`, :mod:`.events`, :mod:`.frontmatter`.
 """
 
@@ -29,52 +41,154 @@ if TYPE_CHECKING:
 
 __all__ = ["extract", "extract_with_notes", "Note"]
 
+_PHYSICAL = frozenset({"text", "markdown", "pdf"})   # formats whose lines wrap
+_TOP_LINES = 40
+
 
 def extract_with_notes(doc: "Document", nation: str = "england"
                        ) -> tuple[list["Record"], list[Note]]:
     """The records in ``doc`` and the notes made while reading them."""
-    from govcheck.extract import events, exempt, frontmatter, frontsheet, recommendations
+    from govcheck.extract import nation as nations
+    from govcheck.extract import segment
     from govcheck.extract.text import Index, clean_lines
-    from govcheck.model import FieldValue, Record
 
     lines = clean_lines(doc.lines)
-    col = Collector()
-    scan = frontsheet.scan(lines, col)
+    props = doc.properties or {}
+    segments = segment.split(lines, props)
     index = Index(lines)
-    exempt.scan(index, col)
-    recommendations.scan(index, col)
-    events.scan(index, col)
-    fm_kind, fm_nation = frontmatter.apply(doc.data, col)
+    evidence = nations.detect(index, props, _TOP_LINES)
+    physical = doc.format in _PHYSICAL
+    records: list["Record"] = []
+    notes: list[Note] = []
+    meeting = None
+    for seg in segments:
+        whole = seg.start == 0 and seg.end == len(lines)
+        record, seg_notes = _record(doc, lines[seg.start:seg.end], seg, physical,
+                                    evidence, nation, index if whole else None)
+        records.append(record)
+        notes.extend(seg_notes)
+        if record.kind == "meeting" and meeting is None and len(segments) > 1:
+            meeting = record
+    if meeting is not None:
+        _from_agenda(meeting, [r for r in records if r.kind == "report"])
+    notes.sort(key=lambda n: (n.line, n.column))
+    return records, notes
 
-    # Headings ("Decision details", "Issue details") decide; then labels, unless the
-    # document reads as a report (a "Report to" heading, front-sheet questions).
-    if fm_kind:
+
+def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
+    from govcheck.extract import (agenda, events, exempt, frontmatter, frontsheet,
+                                  recommendations)
+    from govcheck.extract.text import Index
+    from govcheck.model import FieldValue, Record
+
+    col = Collector(bilingual=evidence.welsh_text)
+    items: list[dict] = []
+    scan_lines = lines
+    if seg.kind in (None, "meeting"):
+        items, used, _at = agenda.find_items(lines)
+        if items:
+            scan_lines = [cl for i, cl in enumerate(lines) if i not in used]
+    if seg.kind == "meeting" or (items and seg.kind is None):
+        agenda.read_heading(scan_lines, col, lambda cl: bool(frontsheet.labels_of(cl)))
+    if seg.title_at is not None:
+        head = lines[seg.title_at - seg.start]
+        title = _plan_title(head.text)
+        if title:
+            col.put("title", title, head.line, max(head.text.find(title[:10]), 0))
+    scan = frontsheet.scan(scan_lines, col, physical)
+    if items and seg.kind is None and (scan.report
+                                       or _kind(scan, None) not in ("report", "meeting")):
+        # a report (its front sheet says so), a decision or a notice page, not an
+        # agenda: read every line as such
+        items = []
+        col = Collector(bilingual=evidence.welsh_text)
+        scan = frontsheet.scan(lines, col, physical)
+    kind = seg.kind or _kind(scan, items)
+    if kind != "meeting" or (seg.kind is None and not items):
+        index = index if index is not None else Index(lines)
+        exempt.scan(index, col)
+        recommendations.scan(index, col)
+        events.scan(index, col)
+    elif items:
+        # an agenda: its items carry their own restrictions; the rest is read as text
+        index = Index(scan_lines)
+        exempt.scan(index, col)
+    fm_kind, fm_nation = frontmatter.apply(doc.data, col)
+    if seg.kind is None and fm_kind:
         kind = fm_kind
-    elif scan.decision:
-        kind = "decision"
-    elif scan.notice:
-        kind = "notice"
-    elif scan.report:
-        kind = "report"
-    elif scan.decision_labels:
-        kind = "decision"
-    elif scan.notice_labels:
-        kind = "notice"
-    elif scan.meeting:
-        kind = "meeting"
-    else:
-        kind = "report"
+    if kind == "meeting":
+        agenda.meeting_title(col)
+        if items:
+            at = next(cl for cl in lines if cl.number == items[0]["line"])
+            col.put("agenda_items", items, at.line, 0)
 
     first = next((cl.line for cl in lines if cl.text.strip()), None)
-    line_no = scan.kind_line or (first.number if first else 1)
+    line_no = first.number if first else 1
+    if seg.kind is None and scan.kind_line and not items:
+        line_no = scan.kind_line
     page = next((cl.line.page for cl in lines if cl.number == line_no), None)
-    fields = {name: FieldValue(value=f.value, line=f.line, column=f.column, text=f.text,
-                               page=f.page)
+    # the values are typed already: constructed without pydantic's validation, which
+    # was a fifth of the time on a pack
+    make = FieldValue.model_construct
+    fields = {name: make(value=f.value, line=f.line, column=f.column, text=f.text,
+                         page=f.page)
               for name, f in col.fields.items()}
-    record = Record(kind=kind, path=doc.path, nation=fm_nation or nation, line=line_no,
-                    page=page, fields=fields)
-    notes = sorted(col.notes, key=lambda n: (n.line, n.column))
-    return [record], notes
+    record = Record(kind=kind, path=doc.path, nation=fm_nation or evidence.nation or nation,
+                    line=line_no, page=page, fields=fields)
+    return record, col.notes
+
+
+def _kind(scan, items) -> str:
+    # Headings ("Decision details", "Issue details") decide; then labels, unless the
+    # document reads as a report (a "Report to" heading, front-sheet questions).
+    if scan.decision:
+        return "decision"
+    if scan.notice:
+        return "notice"
+    if scan.report:
+        return "report"
+    if scan.decision_labels:
+        return "decision"
+    if scan.notice_labels:
+        return "notice"
+    if scan.meeting or items:
+        return "meeting"
+    return "report"
+
+
+def _plan_title(text: str) -> str:
+    t = " ".join(text.split())
+    for tail in (" New!", " NEW!", " New"):
+        if t.endswith(tail):
+            t = t[:-len(tail)].rstrip()
+    return t
+
+
+def _norm(text: str) -> str:
+    return "".join(c for c in text.lower() if c.isalnum())
+
+
+def _from_agenda(meeting, reports) -> None:
+    """Link the agenda's items to the reports, and give each report the meeting date
+    and decision maker it does not state itself."""
+    from govcheck.model import FieldValue
+
+    items = meeting.get("agenda_items") or []
+    for item in items:
+        t = _norm(item["title"])
+        for r in reports:
+            rt = _norm(r.get("title") or "")
+            if (rt and rt == t) or (len(rt) >= 8 and len(t) >= 8
+                                    and (t.startswith(rt) or rt.startswith(t))):
+                item["report_line"] = r.line
+                break
+    for r in reports:
+        for name, source in (("meeting_date", "meeting_date"), ("decision_maker", "body"),
+                             ("council", "council")):
+            fv = meeting.fields.get(source)
+            if fv is not None and name not in r.fields:
+                r.fields[name] = FieldValue(value=fv.value, line=fv.line, column=fv.column,
+                                            text=fv.text, page=fv.page)
 
 
 def extract(doc: "Document", nation: str = "england") -> list["Record"]:

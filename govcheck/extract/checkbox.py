@@ -8,6 +8,9 @@ Shapes read (``value`` is what follows the question on its line)::
     <input checked="" type="checkbox"/> No                     (HTML checkbox)
     Yes        No – all wards        Key        Non-key        (plain answers)
 
+A text that starts with a dash (``Yes ☐ No ☒ – All wards affected``) goes on with the
+answer before it: a box between the two belongs to that answer.
+
 Ticked: ☒ ⊠ ☑ ✓ ✔ ``X``/``x`` standing alone, ``[x]``, ``<input ... checked>``.
 Unticked: ☐ □ ``[ ]``, ``<input type="checkbox">`` without ``checked``.
 
@@ -43,6 +46,7 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
 _BOTH_PLAIN_RE = re.compile(
     r"^\W*(?:yes|y)\W+(?:no|n)\W*$|^\W*(?:no|n)\W+(?:yes|y)\W*$", re.IGNORECASE)
 _QUICK = re.compile(r"[<\[☒⊠☑✓✔☐□xX]")
+_DASHES = "-–—"
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,6 +175,10 @@ def parse_answer(value: str) -> Answer:
             right = tokens[k + 1][1] if k + 1 < len(tokens) else None
             left = left if isinstance(left, int) else -1
             right = right if isinstance(right, int) else -1
+            if left >= 0 and right >= 0 and segs[right].text[:1] in _DASHES:
+                # "No ☒ – All wards affected": a dash goes on with the answer before
+                # it, so the box between belongs to that answer
+                right = -1
             if left >= 0 and right < 0:
                 tok.bind = left
                 postfix_votes += 1

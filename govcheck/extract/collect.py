@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from govcheck.fields import FIELDS
@@ -34,15 +35,27 @@ class Found:
     page: int | None
 
 
+# On a bilingual page (a Welsh line, then its English twin) the two readings of these
+# fields are compared: free text differs by language, these must not.
+_COMPARED = frozenset({"exempt", "exempt_paragraphs", "exempt_part", "exempt_schedule",
+                       "wards"})
+_TWIN_LINES = 3   # how far apart a Welsh line and its English twin may be
+
+
 class Collector:
-    """Field values for one record: the first value found for a field is kept."""
+    """Field values for one record: the first value found for a field is kept.
 
-    __slots__ = ("fields", "notes", "_noted")
+    With ``bilingual``, a second value for a field read within a few lines of the
+    first (the English twin of a Welsh line) is compared with it: when they differ (a
+    date, a yes/no, a number, an exemption), a note says so; the first stays."""
 
-    def __init__(self) -> None:
+    __slots__ = ("fields", "notes", "_noted", "bilingual")
+
+    def __init__(self, bilingual: bool = False) -> None:
         self.fields: dict[str, Found] = {}
         self.notes: list[Note] = []
         self._noted: set[tuple[int, int, str]] = set()
+        self.bilingual = bilingual
 
     def has(self, name: str) -> bool:
         return name in self.fields
@@ -59,10 +72,25 @@ class Collector:
         if value is None or value == "" or value == []:
             return False
         if name in self.fields and not replace:
+            if self.bilingual:
+                self._compare(name, value, line, offset)
             return False
         self.fields[name] = Found(value, line.number, max(offset, 0) + 1,
                                   line.text.strip(), line.page)
         return True
+
+    def _compare(self, name: str, value: Any, line: Line, offset: int) -> None:
+        old = self.fields[name]
+        if not 0 < line.number - old.line <= _TWIN_LINES:
+            return
+        if not (isinstance(value, (bool, int, date)) or name in _COMPARED):
+            return
+        if value == old.value or (isinstance(value, list) and isinstance(old.value, list)
+                                  and set(value) == set(old.value)):
+            return
+        self.note(line, offset,
+                  f"{name}: the two language versions differ ({_shown(old.value)} at line "
+                  f"{old.line}, {_shown(value)} here); the first is read", name)
 
     def note(self, line: Line | int, offset: int, message: str,
              field: str | None = None) -> None:
@@ -72,3 +100,13 @@ class Collector:
             return
         self._noted.add(key)
         self.notes.append(Note(number, max(offset, 0) + 1, message, field))
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    return repr(value)

@@ -6,8 +6,15 @@ mention exemption, confidentiality, Schedule 12A/7A, a restriction, "not for
 publication" or "by virtue of"), so that "paragraph 3.1 of this report" elsewhere is
 never taken for a citation.  A decimal like ``3.1`` is never a paragraph.
 
-Shapes: ``paragraph 3``, ``paragraphs 3 and 4``, ``Para 3``, ``paragraph(s) 3 of
-Part 1 of Schedule 12A``, ``[Para 8 and 9]``, ``6a``, ``6(b)`` → ``6b``, ``3-5``.
+Shapes: ``paragraph 3``, ``paragraphs 3 and 4``, ``Para 3``, ``paras 1, 2 and 3``,
+``paragraph(s) 3 of Part 1 of Schedule 12A``, ``[Para 8 and 9]``, ``6a``, ``6(b)`` →
+``6b``, ``3-5``, ``paragraphs 14 & 21 of schedule 12A, Parts 4 & 5``; in Welsh
+``Yn rhinwedd Paragraff(au) 13, 14 Rhan 4, Atodlen 12A``.  Numbers run to 22 (Wales
+Part 4 paragraphs 12-18, 18A-18C for standards committees, Part 5 up to 21-22).
+
+Several Parts (``Parts 4 & 5``): ``exempt_part`` is the first, and a note says which
+others were cited.  A local rule cited instead of the statute (``exempt under Access to
+Information Procedure Rule 10.4(3)``) gives no paragraph, and a note says so.
 """
 
 from __future__ import annotations
@@ -20,28 +27,45 @@ __all__ = ["CONTEXT_WORDS", "paragraphs", "bare_paragraphs", "schedule", "part",
 # A line is about exempt information when it holds one of these (lower case).
 CONTEXT_WORDS = ("exempt", "confidential", "12a", "7a", "not for publication",
                  "restrict", "by virtue", "access to information", "private report",
-                 "private item", "private session", "private meeting")
+                 "private item", "private session", "private meeting",
+                 # Welsh: eithriedig (exempt), cyfrinachol (confidential), yn rhinwedd
+                 # (by virtue of), cyfyngu (restrict)
+                 "eithriedig", "cyfrinachol", "yn rhinwedd", "cyfyngu")
 
 _NUM = r"\d{1,2}(?:\s?\(\s?[a-cA-C]\s?\)|[a-cA-C])?(?![\d.]\d|\d|[a-zA-Z])"
-_LIST = _NUM + r"(?:\s*(?:,|and|&|or|/|-|–|to)\s*" + _NUM + r")*"
+_LIST = _NUM + r"(?:\s*(?:,|and|&|or|/|-|–|to|a|ac|i)\s*" + _NUM + r")*"
+# what a cited paragraph may not be followed by: a paragraph of the report, or of a
+# local rule book ("paragraph 10.4 of the Access to Information Procedure Rules")
+_NOT_STATUTE = (r"(?!\s+(?:of\s+(?:this|the)\s+(?:report|document|appendix|annex)|above|below"
+                r"|of\s+(?:the\s+|these\s+)?(?:council['’]s\s+)?(?:access\s+to\s+information\s+)?"
+                r"(?:procedure\s+rules?|standing\s+orders?|constitution)))")
 _PARA_RE = re.compile(
-    r"\b(?:paragraphs?\s*(?:\(s\))?|paras?\.?|para\(s\)\.?|¶)\s*(?:nos?\.?|numbers?)?\s*"
-    r"(?P<list>(?>" + _LIST + r"))"
-    r"(?!\s+(?:of\s+(?:this|the)\s+(?:report|document|appendix|annex)|above|below))",
+    r"\b(?:paragraphs?\s*(?:\(s\))?|paras?\.?|para\(s\)\.?|¶"
+    r"|paragraff(?:au)?\s*(?:\(au\))?)\s*(?:nos?\.?|numbers?)?\s*"
+    r"(?P<list>(?>" + _LIST + r"))" + _NOT_STATUTE,
     re.IGNORECASE)
 _BARE_RE = re.compile(r"^\s*(?:\[\s*)?(?P<list>" + _LIST + r")\s*\]?\s*\.?\s*$")
 _ITEM_RE = re.compile(
     r"(?P<n>\d{1,2})(?:\s?\(\s?(?P<l>[a-cA-C])\s?\)|(?P<l2>[a-cA-C])(?![a-zA-Z]))?")
-_RANGE_RE = re.compile(r"(\d{1,2})\s*(?:-|–|to)\s*(\d{1,2})(?![\d(a-cA-C])")
-_MAX_PARA = 18  # England 1-7, Wales 12-18 (Part 4), Scotland Sch 7A 1-15
+_RANGE_RE = re.compile(r"(\d{1,2})(?:\s*(?:-|–|to)\s*|\s+i\s+)(\d{1,2})(?![\d(a-cA-C])")
+_MAX_PARA = 22  # England 1-7, Wales 12-18 (Part 4) and 19-22 (Parts 5-6), Scotland 1-15
 
-_SCHEDULE_RE = re.compile(r"\bsch(?:edule|ed)?\.?\s*(?P<n>12|7)\s?a\b", re.IGNORECASE)
+_SCH = r"(?:sch(?:edule|ed)?\.?|atodlen)\s*"
+_SCHEDULE_RE = re.compile(r"\b" + _SCH + r"(?P<n>12|7)\s?a\b", re.IGNORECASE)
+_PNUM = r"(?:\d|iv|vi|v|i{1,3})\b"
+_PLIST = _PNUM + r"(?:\s*(?:,|and|&|a|ac)\s*" + _PNUM + r")*"
 _PART_RE = re.compile(
-    r"\bpart\s+(?P<p>\d|iv|v|i{1,3})\b"
-    r"(?=\s*(?:of|,)?\s*(?:the\s+)?sch(?:edule|ed)?\.?\s*(?:12|7)\s?a\b)"
-    r"|\bsch(?:edule|ed)?\.?\s*(?:12|7)\s?a\s*,?\s*part\s+(?P<q>\d|iv|v|i{1,3})\b",
+    r"\b(?:parts?|rhan(?:nau)?)\s+(?P<p>" + _PLIST + r")"
+    r"(?=\s*(?:of|o|,)?\s*(?:the\s+|yr\s+)?" + _SCH + r"(?:12|7)\s?a\b)"
+    r"|\b" + _SCH + r"(?:12|7)\s?a\s*,?\s*(?:parts?|rhan(?:nau)?)\s+(?P<q>" + _PLIST + r")",
     re.IGNORECASE)
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5"}
+_PART_ITEM_RE = re.compile(_PNUM, re.IGNORECASE)
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
+
+# A local rule cited as the ground for exemption instead of Schedule 12A / 7A.
+LOCAL_RULE_RE = re.compile(
+    r"\b(?:access\s+to\s+information\s+)?procedure\s+rules?\b|\bstanding\s+orders?\b",
+    re.IGNORECASE)
 
 _PI_RE = re.compile(
     r"public\s+interest\s+in\s+maintaining\b[^.]*?\boutweighs?\b[^.]*?\bpublic\s+interest"
@@ -96,12 +120,24 @@ def schedule(text: str) -> tuple[str, int] | None:
     return (m.group("n") + "A", m.start()) if m else None
 
 
-def part(text: str) -> tuple[str, int] | None:
+def parts(text: str) -> tuple[list[str], int] | None:
+    """The Parts of the schedule cited (``Parts 4 & 5`` → ["4", "5"]) and the offset."""
     m = _PART_RE.search(text)
     if not m:
         return None
-    p = (m.group("p") or m.group("q")).lower()
-    return _ROMAN.get(p, p), m.start()
+    found: list[str] = []
+    for x in _PART_ITEM_RE.findall(m.group("p") or m.group("q")):
+        x = x.lower()
+        x = _ROMAN.get(x, x)
+        if x not in found:
+            found.append(x)
+    return (found, m.start()) if found else None
+
+
+def part(text: str) -> tuple[str, int] | None:
+    """The first Part cited."""
+    found = parts(text)
+    return (found[0][0], found[1]) if found else None
 
 
 def public_interest(text: str) -> tuple[str, int] | None:
@@ -142,7 +178,7 @@ def scan(index, col) -> None:
                 found = None
         if found:
             col.put("public_interest_statement", found[0], cl.line, found[1])
-    for idx in index.having("para", "sch", "¶"):
+    for idx in index.having("para", "sch", "¶", "atodlen"):
         cl = lines[idx]
         text, low = cl.text, cl.low
         if not any(w in low for w in CONTEXT_WORDS):
@@ -152,15 +188,42 @@ def scan(index, col) -> None:
             current = col.fields.get("exempt_paragraphs")
             if current is None:
                 col.put("exempt_paragraphs", found[0], cl.line, found[1])
+            elif col.bilingual and 0 < cl.number - current.line <= 3:
+                # the English twin of a Welsh citation: compared, not added
+                col.put("exempt_paragraphs", found[0], cl.line, found[1])
             else:
                 current.value = current.value + [p for p in found[0] if p not in current.value]
-        if "sch" not in low:
+        if "sch" not in low and "atodlen" not in low:
             continue
         if not col.has("exempt_schedule"):
             sch = schedule(text)
             if sch:
                 col.put("exempt_schedule", sch[0], cl.line, sch[1])
         if not col.has("exempt_part"):
-            pt = part(text)
+            pt = parts(text)
             if pt:
-                col.put("exempt_part", pt[0], cl.line, pt[1])
+                col.put("exempt_part", pt[0][0], cl.line, pt[1])
+                if len(pt[0]) > 1:
+                    col.note(cl.line, pt[1],
+                             f"exempt_part: Parts {', '.join(pt[0])} are cited; Part "
+                             f"{pt[0][0]} is read", "exempt_part")
+    _local_rule(index, col)
+
+
+def _local_rule(index, col) -> None:
+    """A local rule cited as the ground for exemption, and no statutory paragraph."""
+    if col.has("exempt_paragraphs"):
+        return
+    lines = index.lines
+    for idx in index.having("procedure rule", "standing order"):
+        cl = lines[idx]
+        if not any(w in cl.low for w in CONTEXT_WORDS):
+            continue
+        m = LOCAL_RULE_RE.search(cl.text)
+        if m:
+            col.note(cl.line, m.start(),
+                     "exempt_paragraphs: the exemption cites a local rule "
+                     f"({cl.text[m.start():m.end() + 12].strip()!r}) and not the "
+                     "statutory paragraph of Schedule 12A (or 7A); no paragraph read",
+                     "exempt_paragraphs")
+            return

@@ -9,7 +9,23 @@ meeting date from a heading like::
     26 March 2019
 
 and the kind of record from the words that mark a decision page, a notice or an
-agenda.
+agenda (in English or Welsh: "Manylion y penderfyniad" is "Decision details").
+
+Also:
+
+* a table row of column headings (``Item<TAB>Title<TAB>Access``) is not labels and
+  values (:func:`is_header_row`);
+* a free-text value (title, report of, author, reasons for urgency, public interest
+  test...) that wraps onto the next lines is joined with them, when the lines are lines
+  of text or a PDF: the joining stops at a blank line, a heading, a list item, a page
+  footer, a label (known or not: ``Decision status: ...``) or a line ending in ":" or
+  "?" (the label's own wrapped words).  In HTML and DOCX a line is a paragraph and only
+  a table row with an empty label cell carries on the value above (``; `` between);
+* ``Claire Sanderson claire@... Report author:`` (a label ending the line, its value
+  before it, as two-column front sheets come out of PDFs) gives the author;
+* "not applicable" answers (``N/A``, ``None``, ``-``, ``TBC``) are no value; for the
+  forward plan reference so is any answer with no digit that says there is none
+  ("Not on the forward plan – general exception", which gives the urgency route).
 """
 
 from __future__ import annotations
@@ -25,7 +41,7 @@ from govcheck.extract.exempt import bare_paragraphs
 from govcheck.extract.labels import LabelSpec, match_label
 from govcheck.extract.text import CLine, is_heading
 
-__all__ = ["scan", "Scan"]
+__all__ = ["scan", "Scan", "labels_in", "labels_of", "is_header_row"]
 
 _HEADER_LINES = 40        # "Report to" and meeting headings are looked for this far
 _LOOKAHEAD = 4            # non-blank lines searched for the date under a heading
@@ -51,21 +67,40 @@ _MEETING_HEAD_RE = re.compile(
     r"[\s:–—-]*(?P<v>(?-i:[A-Z0-9]).*?)?\s*$",
     re.IGNORECASE)
 _DECISION_RE = re.compile(
-    r"^\s*(?:decision\s+details|record\s+of\s+(?:an?\s+)?"
+    r"^\s*(?:decision\s+details|manylion\s+y\s+penderfyniad|cofnod\s+o\s+benderfyniad"
+    r"|record\s+of\s+(?:an?\s+)?"
     r"(?:executive\s+|cabinet\s+|officer\s+|key\s+"
     r"|individual\s+(?:cabinet\s+)?member\s+)?decisions?|decision\s+notice)\b",
     re.IGNORECASE)
 _NOTICE_RE = re.compile(
-    r"^\s*(?:issue\s+details|notice\s+of\s+(?:a\s+)?(?:proposed|key|intention|private|exempt)\b"
+    r"^\s*(?:issue\s+details|manylion\s+y\s+mater"
+    r"|notice\s+of\s+(?:a\s+)?(?:proposed|key|intention|private|exempt)\b"
     r"|(?:general\s+exception|special\s+urgency)\s+notice"
     r"|(?:the\s+)?forward\s+plan\b(?!\s*(?:ref|reference|no\b|number|item)))",
     re.IGNORECASE)
 # the first 7 characters of the lines _DECISION_RE and _NOTICE_RE can match
 _KIND_HEADS = frozenset({"decisio", "record ", "issue d", "notice ", "general", "special",
+                         "manylio", "cofnod ",
                          "forward", "the for"})
 _HELD_ON_RE = re.compile(r"\s+(?:held\s+)?on\s*$", re.IGNORECASE)
-_DETAILS_RE = re.compile(r"^\s*(?:decision|issue)\s+details\s*$", re.IGNORECASE)
+_DETAILS_RE = re.compile(
+    r"^\s*(?:(?:decision|issue)\s+details|manylion\s+y\s+(?:penderfyniad|mater)"
+    r"(?:\s*/\s*(?:decision|issue)\s+details)?)\s*$", re.IGNORECASE)
 _DATE_KINDS = frozenset({"date", "bare_date", "decision_due"})
+_DASH_TAIL_RE = re.compile(r"^\w+\s*[-–—]\s*(?P<v>\S.*)$")
+# free-text answers that may wrap onto the next lines
+_JOIN_KINDS = frozenset({"text", "urgency"})
+_NO_JOIN_FIELDS = frozenset({"forward_plan_ref", "council"})
+_MAX_JOIN = 6
+# labels whose value may stand before them on the line
+_TRAILING_FIELDS = frozenset({"author", "report_of", "portfolio"})
+_PROSE_WORDS = frozenset({"the", "is", "are", "was", "were", "be", "in", "to", "see", "set",
+                          "this", "by", "for", "out", "from", "a", "an", "as", "at", "which"})
+# a line that starts a new labelled value, known label or not ("Decision status: ...")
+_ANY_LABEL_RE = re.compile(r"^\s*[A-Z][^:?\t]{0,50}[:?](?:\s|$)")
+_ITEMISH_RE = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\(?\d{1,2}[.)]|\(?[a-z]{1,4}\)|[•·▪●◦‣-])\s")
+_FOOTER_RE = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$|^\s*\d{1,3}\s*$", re.IGNORECASE)
 _ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "key", "non-key", "part", "full", "none",
                            "open"})
 
@@ -103,12 +138,49 @@ def _cells(text: str) -> list[int]:
     return starts
 
 
+# Words that head the columns of a table ("Item<TAB>Title<TAB>Access"): a row made of
+# nothing else is a header row, not labels with values.
+HEADER_WORDS = frozenset({
+    "item", "items", "no", "no.", "number", "item no", "item no.", "item number", "ref",
+    "ref.", "reference", "title", "item title", "subject", "report", "reports", "access",
+    "status", "decision type", "type", "key decision", "restriction", "exempt",
+    "open/exempt", "exempt/open", "public/private", "private/public", "open/closed",
+    "part", "ward", "wards", "wards affected", "page", "pages", "page no", "lead member",
+    "portfolio", "decision maker", "decision", "decisions", "date", "contact", "action",
+    "minute", "minutes", "paragraph", "documents", "document", "description", "officer",
+    "meeting", "committee", "#", "agenda item", "notes", "comments", "lead officer",
+    "rhif", "eitem", "teitl", "statws", "mynediad",
+})
+
+
+def is_header_row(text: str) -> bool:
+    """A table row of column headings (``Item<TAB>Title<TAB>Access``)."""
+    if "\t" not in text or len(text) > 120:
+        return False
+    if text[:text.find("\t")].strip().lower().rstrip(":") not in HEADER_WORDS \
+            and text[:1] != "\t":
+        return False
+    cells = [c.strip().lower().rstrip(":") for c in text.split("\t")]
+    cells = [c for c in cells if c]
+    return len(cells) >= 2 and all(c in HEADER_WORDS for c in cells)
+
+
+def labels_of(cl: CLine) -> list[tuple[LabelSpec, int, int, int]]:
+    """:func:`labels_in` for a cleaned line, worked out once per line."""
+    found = cl.labs
+    if found is None:
+        found = cl.labs = labels_in(cl.text, cl.low)
+    return found
+
+
 def labels_in(text: str, low: str | None = None) -> list[tuple[LabelSpec, int, int, int]]:
     """Labels on a line: (spec, label offset, value start, value end)."""
     # A label ends in ":" or "?" or at a TAB, or stands alone on a short line: a long
     # line of prose with none of these near its start is not looked at further.
     if not text or ("\t" not in text and len(text) > 90 and ":" not in text[:140]
                     and "?" not in text[:140]):
+        return []
+    if "\t" in text and is_header_row(text):
         return []
     if text[:1] in " \t" and len(text) - len(text.lstrip()) > 40:
         return []
@@ -161,9 +233,8 @@ def put_date(col: Collector, cl: CLine, field: str, value: str, offset: int) -> 
             col.note(cl.line, offset + len(value) - len(value.lstrip()),
                      f"{field}: no date given ({value.strip()!r})", field)
         return False
-    if field in col.fields:
-        return False
-    col.put(field, pd.value, cl.line, offset + pd.start)
+    if not col.put(field, pd.value, cl.line, offset + pd.start):
+        return False        # read already (a bilingual twin is compared by the collector)
     _date_notes(col, cl, offset, pd, field)
     return True
 
@@ -180,8 +251,14 @@ def _apply(col: Collector, scan: Scan, spec: LabelSpec, cl: CLine, value: str,
     lead = len(value) - len(value.lstrip())
     v = value.strip()
     if kind in ("text", "body", "report_to"):
-        if field in ("forward_plan_ref", "call_in_exemption_reason", "urgency_agreed_by") \
-                and values.is_none_answer(v):
+        if field == "forward_plan_ref" and values.is_not_a_reference(v):
+            # "Not on the forward plan – general exception" names no notice, but may
+            # name the urgency route relied on instead
+            route = values.urgency_route(v)
+            if route != "unspecified":
+                col.put("urgency_route", route, cl.line, off + lead)
+            return
+        if values.is_none_answer(v) or values.is_pending_answer(v):
             return
         if kind == "report_to":
             report_to(col, scan, cl, v, off + lead, index)
@@ -240,7 +317,11 @@ def _apply(col: Collector, scan: Scan, spec: LabelSpec, cl: CLine, value: str,
         col.put("urgency_route", values.urgency_route(v), cl.line, off + lead)
         return
 
-    # answers: yes/no, ticked boxes
+    # answers: yes/no, ticked boxes; "N/A" or "TBC" is no answer ("None" to the
+    # exempt question is)
+    if (values.is_none_answer(v) and not (kind == "exempt" and v.lower().startswith("none"))) \
+            or values.is_pending_answer(v):
+        return
     ans = parse_answer(value)
     if ans.option is None:
         if ans.problem and ans.problem != "no answer given":
@@ -270,6 +351,14 @@ def _apply(col: Collector, scan: Scan, spec: LabelSpec, cl: CLine, value: str,
             names = values.wards("; ".join(o.text for o in extra)) if extra else None
             if names:
                 col.put("wards", names, cl.line, off + extra[0].start)
+                return
+            # "☒ Yes ☐ No – Nechells": the only names given follow the other answer
+            tail = [o for o in ans.options if o is not opt and o.start > opt.start
+                    and o.word in ("no", "n") and _DASH_TAIL_RE.match(o.text)]
+            names = values.wards(_DASH_TAIL_RE.match(tail[0].text).group("v")) if tail else None
+            if names and names != ["ALL"]:
+                at2 = tail[0].text.find(names[0])
+                col.put("wards", names, cl.line, off + tail[0].start + max(at2, 0))
             else:
                 col.note(cl.line, at, "wards: specific wards are affected but none is named",
                          "wards")
@@ -360,14 +449,101 @@ def _header_date(col: Collector, lines: list[CLine], i: int, name_field: str | N
                          f"meeting_date: {text[partial[0]:partial[1]]!r} is not a complete "
                          "date (day, month and year); not read", "meeting_date")
                 return
-        if name_field and seen == 1 and not labels_in(text) and len(text.strip()) < 80:
+        if name_field and seen == 1 and not labels_in(text) and len(text.strip()) < 80 \
+                and not is_header_row(text) and not _ANY_LABEL_RE.match(text):
             col.put(name_field, _fmt(text), cl.line, len(text) - len(text.lstrip()))
             continue
         if labels_in(text):
             return
 
 
-def scan(lines: list[CLine], col: Collector) -> Scan:
+def _joins(spec: LabelSpec) -> bool:
+    return spec.kind in _JOIN_KINDS and spec.field not in _NO_JOIN_FIELDS
+
+
+def _continuation(lines: list[CLine], i: int, tabbed: bool, physical: bool,
+                  consumed: set[int]) -> str:
+    """The text of the lines after line ``i`` that carry on its value: a wrapped line
+    (``physical``: text and PDF lines), or a table row whose label cell is empty.  A
+    blank line, a heading, a label (known or not), a list item or a page footer ends
+    it; a line ending in ":" or "?" is the label's own wrapped words and ends it too.
+    The lines used are added to ``consumed``."""
+    out = ""
+    page = lines[i].line.page
+    for j in range(i + 1, min(len(lines), i + 1 + _MAX_JOIN)):
+        cl = lines[j]
+        text = cl.text
+        stripped = text.strip()
+        if not stripped or cl.heading or cl.bullet or cl.line.page != page:
+            break
+        if "\t" in text:
+            cells = text.split("\t")
+            first = cells[0].strip()
+            piece = cells[-1].strip()
+            if first and not (physical and tabbed and first[:1].islower()):
+                break     # a row of its own, or a label cell
+            if not piece:
+                break
+            sep = "; " if not first and not physical else " "
+        else:
+            if not physical:
+                break
+            if stripped.endswith((":", "?")) or _ANY_LABEL_RE.match(text) \
+                    or _ITEMISH_RE.match(text) or _FOOTER_RE.search(stripped) \
+                    or is_heading(cl) or _REPORT_TO_RE.match(text):
+                break
+            piece, sep = stripped, " "
+        if labels_of(cl):
+            break
+        consumed.add(j)
+        if sep == " " and out.endswith("-") and out[-2:-1].isalnum():
+            out += piece              # "2025-" + "2029"
+        else:
+            out += sep + piece
+    return out
+
+
+def _value_with_continuation(lines, i, value, physical, consumed, tabbed) -> str:
+    more = _continuation(lines, i, tabbed, physical, consumed)
+    if not more:
+        return value
+    v = value.rstrip()
+    if more[:1] != ";" and v.endswith("-") and v[-2:-1].isalnum():
+        return v + more.lstrip()
+    return v + more
+
+
+def _trailing_label(col: Collector, cl: CLine) -> bool:
+    """``Claire Sanderson claire@... Report author:``: the label ends the line and its
+    value comes before it (a two-column front sheet read right to left)."""
+    text = cl.text.rstrip()
+    if not text.endswith(":") or "\t" in text or len(text) > 160:
+        return False
+    low = cl.low
+    starts: list[int] = []
+    pos = len(text)
+    for _ in range(4):                    # the last few words of the line
+        pos = text.rfind(" ", 0, pos - 1)
+        if pos < 1:
+            break
+        starts.append(pos + 1)
+    for start in reversed(starts):        # the longest label first: "Report author:"
+        m = match_label(text, start, low)
+        if m is None or m[2] < len(text) or m[0].field not in _TRAILING_FIELDS:
+            continue
+        before = text[:m[1]].strip()
+        if not before or ":" in before or "?" in before or len(before) > 80 \
+                or any(w in _PROSE_WORDS for w in before.split()):
+            return False      # prose ending in a label's words is not a value and label
+        lead = len(text[:m[1]]) - len(text[:m[1]].lstrip())
+        return col.put(m[0].field, _fmt(before), cl.line, lead)
+    return False
+
+
+def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
+    """Front-sheet labels, headings and the marks of the record's kind in ``lines``.
+    ``physical`` says the lines are lines of text or a PDF (a value may wrap onto the
+    next line), not paragraphs."""
     st = Scan()
     nonblank = 0
     consumed: set[int] = set()   # lines read as the answer to the label above them
@@ -376,7 +552,7 @@ def scan(lines: list[CLine], col: Collector) -> Scan:
         if not text or text.isspace() or i in consumed:
             continue
         nonblank += 1
-        found = labels_in(text, cl.low)
+        found = labels_of(cl)
         for spec, lstart, vstart, vend in found:
             if spec.marks == "decision":
                 st.decision_labels += 1
@@ -394,12 +570,20 @@ def scan(lines: list[CLine], col: Collector) -> Scan:
                     continue
                 j, value = nxt
                 consumed.add(j)
+                if _joins(spec) and vend == len(text):
+                    value = _value_with_continuation(lines, j, value, physical, consumed,
+                                                     "\t" in lines[j].text)
                 _apply(col, st, spec, lines[j], value, 0, j)
             else:
+                if _joins(spec) and vend == len(text):
+                    value = _value_with_continuation(lines, i, value, physical, consumed,
+                                                     "\t" in text[:vstart + 1])
                 _apply(col, st, spec, cl, value, vstart, i)
             if spec.kind == "report_to":
                 _header_date(col, lines, i, None)
         if found:
+            continue
+        if nonblank <= _HEADER_LINES and text.rstrip().endswith(":") and _trailing_label(col, cl):
             continue
         head = cl.low[:24].lstrip(" \t0123456789.")[:7]
         if head in _KIND_HEADS and _DECISION_RE.match(text):

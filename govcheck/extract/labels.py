@@ -8,6 +8,16 @@ punctuation or a table cell, so that prose is never taken for a label.  What fol
 is the value: the rest of the cell and any later cells that are not labels
 themselves, or, when that is empty, the next line (see ``frontsheet``).
 
+Welsh labels (ModernGov's Welsh pages, bilingual front sheets) are at the end of the
+table: ``Penderfyniad allweddol?`` (key decision), ``Yn amodol ar alw i mewn?`` /
+``Galw i mewn`` (call-in), ``Effeithiol O`` (effective from), ``Dyddiad y
+penderfyniad`` (decision date), ``Gwneuthurwr penderfyniad`` (decision maker),
+``Prawf Er Budd y Cyhoedd`` (public interest test), ``Rhesymau wedi'u cyfyngu``
+(reasons restricted), ``Rheswm dros frys`` (reason for urgency), ``Wardiau yr
+effeithir arnynt`` (wards affected)...  Their answers (``Ie``/``Oes``/``Ydy``,
+``Na``/``Nac oes``/``Nac ydy``, ``Pob Ward``, Welsh dates) are read by :mod:`.values`
+and :mod:`govcheck.dates`.
+
 ``kind`` says how the value is read:
 
 =============  ==============================================================
@@ -108,12 +118,13 @@ LABELS: tuple[LabelSpec, ...] = (
               r"(?:\s+(?:numbers?|nos?\.?))?"
               r"|(?:schedule\s+12a\s+)?paragraph\s+(?:numbers?|nos?\.?)"
               r"|explanation\s+of\s+(?:the\s+)?anticipated\s+restriction"
-              r"|reasons?\s+for\s+(?:the\s+)?(?:exemption|restriction|confidentiality)"),
+              r"|reasons?\s+for\s+(?:the\s+)?(?:exemption|restriction|confidentiality)"
+              r"|reasons?\s+restricted"),
     LabelSpec("exempt", "exempt",
               ("does", "is", "contains", "confidential", "exempt"),
               r"does\s+the\s+(?:report|item|decision)\s+(?:contain|include)\s+(?:any\s+)?"
               r"(?:confidential\s+or\s+exempt|exempt\s+or\s+confidential|exempt|confidential)"
-              r"(?:\s+information)?"
+              r"(?:\s+information|\s+or|\s+and)?"
               r"|(?:is\s+(?:the|this)\s+(?:report|item|decision)\s+)(?:exempt|confidential|private)"
               r"|(?:contains\s+)?(?:confidential\s+or\s+exempt|exempt\s+or\s+confidential)"
               r"\s+information"
@@ -146,8 +157,10 @@ LABELS: tuple[LabelSpec, ...] = (
               r"(?:\s+on)?|date\s+of\s+(?:the\s+)?general\s+exception\s+notice", marks="notice"),
     LabelSpec("notice_first_published", "date",
               ("notice", "date", "first"),
-              r"notice\s+of\s+(?:proposed|key|the\s+key)\s+decision\s+first\s+published(?:\s+on)?"
-              r"|(?:date\s+)?first\s+published(?:\s+on)?"
+              r"(?:date\s+(?:the\s+)?)?notice\s+of\s+(?:proposed|key|the\s+key)\s+decision\s+"
+              r"(?:was\s+)?first\s+published(?:\s+on)?"
+              r"|(?:date\s+)?first\s+published(?:\s+(?:on|in)(?:\s+the\s+(?:forward\s+plan"
+              r"|notice\s+of\s+key\s+decisions?))?)?"
               r"|date\s+(?:first\s+)?(?:added|included|entered)\s+(?:to|in|on)\s+(?:the\s+)?"
               r"forward\s+plan",
               marks="notice"),
@@ -236,6 +249,65 @@ LABELS: tuple[LabelSpec, ...] = (
     LabelSpec("body", "body",
               ("meeting", "committee", "decision", "decisionmaking", "body"),
               r"meeting|committee|decision[\s-]*making\s+body|body", generic=True),
+    # Welsh (ModernGov's Welsh pages and bilingual front sheets)
+    LabelSpec("key_decision", "bool",
+              ("penderfyniad",),
+              r"penderfyniad\s+allweddol"),
+    LabelSpec("key_decision", "key_type",
+              ("math",),
+              r"math\s+o\s+benderfyniad"),
+    LabelSpec("call_in_exemption_reason", "text",
+              ("rheswm", "rhesymau"),
+              r"(?:rheswm|rhesymau)\s+dros\s+(?:ei\s+)?eithrio\s+rhag\s+(?:galw|alw)\s+i\s+mewn"),
+    LabelSpec("call_in_eligible", "bool",
+              ("wedi", "eithrio", "wedii"),
+              r"(?:wedi['’]?i\s+)?eithrio\s+rhag\s+(?:galw|alw)\s+i\s+mewn", negate=True),
+    LabelSpec("call_in_eligible", "bool",
+              ("yn", "galw"),
+              r"yn\s+amodol\s+ar\s+(?:alw|galw)\s+i\s+mewn|galw\s+i\s+mewn"),
+    LabelSpec("urgency_reason", "urgency",
+              ("rheswm", "rhesymau"),
+              r"(?:rheswm|rhesymau)\s+dros\s+(?:y\s+)?(?:frys|brys)"),
+    LabelSpec("exempt_paragraphs", "paragraphs",
+              ("rhesymau", "rheswm"),
+              r"rhesymau\s+wedi['’]u\s+cyfyngu|(?:rheswm|rhesymau)\s+dros\s+(?:y\s+)?gyfyngu"),
+    LabelSpec("exempt", "restriction",
+              ("cyfyngiad",),
+              r"cyfyngiad(?:\s+a\s+ragwelir)?", generic=True),
+    LabelSpec("public_interest_statement", "text",
+              ("prawf",),
+              r"prawf\s+(?:er\s+)?budd\s+(?:y\s+)?cyhoedd"),
+    LabelSpec("notice_first_published", "date",
+              ("cyhoeddwyd",),
+              r"cyhoeddwyd\s+(?:am\s+y\s+tro\s+)?(?:gyntaf|cyntaf)(?:\s+ar)?", marks="notice"),
+    LabelSpec("decision_date", "date",
+              ("dyddiad",),
+              r"dyddiad\s+(?:y\s+)?penderfyniad|dyddiad\s+penderfynu", marks="decision"),
+    LabelSpec("effective_from", "date",
+              ("effeithiol", "yn", "dyddiad"),
+              r"(?:yn\s+)?effeithiol\s+o|dyddiad\s+dod\s+i\s+rym", marks="decision"),
+    LabelSpec("publication_date", "date",
+              ("dyddiad", "cyhoeddwyd"),
+              r"dyddiad\s+(?:ei\s+)?cyhoeddi|cyhoeddwyd(?:\s+ar)?", generic=True),
+    LabelSpec("meeting_date", "date",
+              ("dyddiad",),
+              r"dyddiad\s+y\s+cyfarfod"),
+    LabelSpec("decision_maker", "text",
+              ("gwneuthurwr", "penderfynwr"),
+              r"gwneuthurwr\s+(?:y\s+)?penderfyniad|penderfynwr"),
+    LabelSpec("author", "text",
+              ("awdur", "swyddog"),
+              r"awdur(?:\s+yr\s+adroddiad)?|swyddog\s+cyswllt", generic=True),
+    LabelSpec("portfolio", "text",
+              ("aelod", "portffolio"),
+              r"aelod\s+(?:o['’]r\s+)?cabinet|aelod\s+arweiniol|portffolio"),
+    LabelSpec("title", "text",
+              ("teitl", "pwnc"),
+              r"teitl|pwnc", generic=True),
+    LabelSpec("wards", "wards",
+              ("wardiau", "ward"),
+              r"wardiau(?:\s+yr\s+effeithir\s+arnynt)?|ward(?:iau)?\s+yr\s+effeithir\s+arnynt",
+              generic=True),
 )
 
 _NUMBERING = r"(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+)?"

@@ -2,11 +2,13 @@
 
 The section starts at a heading ``Recommendations`` / ``2 Recommendations`` /
 ``2. Recommendations`` / ``Recommendation(s)`` / ``Recommended decision(s)`` and ends
-at the next section heading (the next number, a Markdown or bold heading, or a
-usual section title such as "Background").  Items start with ``2.1``, ``(a)``, ``a)``,
-``(i)``, ``1.`` or a bullet; unmarked lines continue the item above them, except
-after a stem such as ``Cabinet is asked to:``, which introduces the items below it
-and is not an item itself.
+at the next section heading (the next number, a Markdown, HTML or bold heading, or a
+usual section title such as "Background" or "Supporting documents"), or at "End of
+agenda pack"; a page's running footer ("... Page 2 of 4") inside it is skipped.
+
+Items start with ``2.1``, ``(a)``, ``a)``, ``(i)``, ``1.`` or a bullet; unmarked lines
+continue the item above them, except after a stem such as ``Cabinet is asked to:``,
+which introduces the items below it and is not an item itself.
 
 Kinds, in order of precedence:
 
@@ -14,7 +16,7 @@ Kinds, in order of precedence:
   (``Recommend that the City Council approve ...``), even though it says "approve";
 * otherwise the first of these verbs in the item decides: ``note`` (note, be
   noted), ``agree`` (agree, endorse), ``approve`` (approve, adopt), ``decide``
-  (delegate, authorise, decide, determine, resolve, appoint, instruct);
+  (delegate, authorise, decide, determine, resolve, appoint, instruct, award);
 * ``note`` when the only verb is a weak one (consider, receive, comment on, review);
 * ``decide`` when no verb is found, with a note saying so.
 """
@@ -45,7 +47,8 @@ _SECTION_RE = re.compile(
     r"|introduction|options?|alternatives?|consultation|risks?|legal|financ|procurement"
     r"|human\s+resources|equalit|public\s+sector\s+equality|implications|appendi"
     r"|key\s+issues|details|compliance|main\s+report|evaluation|other\s+implications|context"
-    r"|proposals?|issues|report\s+details|wards?\s+affected|contact|timetable|next\s+steps)\b",
+    r"|proposals?|issues|report\s+details|wards?\s+affected|contact|timetable|next\s+steps"
+    r"|supporting\s+documents?|background\s+(?:papers|documents))\b",
     re.IGNORECASE)
 _STEM_RE = re.compile(
     r"(?::\s*$|\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*$"
@@ -66,13 +69,20 @@ _VERB_RE = re.compile(
     r"|(?P<approve>approve|approves|adopt|adopts|(?:be|is|are)\s+(?:approved|adopted))"
     r"|(?P<decide>delegate|delegates|authori[sz]e|authori[sz]es|decide|decides|determine"
     r"|determines|resolve|resolves|appoint|appoints|instruct|instructs|grant|grants"
-    r"|(?:be|is|are)\s+(?:delegated|authori[sz]ed|granted)))\b",
+    r"|award|awards|(?:be|is|are)\s+(?:delegated|authori[sz]ed|granted|awarded)))\b",
     re.IGNORECASE)
 _WEAK_RE = re.compile(
     r"\b(?:consider|considers|receive|receives|comment\s+on|comments\s+on|review|reviews"
     r"|(?:be|is|are)\s+(?:considered|received))\b",
     re.IGNORECASE)
 _MAX_LINES = 80
+# a page's running footer ("Cabinet, 11 February 2025 – Page 2 of 4") is skipped; the
+# end of a document or pack ends the section
+_FOOTER_RE = re.compile(r"\bpage\s+\d+\s+of\s+\d+\s*$|^\s*(?:page\s+)?\d{1,3}\s*$",
+                        re.IGNORECASE)
+_END_RE = re.compile(r"^\s*(?:end\s+of\s+(?:the\s+)?(?:agenda|report|document|pack|"
+                     r"agenda\s+pack|reports?\s+pack)|supporting\s+documents?\s*:?\s*$"
+                     r"|background\s+(?:papers|documents)\s*:?\s*$)", re.IGNORECASE)
 
 
 def classify(text: str, stem: str = "") -> str | None:
@@ -140,9 +150,9 @@ def _items(lines: list[CLine], start: int, num: int | None,
         items.append(current)
     for cl in lines[start + 1:start + 1 + _MAX_LINES]:
         text = cl.text
-        if not text.strip():
+        if not text.strip() or _FOOTER_RE.search(text):
             continue
-        if _ends_section(cl, num):
+        if _ends_section(cl, num) or _END_RE.match(text):
             break
         m = _ITEM_RE.match(text)
         if m:

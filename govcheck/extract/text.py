@@ -1,5 +1,6 @@
 """Lines as extraction sees them: Markdown emphasis and bullets blanked out, and
-Markdown table rows turned into TAB-separated cells.
+Markdown table rows turned into TAB-separated cells.  An HTML heading (the reader's
+``where`` is ``h1`` ... ``h6``) is a heading as a Markdown one is.
 
 Blanking replaces each markup character by a space, so every offset in the cleaned
 text is the same offset in the source line and columns stay true.
@@ -27,7 +28,8 @@ class CLine:
     text: str          # cleaned, same length as line.text
     low: str           # text.lower(), for cheap keyword tests before a regex
     bullet: bool       # the source line began with a list bullet
-    heading: bool      # a Markdown heading, or a line that is bold throughout
+    heading: bool      # a Markdown or HTML heading, or a line that is bold throughout
+    labs: list | None = None  # the labels on the line, once frontsheet.labels_of has looked
 
     @property
     def number(self) -> int:
@@ -38,18 +40,30 @@ _LEAD_CHARS = frozenset(" \t#>-*+•·▪●◦‣")
 _SPECIAL_SPACES = "\u00a0\u2007\u202f\f\v\r"
 
 
+def _html_heading(where: str | None) -> bool:
+    return bool(where) and where[0] == "h" and where[1:2].isdigit() \
+        and (len(where) == 2 or where[2] == ".")
+
+
+def _html_item(where: str | None) -> bool:
+    return bool(where) and where[:2] == "li" and (len(where) == 2 or where[2] == ".")
+
+
 def clean(line: Line, inline: bool = True, spaces: bool = True) -> CLine:
     """Blank the Markdown of one line.  ``inline``/``spaces`` False say the line
     holds no ``**``/``__``/backtick and the document no special spaces, which skips
     those steps."""
     text = line.text
+    hx = _html_heading(line.where)
+    li = _html_item(line.where)
     first = text[:1]
     m = _LEAD_RE.match(text) if first in _LEAD_CHARS else None
     has_inline = inline and ("**" in text or "__" in text or "`" in text)
     table = first == "|" or (first in " \t" and text.lstrip().startswith("|"))
     if m is None and not has_inline and not table and not (spaces and _SPACES_RE.search(text)):
-        return CLine(line, text, text.lower(), False, False)
-    bullet = heading = False
+        return CLine(line, text, text.lower(), li, hx)
+    bullet = li
+    heading = hx
     if spaces:
         text = _SPACES_RE.sub(" ", text)
     if table:
@@ -61,8 +75,9 @@ def clean(line: Line, inline: bool = True, spaces: bool = True) -> CLine:
         m = None
     if m is not None:
         lead = m.group(2)
-        heading = lead[0] == "#"
-        bullet = not heading and lead[0] != ">"
+        md_heading = lead[0] == "#"
+        heading = heading or md_heading
+        bullet = li or (not md_heading and lead[0] != ">")
         text = m.group(1) + " " * len(lead) + text[m.end():]
     if has_inline:
         stripped = line.text.strip()

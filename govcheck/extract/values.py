@@ -9,17 +9,28 @@ from __future__ import annotations
 import re
 
 __all__ = ["yes_no", "exempt_level", "restriction_level", "wards", "money",
-           "urgency_route", "is_none_answer"]
+           "urgency_route", "is_none_answer", "is_pending_answer", "is_not_a_reference"]
 
-_TRUE_WORDS = frozenset({"yes", "y", "true", "key"})
-_FALSE_WORDS = frozenset({"no", "n", "false", "non-key", "nonkey", "not"})
+# Welsh: Ie / Oes / Ydy (Ydi) / Do = yes; Na / Nac oes / Nac ydy / Naddo = no;
+# Allweddol = key, Anallweddol = non-key.
+_TRUE_WORDS = frozenset({"yes", "y", "true", "key", "ie", "oes", "ydy", "ydi", "do",
+                         "allweddol"})
+_FALSE_WORDS = frozenset({"no", "n", "false", "non-key", "nonkey", "not", "na", "nac",
+                          "nag", "naddo", "nage", "anallweddol"})
 _NON_KEY_RE = re.compile(r"^\s*non[\s-]*key\b", re.IGNORECASE)
+# "NA" only in capitals: "Na" is Welsh for "no"
 _NONE_RE = re.compile(
-    r"^\W*(?:none|n/?a|nil|not\s+applicable|no\s+urgency|-+|–|—)\W*$", re.IGNORECASE)
+    r"^\W*(?:(?i:none|n\s*/\s*a|n\.\s?a\.?|nil|not\s+applicable|no\s+urgency|dim)|NA"
+    r"|-+|–|—)\W*$")
+_PENDING_RE = re.compile(
+    r"^\W*(?:tbc|tba|tbd|to\s+be\s+(?:confirmed|agreed|determined|advised)"
+    r"|not\s+(?:yet\s+)?known|unknown|i['’]w\s+gadarnhau)\W*$", re.IGNORECASE)
+_NOT_WORDS_RE = re.compile(r"\b(?:not|none|n/a|no|nid|dim)\b", re.IGNORECASE)
 
 
 def yes_no(word: str, text: str = "") -> bool | None:
-    """True for yes/key, False for no/non-key, None for anything else."""
+    """True for yes/key, False for no/non-key, None for anything else (English or
+    Welsh answers)."""
     if text and _NON_KEY_RE.match(text):
         return False
     w = word.lower()
@@ -35,12 +46,27 @@ def is_none_answer(text: str) -> bool:
     return bool(_NONE_RE.match(text))
 
 
-_FULL_RE = re.compile(r"\b(?:full(?:y)?|whole(?:ly)?|entire(?:ly)?|all)\b", re.IGNORECASE)
-_PART_RE = re.compile(r"\b(?:part(?:ly|ially)?|appendi(?:x|ces))\b", re.IGNORECASE)
-_OPEN_RE = re.compile(r"^\W*(?:open|public|none|no|not\s+exempt|unrestricted)\b",
+def is_pending_answer(text: str) -> bool:
+    """``TBC``, ``To be confirmed``, ``Not known``: no answer yet."""
+    return bool(_PENDING_RE.match(text))
+
+
+def is_not_a_reference(text: str) -> bool:
+    """For a reference field (forward plan reference): a value with no digit that says
+    there is none (``N/A``, ``TBC``, ``Not on the forward plan – general exception``)."""
+    if is_none_answer(text) or is_pending_answer(text):
+        return True
+    return not any(c.isdigit() for c in text) and bool(_NOT_WORDS_RE.search(text))
+
+
+_FULL_RE = re.compile(r"\b(?:full(?:y)?|whole(?:ly)?|entire(?:ly)?|all|cwbl|llawn)\b",
                       re.IGNORECASE)
-_RESTRICTED_RE = re.compile(r"\b(?:exempt|confidential|private|restricted)\b",
-                            re.IGNORECASE)
+_PART_RE = re.compile(r"\b(?:part(?:ly|ially)?|appendi(?:x|ces)|rhannol|atodiad)\b",
+                      re.IGNORECASE)
+_OPEN_RE = re.compile(r"^\W*(?:open|public|none|no|not\s+exempt|unrestricted|agored"
+                      r"|cyhoeddus)\b", re.IGNORECASE)
+_RESTRICTED_RE = re.compile(r"\b(?:exempt|confidential|private|restricted|eithriedig"
+                            r"|cyfrinachol|preifat|cyfyngedig)\b", re.IGNORECASE)
 
 
 def exempt_level(word: str, text: str) -> str | None:
@@ -51,13 +77,13 @@ def exempt_level(word: str, text: str) -> str | None:
     Open are read as they stand.
     """
     w = word.lower()
-    if w in ("no", "n", "none", "open", "public"):
+    if w in ("no", "n", "none", "open", "public", "na", "nac", "nag", "agored"):
         return "none"
-    if w in ("part", "partly", "partially"):
+    if w in ("part", "partly", "partially", "rhannol"):
         return "part"
     if w in ("full", "fully", "whole", "wholly"):
         return "full"
-    if w in ("yes", "y"):
+    if w in ("yes", "y", "ie", "oes", "ydy", "ydi"):
         rest = text[text.lower().find(w) + len(w):] if text else ""
         if _FULL_RE.search(rest) and not _PART_RE.search(rest):
             return "full"
@@ -78,7 +104,8 @@ def restriction_level(text: str) -> str | None:
 
 _ALL_WARDS_RE = re.compile(
     r"\b(?:all\s+wards|city[\s-]*wide|borough[\s-]*wide|county[\s-]*wide|district[\s-]*wide"
-    r"|all\s+areas|whole\s+(?:city|borough|county|district))\b", re.IGNORECASE)
+    r"|all\s+areas|whole\s+(?:city|borough|county|district)"
+    r"|pob\s+ward(?:iau)?|(?:y\s+)?sir\s+gyfan)\b", re.IGNORECASE)
 _ALL_RE = re.compile(r"^\W*all\W*$", re.IGNORECASE)
 _WARD_SPLIT_RE = re.compile(r"\s*[;,\t\n]\s*|\s+&\s+")
 
@@ -120,10 +147,10 @@ def money(text: str) -> tuple[int, int] | None:
 
 
 _SPECIAL_URGENCY_RE = re.compile(
-    r"special\s+urgency|regulation\s+11\b|reg\.?\s*11\b", re.IGNORECASE)
+    r"special\s+urgency|regulation\s+11\b|reg\.?\s*11\b|brys\s+arbennig", re.IGNORECASE)
 _GENERAL_EXCEPTION_RE = re.compile(
-    r"general\s+exception|regulation\s+10\b|reg\.?\s*10\b|28\s+(?:clear\s+)?days",
-    re.IGNORECASE)
+    r"general\s+exception|regulation\s+10\b|reg\.?\s*10\b|28\s+(?:clear\s+)?days"
+    r"|eithriad\s+cyffredinol", re.IGNORECASE)
 
 
 def urgency_route(text: str) -> str:

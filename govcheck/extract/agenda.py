@@ -1,0 +1,314 @@
+"""Agendas: the meeting's heading (body, date) and its numbered items.
+
+An item list starts after an agenda heading (``Agenda``, ``Agenda items``, ``Order of
+business``) or a table header row (``Item<TAB>Title<TAB>Status``) and is a run of
+numbered lines::
+
+    5<TAB>Quarter 3 Library Service Performance Update<TAB>Open
+    7<TAB>Disposal of Former Depot Site, Nechells<TAB>Exempt - paragraph 3
+    6. Award of Highway Resurfacing Contract (late report – urgent item)
+    8. Sale of the Harlow Road site (Exempt – paragraph 3)
+
+A title that wraps onto the next line is joined to it.  Each item becomes a small dict
+(see :data:`ITEM_KEYS`): its number, title and line, whether it is restricted (taken in
+private: exempt or confidential; ``None`` when the agenda does not say), the Schedule
+12A paragraphs given, whether it is marked late or urgent, and the key-decision
+column ModernGov and CMIS pages show (``Key (ref. 006112/2019)`` / ``Non-key``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govcheck.dates import parse_date
+from govcheck.extract.collect import Collector
+from govcheck.extract.exempt import paragraphs as cited_paragraphs
+from govcheck.extract.frontsheet import is_header_row
+from govcheck.fields import AGENDA_ITEM_KEYS as ITEM_KEYS
+from govcheck.extract.text import CLine
+
+__all__ = ["ITEM_KEYS", "find_items", "read_heading", "meeting_title", "AGENDA_HEAD_RE",
+           "ITEM_HEADER_RE"]
+
+
+AGENDA_HEAD_RE = re.compile(
+    r"^\s*(?:agenda(?:\s+items?)?|(?:items\s+of\s+|order\s+of\s+)?business|agenda\s+for\b.*"
+    r"|rhaglen|eitemau(?:\s+ar\s+yr\s+agenda)?)\s*:?\s*$",
+    re.IGNORECASE)
+# "Agenda Item 5" / "Item 5" heading a report in a pack
+ITEM_HEADER_RE = re.compile(
+    r"^\s*(?:agenda\s+)?item\s*(?:no\.?|number)?\s*:?\s*\d{1,3}[a-z]?\b[^\t]{0,40}$",
+    re.IGNORECASE)
+_ROW_RE = re.compile(
+    r"^\s*(?:item\s+)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?\s*\t+\s*(?P<rest>\S.*)$",
+    re.IGNORECASE)
+_LINE_RE = re.compile(
+    r"^\s*(?:item\s+)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.):]?\s+(?P<rest>[A-Z(‘'\"“].*)$")
+_FIRST_CELLS = frozenset({"item", "items", "no", "no.", "number", "item no", "item no.",
+                          "item number", "#", "ref", "ref.", "agenda item", "rhif", "eitem"})
+_OPEN_RE = re.compile(r"^\W*(?:open|public|unrestricted|part\s+(?:i|1|a)\b|agored|cyhoeddus)\b",
+                      re.IGNORECASE)
+_RESTRICTED_RE = re.compile(
+    r"\b(?:exempt|private|confidential|restricted|not\s+for\s+publication|part\s+(?:ii|2|b)\b"
+    r"|eithriedig|cyfrinachol|preifat)\b", re.IGNORECASE)
+_TAIL_RE = re.compile(
+    r"\s*(?:\((?P<p>[^()]*\b(?:exempt|private|confidential|not\s+for\s+publication)\b[^()]*)\)"
+    r"|[-–—]\s*(?P<d>(?:part\s+|fully\s+)?(?:exempt|private|confidential)\b.*))\s*$",
+    re.IGNORECASE)
+_KEY_RE = re.compile(r"^\W*(?P<non>non[\s-]*)?key\b", re.IGNORECASE)
+_REF_RE = re.compile(r"\bref(?:erence)?\.?\s*(?:no\.?)?\s*:?\s*(?P<r>[\w/.-]*\d[\w/.-]*)",
+                     re.IGNORECASE)
+_LATE_RE = re.compile(r"\blate\b|\bhwyr\b", re.IGNORECASE)
+_URGENT_RE = re.compile(r"\burgen(?:t|cy)\b|\bbrys\b", re.IGNORECASE)
+_REPORT_OF_RE = re.compile(r"\s+(?:report\s+of|report\s+by|lead\s+officer)\s*:.*$",
+                           re.IGNORECASE)
+_SECTION_RE = re.compile(
+    r"^\s*(?:part\s+(?:i{1,2}|[12ab])\b|(?:public|open|exempt|private|confidential)\s+"
+    r"(?:items|business|session|part))[^\t]{0,80}$", re.IGNORECASE)
+_FOOTER_RE = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$|^\s*\d{1,3}\s*$", re.IGNORECASE)
+_LABEL_LIKE_RE = re.compile(r"^\s*[A-Z][^:?\t]{0,50}[:?](?:\s|$)")
+_FUNCTION_END_RE = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-–,&(/])\s*$",
+                              re.IGNORECASE)
+_MAX_GAP = 2   # blank lines are free; other lines between a heading and the first item
+
+
+def _is_header_row(text: str) -> bool:
+    if "\t" not in text:
+        return False
+    first = next((c for c in (x.strip() for x in text.split("\t")) if c), "")
+    first = first.lower().rstrip(":")
+    return first in _FIRST_CELLS and is_header_row(text)
+
+
+def _restriction(status: str) -> bool | None:
+    if not status.strip():
+        return None
+    if _OPEN_RE.match(status):
+        return False
+    if _RESTRICTED_RE.search(status):
+        return True
+    return None
+
+
+def _item(number: str, title: str, cells: list[str], line: int,
+          section_restricted: bool | None) -> dict:
+    restricted = None
+    paras: list[str] = []
+    key = None
+    ref = None
+    status_text = " ".join(cells)
+    for c in cells:
+        k = _KEY_RE.match(c)
+        if k:
+            key = not k.group("non")
+            r = _REF_RE.search(c)
+            ref = r.group("r") if r else ref
+            continue
+        level = _restriction(c)
+        if level is not None and restricted is None:
+            restricted = level
+    if not cells:
+        # a plain line: a trailing "(Exempt – paragraph 3)" or "– Private" says
+        tail = _TAIL_RE.search(title)
+        if tail:
+            status_text = tail.group("p") or tail.group("d")
+            restricted = True
+            title = title[:tail.start()].rstrip()
+    if restricted:
+        found = cited_paragraphs(status_text)
+        if found:
+            paras = found[0]
+        else:
+            bare = re.findall(r"(?<![\d.])\b(\d{1,2}[a-c]?)\b(?![\d.])", status_text)
+            paras = [b for b in bare if 1 <= int(re.sub(r"\D", "", b)) <= 22]
+    if restricted is None:
+        restricted = section_restricted
+    title = _REPORT_OF_RE.sub("", title).strip()
+    both = title + " " + status_text
+    return {"number": number, "title": " ".join(title.split()), "line": line,
+            "restricted": restricted, "paragraphs": paras,
+            "late": bool(_LATE_RE.search(both)), "urgent": bool(_URGENT_RE.search(both)),
+            "key_decision": key, "forward_plan_ref": ref, "report_line": None}
+
+
+def _match_item(cl: CLine, plain_ok: bool):
+    text = cl.text
+    if "\t" in text:
+        m = _ROW_RE.match(text)
+        if not m:
+            return None
+        cells = [c.strip() for c in m.group("rest").split("\t")]
+        cells = [c for c in cells if c]
+        return m.group("n"), cells[0] if cells else "", cells[1:]
+    if not plain_ok:
+        return None
+    m = _LINE_RE.match(text)
+    if not m or len(text) > 200:
+        return None
+    return m.group("n"), m.group("rest").strip(), []
+
+
+def _continues(cl: CLine, prev: CLine, title: str) -> bool:
+    text = cl.text.strip()
+    if not text or "\t" in cl.text or cl.heading or cl.line.page != prev.line.page:
+        return False
+    if _LABEL_LIKE_RE.match(cl.text) or _FOOTER_RE.search(text) or len(text) > 120:
+        return False
+    if text[:1].islower():
+        return True
+    return title.count("(") > title.count(")") or bool(_FUNCTION_END_RE.search(title))
+
+
+def find_items(lines: list[CLine], start: int = 0, end: int | None = None
+               ) -> tuple[list[dict], set[int], int | None]:
+    """The agenda items in ``lines[start:end]``: the items, the indices of the lines
+    they were read from (the header row included), and the index of the line where the
+    list starts (None when there is none).  Fewer than two items is no list."""
+    end = len(lines) if end is None else end
+    i = start
+    while i < end:
+        cl = lines[i]
+        text = cl.text
+        armed = False
+        if "\t" in text:
+            armed = _is_header_row(text)
+        elif len(text) < 60:
+            low = cl.low
+            armed = ("agenda" in low or "business" in low or "rhaglen" in low
+                     or "eitem" in low) and bool(AGENDA_HEAD_RE.match(text))
+        if armed:
+            items, used = _run(lines, i + 1, end, plain_ok=True)
+            if len(items) >= 2:
+                used.add(i)
+                return items, used, i
+        i += 1
+    return [], set(), None
+
+
+def _run(lines: list[CLine], i: int, end: int, plain_ok: bool) -> tuple[list[dict], set[int]]:
+    items: list[dict] = []
+    used: set[int] = set()
+    gap = 0
+    section: bool | None = None
+    current: tuple[str, str, list[str], CLine] | None = None  # number, title, cells, line
+
+    def flush() -> None:
+        if current is not None:
+            n, t, cells, cl = current
+            items.append(_item(n, t, cells, cl.number, section))
+
+    while i < end:
+        cl = lines[i]
+        text = cl.text
+        if not text.strip():
+            i += 1
+            continue
+        got = _match_item(cl, plain_ok)
+        if got is not None:
+            flush()
+            current = (got[0], got[1], got[2], cl)
+            used.add(i)
+            gap = 0
+            i += 1
+            continue
+        if current is not None and _continues(cl, current[3], current[1]):
+            current = (current[0], current[1] + " " + text.strip(), current[2], current[3])
+            used.add(i)
+            i += 1
+            continue
+        if _FOOTER_RE.search(text.strip()):
+            i += 1
+            continue
+        if _SECTION_RE.match(text):
+            flush()
+            current = None
+            section = bool(_RESTRICTED_RE.search(text)) or None
+            used.add(i)
+            i += 1
+            continue
+        if current is None and gap < _MAX_GAP:
+            gap += 1
+            i += 1
+            continue
+        break
+    flush()
+    return items, used
+
+
+# -- the meeting's heading ---------------------------------------------------------
+
+_COUNCIL_LINE_RE = re.compile(r"^\s*(?:[A-Z][\w'.&-]*\s+){0,6}(?:City\s+|County\s+|Borough\s+"
+                              r"|District\s+|Town\s+)?Council\s*$|^\s*Cyngor\s+\S.*$")
+_KIND_WORDS = frozenset({"the", "full", "city", "county", "borough", "district", "town",
+                         "council", "metropolitan", "cyngor", "llawn"})
+
+
+def _is_council(text: str) -> bool:
+    """A line naming a council ("Birmingham City Council"), not a council meeting
+    ("Full Council", "City Council")."""
+    if len(text) >= 80 or not _COUNCIL_LINE_RE.match(text):
+        return False
+    return any(w.lower() not in _KIND_WORDS for w in text.split())
+
+
+_DATE_REST_RE = re.compile(
+    r"^[\s,]*(?:(?:at|from|,)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"(?:\s*(?:-|–|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?)?[\s.]*$", re.IGNORECASE)
+_DATE_LEAD_RE = re.compile(r"^\s*(?:(?:date|held\s+on|on|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
+_NOT_BODY_RE = re.compile(
+    r"^\s*(?:agenda|meeting(?:\s+details)?|notice\s+of\s+meeting|summons|public\s+(?:agenda|pack)"
+    r"|supplementary|reports?\s+pack|rhaglen|manylion)\b", re.IGNORECASE)
+_HEAD_LINES = 10
+
+
+def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
+    """The body and the meeting date from the top of an agenda::
+
+        Birmingham City Council
+        Cabinet
+        Tuesday 11 February 2025 at 10:00
+
+    (the council, a short line naming the body, the date on a line of its own).
+    ``labelled(cl)`` says whether a line holds labels (those are read by the
+    front-sheet scan)."""
+    seen: list[CLine] = []
+    for cl in lines:
+        text = cl.text
+        if not text.strip():
+            continue
+        seen.append(cl)
+        if len(seen) > _HEAD_LINES:
+            break
+        if labelled(cl):
+            continue
+        if _is_council(text):
+            s = text.strip()
+            col.put("council", s, cl.line, text.find(s))
+            continue
+        pd = parse_date(text)
+        if pd is None or not _DATE_LEAD_RE.match(text[:pd.start]) \
+                or not _DATE_REST_RE.match(text[pd.end:]):
+            continue
+        col.put("meeting_date", pd.value, cl.line, pd.start)
+        # the body: the line above the date, if it is a short name
+        k = len(seen) - 2
+        if k >= 0:
+            above = seen[k]
+            t = above.text.strip()
+            if t and len(t) < 60 and not labelled(above) and not _is_council(t) \
+                    and not _NOT_BODY_RE.match(t) and parse_date(t) is None \
+                    and ":" not in t and "\t" not in t:
+                col.put("body", t, above.line, above.text.find(t))
+        break
+
+
+def meeting_title(col: Collector) -> None:
+    """A meeting's ``title``, made of its body and date ("Cabinet – 11 February 2025"),
+    pointing where the body was read."""
+    body = col.fields.get("body")
+    when = col.fields.get("meeting_date")
+    if body is None or when is None or col.has("title"):
+        return
+    d = when.value
+    col.fields["title"] = type(body)(f"{body.value} – {d.day} {d:%B} {d.year}",
+                                     body.line, body.column, body.text, body.page)

@@ -1,0 +1,224 @@
+"""Where one record ends and the next begins in a document that holds several.
+
+* An agenda pack: an agenda followed by reports.  A report starts at its front sheet:
+  a run of front-sheet labels (``Subject:``, ``Report of:``, ``Is this a key
+  decision?``...) holding at least three of the report fields and one of the front-sheet
+  questions or a "Report to ..." heading.  A later such run starts a new report when it
+  repeats fields the current report already has (a second ``Subject:``, a second key
+  decision question), or opens with a "Report to ..." / "Agenda Item N" heading.  The
+  report begins at the heading lines just above its labels (the council's name, "Report
+  to Cabinet", the date, "Agenda Item 5"), and at the top of its page in a PDF.  What
+  comes before the first report is the agenda (a ``meeting`` record) when it lists
+  items or has an agenda heading; otherwise it is the first report's cover.
+* A ModernGov forward plan page (``page_type`` ``mgListPlanItems``): one notice per
+  plan item, each starting at its ``h2`` heading.
+* Anything else is one record, as it always was: a single report with an agenda-like
+  heading ("Agenda item 7", "Meeting: ...") is not split.
+
+A Welsh line and its English twin on a bilingual front sheet are one run of labels, so
+a bilingual report is not split either.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from govcheck.dates import parse_date
+from govcheck.extract import agenda
+from govcheck.extract.frontsheet import (_COUNCIL_RE, _REPORT_TO_RE, _header_prefix_ok,
+                                         labels_of)
+from govcheck.extract.text import CLine
+
+__all__ = ["Segment", "split"]
+
+# the fields a report's front sheet gives, and the questions only a front sheet asks
+_REPORT_FIELDS = frozenset({"title", "report_of", "author", "portfolio", "key_decision",
+                            "call_in_eligible", "exempt", "wards", "forward_plan_ref",
+                            "decision_maker", "meeting_date", "exempt_paragraphs",
+                            "notice_first_published", "urgency_reason"})
+_QUESTIONS = frozenset({"key_decision", "call_in_eligible", "exempt", "wards"})
+# asked once on a front sheet: asked again, a new front sheet has begun
+_STRONG = frozenset({"title", "key_decision", "call_in_eligible", "exempt", "report_of",
+                     "forward_plan_ref"})
+_TWIN = 3         # a Welsh label and its English twin are at most this many lines apart
+_GAP = 4          # non-label lines allowed inside one run of labels
+_BACK = 8         # lines looked at above a run for its heading
+_HEADING = "heading"   # the pseudo-field of a "Report to ..." heading
+_DATE_LINE_LEAD = re.compile(r"^\s*(?:(?:date|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """``lines[start:end]`` holds one record.  ``kind`` is the kind the split decided
+    (None: decide from the content); ``title_at`` the index of a line that is the
+    record's title (a forward plan item's heading)."""
+
+    kind: str | None
+    start: int
+    end: int
+    title_at: int | None = None
+
+
+def _report_heading(cl: CLine) -> bool:
+    text = cl.text
+    if len(text) >= 160 or ("eport" not in text and "EPORT" not in text):
+        return False
+    m = _REPORT_TO_RE.match(text)
+    return bool(m) and _header_prefix_ok(m.group("pre"))
+
+
+def _heading_line(cl: CLine) -> bool:
+    """A line that may head a front sheet: the council, "Report to ...", a date,
+    "Agenda Item 5"."""
+    text = cl.text
+    s = text.strip()
+    if not s or len(s) > 100:
+        return False
+    if _report_heading(cl) or agenda.ITEM_HEADER_RE.match(text):
+        return True
+    c = _COUNCIL_RE.match(text)
+    if c and c.end() >= len(text.rstrip()) - 1:
+        return True
+    pd = parse_date(text)
+    return pd is not None and bool(_DATE_LINE_LEAD.match(text[:pd.start])) \
+        and len(text[pd.end:].strip()) < 25
+
+
+@dataclass(slots=True)
+class _Run:
+    first: int
+    last: int
+    fields: set
+    heading: bool = False
+    seen: dict | None = None     # field -> index of the line it was last read on
+
+
+def _repeats(run: _Run, fields: set, i: int) -> bool:
+    """Whether line ``i`` asks again a question the run has asked (a new front sheet),
+    rather than being the English twin of the Welsh line just above."""
+    seen = run.seen or {}
+    return any(i - seen[f] > _TWIN for f in fields & _STRONG if f in seen)
+
+
+def _runs(lines: list[CLine]) -> list[_Run]:
+    """Runs of front-sheet labels that qualify as a front sheet."""
+    runs: list[_Run] = []
+    cur: _Run | None = None
+    gap = 0
+    for i, cl in enumerate(lines):
+        text = cl.text
+        if not text or text.isspace():
+            continue
+        fields = set()
+        if "\t" in text or ":" in text or "?" in text or len(text) < 90:
+            for spec, *_ in labels_of(cl):
+                if spec.field in _REPORT_FIELDS:
+                    fields.add("decision_maker" if spec.kind == "report_to" else spec.field)
+        heading = not fields and ("eport" in text or "EPORT" in text) and _report_heading(cl)
+        if heading:
+            fields.add(_HEADING)
+        if fields:
+            if cur is not None and gap <= _GAP and not (heading and cur.fields - {_HEADING}) \
+                    and not _repeats(cur, fields, i):
+                cur.last = i
+                cur.fields |= fields
+            else:
+                cur = _Run(i, i, set(fields), heading, {})
+                runs.append(cur)
+            for f in fields:
+                cur.seen[f] = i
+            gap = 0
+        elif cur is not None:
+            gap += 1
+    out = []
+    for r in runs:
+        real = r.fields - {_HEADING}
+        if len(real) >= 3 and (real & _QUESTIONS or _HEADING in r.fields):
+            out.append(r)
+    return out
+
+
+def _start_of(lines: list[CLine], first: int, floor: int) -> int:
+    """Where the report whose labels begin at ``first`` begins: the heading lines just
+    above them, and the top of the page when only a running header is above."""
+    start = first
+    j = first - 1
+    while j >= max(floor, first - _BACK):
+        cl = lines[j]
+        if not cl.text.strip():
+            j -= 1
+            continue
+        if _heading_line(cl):
+            start = j
+            j -= 1
+            continue
+        break
+    line = lines[start].line
+    if line.page is not None and line.page_line and line.page_line <= 3:
+        k = start
+        while k - 1 >= floor and lines[k - 1].line.page == line.page:
+            k -= 1
+        start = k
+    return start
+
+
+def front_sheets(lines: list[CLine]) -> list[int]:
+    """Indices where a report's front sheet (with its headings) begins."""
+    runs = _runs(lines)
+    if not runs:
+        return []
+    starts: list[int] = []
+    seen: set = set()
+    floor = 0
+    for r in runs:
+        real = r.fields - {_HEADING}
+        new = not starts or bool(real & seen & _STRONG) or len(real & seen) >= 2 or r.heading \
+            or agenda.ITEM_HEADER_RE.match(lines[max(r.first - 1, 0)].text or "")
+        if not starts or (new and r.first > floor):
+            start = _start_of(lines, r.first, floor)
+            if starts and start <= starts[-1]:
+                seen |= real
+                continue
+            starts.append(start)
+            seen = set(real)
+        else:
+            seen |= real
+        floor = r.last + 1
+    return starts
+
+
+def _plan_items(lines: list[CLine]) -> list[Segment]:
+    heads = [i for i, cl in enumerate(lines)
+             if (cl.line.where or "").startswith("h2") and cl.text.strip()]
+    if not heads:
+        return [Segment(None, 0, len(lines))]
+    out = []
+    for k, i in enumerate(heads):
+        end = heads[k + 1] if k + 1 < len(heads) else len(lines)
+        out.append(Segment("notice", i, end, title_at=i))
+    return out
+
+
+def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
+    """The records' segments, in order (see the module docstring)."""
+    n = len(lines)
+    if (properties or {}).get("page_type") == "mgListPlanItems":
+        return _plan_items(lines)
+    starts = front_sheets(lines)
+    if not starts:
+        return [Segment(None, 0, n)]
+    pre = starts[0]
+    items = agenda.find_items(lines, 0, pre)[0] if pre else []
+    if len(starts) == 1 and not items:
+        return [Segment(None, 0, n)]
+    out: list[Segment] = []
+    if pre and any(cl.text.strip() for cl in lines[:pre]):
+        if items or any(agenda.AGENDA_HEAD_RE.match(cl.text) for cl in lines[:pre]
+                        if len(cl.text) < 60):
+            out.append(Segment("meeting", 0, pre))
+        else:
+            starts[0] = 0      # a cover page goes with the first report
+    for k, s in enumerate(starts):
+        out.append(Segment("report", s, starts[k + 1] if k + 1 < len(starts) else n))
+    return out

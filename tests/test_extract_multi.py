@@ -1,0 +1,469 @@
+"""govcheck.extract: documents that hold several records (agenda packs, forward plans,
+meeting pages) and the agenda's own record."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from govcheck.extract import extract, extract_with_notes
+from govcheck.extract.agenda import find_items
+from govcheck.extract.frontsheet import is_header_row
+from govcheck.extract.text import clean_lines
+from govcheck.fields import AGENDA_ITEM_KEYS, FIELDS
+from govcheck.read import read_path
+from govcheck.read.base import Document, Line
+
+FIX = Path(__file__).resolve().parents[1] / "fixtures"
+PACK_TXT = FIX / "agendas" / "cabinet-2024-07-23-agenda-pack.txt"
+PACK_PDF = FIX / "pdf" / "agenda-pack.pdf"
+
+
+def doc_of(text: str, fmt: str = "text", **kw) -> Document:
+    return Document.from_text("pack.txt", fmt, text, **kw)
+
+
+def by_kind(records):
+    out: dict[str, list] = {}
+    for r in records:
+        out.setdefault(r.kind, []).append(r)
+    return out
+
+
+def line_of(doc: Document, startswith: str) -> int:
+    return next(ln.number for ln in doc.lines if ln.text.startswith(startswith))
+
+
+# ---------------------------------------------------------------------------
+# The text agenda pack: agenda, then three reports, each under "Agenda Item N"
+
+@pytest.fixture(scope="module")
+def pack_txt():
+    doc = read_path(PACK_TXT)
+    records, notes = extract_with_notes(doc, "england")
+    return doc, records, notes
+
+
+def test_text_pack_splits_into_meeting_and_three_reports(pack_txt):
+    doc, records, notes = pack_txt
+    assert [r.kind for r in records] == ["meeting", "report", "report", "report"]
+    # each report starts at its "Agenda Item N" heading, a line of the pack
+    assert [r.line for r in records[1:]] == [line_of(doc, f"Agenda Item {n}") for n in (5, 6, 7)]
+    assert notes == []
+    assert all(r.path == doc.path and r.nation == "england" for r in records)
+
+
+def test_text_pack_meeting_record(pack_txt):
+    doc, records, _ = pack_txt
+    m = records[0]
+    assert m.line == 1
+    assert m.get("body") == "Cabinet"
+    assert m.get("meeting_date") == date(2024, 7, 23)
+    assert m.get("agenda_published") == date(2024, 7, 15)
+    assert m.get("council") == "Birmingham City Council"
+    assert m.get("title") == "Cabinet – 23 July 2024"
+    items = m.get("agenda_items")
+    assert [i["number"] for i in items] == ["1", "2", "3", "4", "5", "6", "7"]
+    assert all(set(i) == set(AGENDA_ITEM_KEYS) for i in items)
+    six, seven = items[5], items[6]
+    assert six["title"].startswith("Award of the Street Lighting Maintenance Contract 2024-2028 "
+                                   "(late report – urgent item")    # wrapped line joined
+    assert six["late"] and six["urgent"] and not seven["late"]
+    assert seven["title"] == "Housing Repairs Framework – Contractor Performance"
+    assert seven["restricted"] is True and seven["paragraphs"] == ["3"]
+    assert items[3]["restricted"] is None      # "Exempt information – possible exclusion"
+    assert items[0]["line"] == line_of(doc, "1. Notice of recording")
+    # items point at their reports
+    assert [i["report_line"] for i in items[4:]] == [r.line for r in records[1:]]
+    assert m.fields["agenda_items"].line == items[0]["line"]
+
+
+def test_text_pack_reports(pack_txt):
+    doc, records, _ = pack_txt
+    clean, late, exempt = records[1:]
+    for r in (clean, late, exempt):
+        assert r.get("decision_maker") == "Cabinet"
+        assert r.get("meeting_date") == date(2024, 7, 23)
+        assert r.get("council") == "Birmingham City Council"
+        # field locations are lines of the pack, inside the report
+        assert all(fv.line >= r.line for fv in r.fields.values())
+    assert clean.get("title") == "Adult Education Service Annual Report 2023/24"
+    assert clean.get("key_decision") is False and clean.get("exempt") == "none"
+    assert clean.get("recommendation_kinds") == ["note"]
+    assert not clean.has("forward_plan_ref")                      # "N/A"
+    assert late.get("key_decision") is True
+    assert late.get("forward_plan_ref") == "013377/2024"
+    assert late.get("notice_first_published") == date(2024, 7, 4)
+    assert late.fields["notice_first_published"].line == line_of(
+        doc, "Date notice of key decision first published:\t4 July")
+    assert late.get("urgency_reason").endswith(
+        "street lights must be maintained without a break.")
+    assert exempt.get("exempt") == "part"
+    assert not exempt.has("exempt_paragraphs")
+    assert exempt.get("recommendation_kinds") == ["approve"]
+
+
+def test_text_pack_check_findings():
+    """The pack's breaches are found in the right report: KD001 (notice under 28 clear
+    days) in report 2, EX001 (exempt, no paragraph) in report 3; report 1 is clean."""
+    from govcheck.check import run
+    from govcheck.engine.profile import load_profile
+    from govcheck.engine.rules import RulePack
+
+    pack = RulePack.load()
+    result = run([str(PACK_TXT)], pack, load_profile(None, pack.root), date(2025, 1, 1))
+    doc = read_path(PACK_TXT)
+    found = {(f.code, f.location.line) for f in result.findings}
+    exempt = line_of(doc, "Does the report contain confidential or exempt information?\t☒ Yes")
+    notice = line_of(doc, "Date notice of key decision first published:\t4 July")
+    assert {("EX001", exempt), ("KD001", notice)} <= found
+    first, second = line_of(doc, "Agenda Item 5"), line_of(doc, "Agenda Item 6")
+    assert not [f for f in found if first <= f[1] < second]     # the clean report
+    assert not [f for f in found if f[0].startswith("GC")]
+    assert result.records == 4
+
+
+# ---------------------------------------------------------------------------
+# The PDF agenda pack (a colleague's fixture: agenda page, then three reports)
+
+@pytest.fixture(scope="module")
+def pack_pdf():
+    if not PACK_PDF.exists():
+        pytest.skip("PDF agenda pack not built")
+    from govcheck.read import ReadError
+
+    try:
+        doc = read_path(PACK_PDF)
+    except (ReadError, ImportError) as e:
+        pytest.skip(f"PDF agenda pack not readable here: {e}")
+    records, notes = extract_with_notes(doc, "england")
+    return doc, records, notes
+
+
+def test_pdf_pack_records(pack_pdf):
+    doc, records, notes = pack_pdf
+    assert [r.kind for r in records] == ["meeting", "report", "report", "report"]
+    m, clean, late, exempt = records
+    assert (m.get("body"), m.get("meeting_date"), m.get("agenda_published")) == (
+        "Cabinet", date(2025, 2, 11), date(2025, 2, 3))
+    items = m.get("agenda_items")
+    assert [i["number"] for i in items] == [str(n) for n in range(1, 8)]
+    assert items[3]["title"] == "Exempt information – possible exclusion of the press and public"
+    assert items[3]["restricted"] is False
+    assert items[5]["late"] and items[5]["urgent"]
+    assert items[6]["restricted"] is True and items[6]["paragraphs"] == ["3"]
+    # each report starts on its own page, and its values point at pack lines and pages
+    assert [r.page for r in records[1:]] == [2, 3, 4]
+    for r in records[1:]:
+        assert all(fv.page == r.page for fv in r.fields.values() if fv.page)
+    assert clean.get("key_decision") is False and clean.get("exempt") == "none"
+    assert clean.get("recommendation_kinds") == ["note"]
+    assert late.get("title") == "Award of Highway Resurfacing Contract 2025-2029"   # wrapped cell
+    assert late.get("report_of") == "Strategic Director, Place, Prosperity and Sustainability"
+    assert late.get("key_decision") is True
+    assert late.get("notice_first_published") == date(2025, 1, 24)
+    assert late.get("meeting_date") == date(2025, 2, 11)
+    assert late.get("wards") == ["ALL"]                 # "Yes ☐ No ☒ – All wards affected"
+    assert exempt.get("exempt") == "part" and not exempt.has("exempt_paragraphs")
+    assert exempt.get("wards") == ["Nechells"]
+    assert exempt.get("recommendation_kinds") == ["approve"]   # not "End of agenda pack"
+    assert notes == []
+
+
+# ---------------------------------------------------------------------------
+# Splitting: what makes a new report, and what does not
+
+FRONT = ("Birmingham City Council Report to Cabinet\n\n{date}\n\n"
+         "Subject:\t{title}\n"
+         "Report of:\tDirector\n"
+         "Is this a key decision?\t☐ Yes ☒ No\n"
+         "Is the decision eligible for call-in?\t☒ Yes ☐ No\n"
+         "Does the report contain confidential or exempt information?\t☐ Yes ☒ No\n\n"
+         "1 Recommendations\n\n1.1 That Cabinet approves the {title}.\n\n")
+
+
+def test_two_reports_without_an_agenda():
+    text = FRONT.format(date="4 April 2024", title="Plan A") + \
+        FRONT.format(date="4 April 2024", title="Plan B")
+    records = extract(doc_of(text))
+    assert [r.kind for r in records] == ["report", "report"]
+    assert [r.get("title") for r in records] == ["Plan A", "Plan B"]
+    assert records[1].line == 15
+
+
+def test_subject_block_without_report_to_heading_starts_a_report():
+    block = ("Subject:\t{t}\nReport of:\tDirector\nIs this a key decision?\tNo\n"
+             "Is the decision eligible for call-in?\tYes\n\nSome text about {t}.\n\n")
+    records = extract(doc_of(block.format(t="One") + block.format(t="Two")))
+    assert [r.get("title") for r in records] == ["One", "Two"]
+
+
+def test_single_report_with_two_front_sheet_tables_is_one_record():
+    text = ("Report to Cabinet\n4 April 2024\n"
+            "Subject:\tBudget\nReport of:\tDirector\nReport author:\tJo\n\n"
+            "Some words.\nMore words.\nAnd more.\nAnd more still.\nAnd again.\n\n"
+            "Are specific wards affected?\tNo\nIs this a key decision?\tYes\n"
+            "Is the decision eligible for call-in?\tYes\n")
+    records = extract(doc_of(text))
+    assert len(records) == 1 and records[0].get("key_decision") is True
+
+
+def test_agenda_item_page_is_not_split():
+    """A ModernGov agenda item page: "Meeting: ..." and "Item: 7." above one report."""
+    doc = read_path(FIX / "html" / "agenda-item-checkboxes.html")
+    records = extract(doc)
+    assert len(records) == 1 and records[0].kind == "report"
+
+
+def test_one_report_after_an_agenda_is_split():
+    text = ("Cabinet\n\nTuesday 2 April 2024\n\nAgenda\n\n1. Apologies\n2. Minutes\n"
+            "3. Budget\n\n" + FRONT.format(date="2 April 2024", title="Budget"))
+    records = extract(doc_of(text))
+    assert [r.kind for r in records] == ["meeting", "report"]
+    assert records[0].get("agenda_items")[2]["report_line"] == records[1].line
+
+
+def test_report_takes_date_and_maker_from_agenda():
+    text = ("Planning Committee\n\nThursday 4 April 2024\n\nAgenda\n\n1. Apologies\n"
+            "2. Land at Mill Lane\n3. Land at Station Road\n\n"
+            "Agenda Item 2\n\nSubject:\tLand at Mill Lane\nReport of:\tHead of Planning\n"
+            "Is this a key decision?\tNo\nWards affected:\tMillbrook\n\nText.\n\n"
+            "Agenda Item 3\n\nSubject:\tLand at Station Road\nReport of:\tHead of Planning\n"
+            "Is this a key decision?\tNo\nWards affected:\tStation\n\nText.\n")
+    records = extract(doc_of(text))
+    assert [r.kind for r in records] == ["meeting", "report", "report"]
+    assert [r.line for r in records[1:]] == [11, 20]
+    for r in records[1:]:
+        assert r.get("meeting_date") == date(2024, 4, 4)
+        assert r.get("decision_maker") == "Planning Committee"
+        assert r.fields["meeting_date"].line == 3        # points at the agenda
+    assert [i["report_line"] for i in records[0].get("agenda_items")] == [None, 11, 20]
+
+
+def test_cover_page_goes_with_the_first_report():
+    text = ("Birmingham City Council\n\nPublic reports\n\n"
+            + FRONT.format(date="4 April 2024", title="Plan A")
+            + FRONT.format(date="4 April 2024", title="Plan B"))
+    records = extract(doc_of(text))
+    assert [r.kind for r in records] == ["report", "report"]
+    assert records[0].line == 1
+
+
+def test_bilingual_front_sheet_is_one_record():
+    text = ("Cyngor Sir Glanmorfa\n"
+            "Teitl: Strategaeth gwastraff\nTitle: Waste strategy\n"
+            "Penderfyniad allweddol?: Ie\nIs Key decision?: Yes\n"
+            "Yn amodol ar alw i mewn?: Na\nIs subject to call in?: No\n"
+            "Wardiau yr effeithir arnynt: (Pob Ward);\nWards affected: (All Wards);\n")
+    records = extract(doc_of(text))
+    assert len(records) == 1
+
+
+# ---------------------------------------------------------------------------
+# ModernGov forward plan and CMIS meeting pages
+
+def test_forward_plan_one_notice_per_item():
+    doc = read_path(FIX / "html" / "forward-plan.html")
+    records, notes = extract_with_notes(doc)
+    assert [r.kind for r in records] == ["notice"] * 3
+    assert [r.get("title") for r in records] == [
+        "Disposal of land at Mill Lane depot", "Housing Revenue Account rent setting 2024/25",
+        "Award of highways maintenance term contract"]          # "New!" dropped
+    assert [r.line for r in records] == [4, 14, 22]
+    first, second, third = records
+    assert first.get("notice_first_published") == date(2024, 2, 20)
+    assert first.get("exempt") == "part" and first.get("exempt_paragraphs") == ["3"]
+    assert second.get("decision_date") == date(2024, 4, 15)
+    assert second.get("exempt") == "none" and not second.has("exempt_paragraphs")
+    assert third.get("decision_maker") == "Cabinet Member for Environment and Transport"
+    assert third.get("exempt") == "full"
+    assert [n.line for n in notes] == [24]             # "Not before 10 Jun 2024"
+
+
+def test_cmis_meeting_page():
+    doc = read_path(FIX / "html" / "cmis-meeting.html")
+    records, notes = extract_with_notes(doc)
+    assert len(records) == 1
+    m = records[0]
+    assert m.kind == "meeting" and m.line == 1
+    assert m.get("body") == "Cabinet"
+    assert m.get("meeting_date") == date(2019, 3, 26)
+    assert m.get("agenda_published") == date(2019, 3, 18)
+    assert not m.has("title") or "Apologies" not in m.get("title")   # not the header row
+    assert not m.has("key_decision")         # "Decision type<TAB>Access" is a header row
+    assert not m.has("exempt_paragraphs")    # the item's paragraph stays with the item
+    assert notes == []
+    items = m.get("agenda_items")
+    assert [i["number"] for i in items] == [str(n) for n in range(1, 8)]
+    assert items[3]["title"] == "Independent Improvement Panel - final stocktake"
+    assert items[3]["key_decision"] is False
+    assert (items[4]["key_decision"], items[4]["forward_plan_ref"]) == (True, "006112/2019")
+    assert items[6]["restricted"] is True and items[6]["paragraphs"] == ["3"]
+    assert items[0]["restricted"] is False
+
+
+@pytest.mark.parametrize("row,header", [
+    ("Item\tTitle\tAccess", True),
+    ("Item\tTitle\tDecision type\tAccess", True),
+    ("No.\tSubject\tStatus", True),
+    ("Committee\tCabinet", False),
+    ("Decision type\tKey", False),
+    ("Title\tBudget 2024/25", False),
+    ("Item Title Access", False),
+])
+def test_header_rows(row, header):
+    assert is_header_row(row) is header
+
+
+def test_header_row_is_not_read_as_labels():
+    records = extract(doc_of("Title\tStatus\nDecision type\tAccess\n"))
+    assert records[0].fields == {}
+
+
+def test_items_need_a_heading_and_two_items():
+    lines = clean_lines(doc_of("1 Executive Summary\n2 Recommendations\n").lines)
+    assert find_items(lines)[0] == []
+    lines = clean_lines(doc_of("Agenda\n\n1. Apologies\n").lines)
+    assert find_items(lines)[0] == []
+    lines = clean_lines(doc_of("Agenda\n\n1. Apologies\n\n2. Minutes (Exempt – paragraph 3)\n"
+                               "PART II – EXEMPT ITEMS\n3. Land sale\n").lines)
+    items = find_items(lines)[0]
+    assert [(i["number"], i["title"], i["restricted"], i["paragraphs"]) for i in items] == [
+        ("1", "Apologies", None, []), ("2", "Minutes", True, ["3"]), ("3", "Land sale", True, [])]
+
+
+def test_agenda_items_field_is_canonical():
+    assert FIELDS["agenda_items"].type == "items"
+
+
+def test_pages_of_split_records():
+    lines = [Line(1, "Cabinet", 1, 1), Line(2, "Tuesday 2 April 2024", 1, 2),
+             Line(3, "Agenda", 1, 3), Line(4, "1\tApologies\tOpen", 1, 4),
+             Line(5, "2\tBudget\tOpen", 1, 5), Line(6, "3\tLand\tExempt - paragraph 3", 1, 6)]
+    n = 7
+    for title in ("Budget", "Land"):
+        for k, t in enumerate(["Birmingham City Council", "Report to Cabinet", "2 April 2024",
+                               f"Subject:\t{title}", "Report of:\tDirector",
+                               "Is this a key decision?\t☐ Yes ☒ No",
+                               "Is the decision eligible for call-in?\t☒ Yes ☐ No"]):
+            lines.append(Line(n, t, 2 if title == "Budget" else 3, k + 1))
+            n += 1
+    doc = Document(path="p.pdf", format="pdf", lines=lines)
+    records = extract(doc)
+    assert [(r.kind, r.line, r.page) for r in records] == [
+        ("meeting", 1, 1), ("report", 7, 2), ("report", 14, 3)]
+    assert records[2].fields["key_decision"].page == 3
+    assert records[2].fields["key_decision"].line == 19
+
+
+def test_speed_of_a_pack():
+    text = PACK_TXT.read_text(encoding="utf-8")
+    doc = doc_of(text * 3)
+    assert len(doc.lines) > 380
+    extract(doc)
+    best = min(_timed(doc) for _ in range(5))
+    assert best < 0.05, f"{best * 1000:.1f} ms"
+
+
+def _timed(doc) -> float:
+    t = time.perf_counter()
+    extract(doc)
+    return time.perf_counter() - t
+
+
+def test_every_field_of_a_pack_is_canonical_and_typed(pack_txt):
+    _, records, _ = pack_txt
+    kinds = {"date": date, "bool": bool, "str": str, "int": int, "list": list, "enum": str,
+             "recs": list, "items": list}
+    for r in records:
+        for name, fv in r.fields.items():
+            spec = FIELDS[name]
+            assert isinstance(fv.value, kinds[spec.type]), name
+            if spec.type == "enum":
+                assert fv.value in spec.choices
+            assert fv.line >= 1 and fv.column >= 1 and fv.text
+    for item in records[0].get("agenda_items"):
+        assert tuple(item) == AGENDA_ITEM_KEYS
+        assert isinstance(item["number"], str) and isinstance(item["title"], str)
+        assert isinstance(item["line"], int) and isinstance(item["paragraphs"], list)
+        assert item["restricted"] in (True, False, None)
+        assert isinstance(item["late"], bool) and isinstance(item["urgent"], bool)
+
+
+def test_full_council_agenda_body():
+    text = ("Birmingham City Council\n\nCity Council\n\nTuesday 14 May 2024 at 2.00 pm\n\n"
+            "Agenda\n\n1. Apologies\n2. Minutes\n3. Improvement and Recovery Plan\n")
+    (m,) = extract(doc_of(text))
+    assert m.kind == "meeting"
+    assert (m.get("council"), m.get("body")) == ("Birmingham City Council", "City Council")
+    assert m.get("meeting_date") == date(2024, 5, 14)
+    assert [i["title"] for i in m.get("agenda_items")] == [
+        "Apologies", "Minutes", "Improvement and Recovery Plan"]
+
+
+MARKDOWN_PACK = """# Cabinet
+
+Tuesday 2 April 2024
+
+## Agenda
+
+| Item | Title | Status |
+|---|---|---|
+| 1 | Apologies | Open |
+| 2 | Budget 2024/25 | Open |
+| 3 | Land at Mill Lane | Exempt (paragraph 3) |
+
+# Report to Cabinet
+
+2 April 2024
+
+| Question | Answer |
+|---|---|
+| Subject: | Budget 2024/25 |
+| Report of: | Director of Finance |
+| Is this a key decision? | ☒ Yes ☐ No |
+| Is the decision eligible for call-in? | ☒ Yes ☐ No |
+
+## Recommendations
+
+1. Approve the budget.
+
+# Report to Cabinet
+
+2 April 2024
+
+| Question | Answer |
+|---|---|
+| Subject: | Land at Mill Lane |
+| Report of: | Director of Property |
+| Is this a key decision? | ☒ Yes ☐ No |
+| Does the report contain confidential or exempt information? | ☒ Yes ☐ No |
+| Exempt information paragraph number: | 3 |
+"""
+
+
+def test_markdown_pack_with_tables():
+    records = extract(doc_of(MARKDOWN_PACK, fmt="markdown"))
+    assert [(r.kind, r.line) for r in records] == [("meeting", 1), ("report", 13), ("report", 28)]
+    m, budget, land = records
+    items = m.get("agenda_items")
+    assert [(i["number"], i["title"], i["restricted"], i["paragraphs"], i["report_line"])
+            for i in items] == [("1", "Apologies", False, [], None),
+                                ("2", "Budget 2024/25", False, [], 13),
+                                ("3", "Land at Mill Lane", True, ["3"], 28)]
+    assert budget.get("recommendation_kinds") == ["approve"]
+    assert land.get("exempt") == "part" and land.get("exempt_paragraphs") == ["3"]
+    assert not budget.has("exempt_paragraphs")
+
+
+def test_a_report_quoting_an_agenda_stays_a_report():
+    text = ("Report to Cabinet\n\n4 April 2024\n\n"
+            "Is this a key decision?\t☒ Yes ☐ No\n\n"
+            "Business\n\n1. The Plan\n2. The Budget\n\n"
+            "Decision Maker: Cabinet\n")
+    (r,) = extract(doc_of(text))
+    assert r.kind == "report" and not r.has("agenda_items")
+    assert r.get("key_decision") is True and r.get("decision_maker") == "Cabinet"

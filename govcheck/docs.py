@@ -76,6 +76,18 @@ def extract_text(path: str, records, notes) -> str:
             value = display_value(fv.value)
             if name == "recommendations":
                 value = "; ".join(f"{x['kind']}: {x['text'][:50]}" for x in fv.value)
+            if name == "agenda_items":
+                out.append(f"  {name:<34} {len(fv.value)} items")
+                for it in fv.value:
+                    flags = [f for f in ("late", "urgent") if it.get(f)]
+                    if it.get("restricted"):
+                        flags.append("exempt" + (f" para {', '.join(it['paragraphs'])}"
+                                                 if it.get("paragraphs") else ""))
+                    shown = f"{it['number']:>4}. {it['title'][:60]}"
+                    out.append(f"  {'':<34} {shown}" + (f" [{'; '.join(flags)}]" if flags else "")
+                               + f" (line {it['line']})")
+                out.append(f"  {'':<34} at {where}")
+                continue
             out.append(f"  {name:<34} {value}")
             out.append(f"  {'':<34} at {where}: {fv.text[:100]!r}")
     for n in notes:

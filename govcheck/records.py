@@ -20,7 +20,7 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from govcheck.fields import FIELDS, RECOMMENDATION_KINDS
+from govcheck.fields import AGENDA_ITEM_KEYS, FIELDS, RECOMMENDATION_KINDS
 from govcheck.model import NATIONS, RECORD_KINDS, FieldValue, Record
 
 _TRUE = {"yes", "y", "true", "1"}
@@ -91,6 +91,28 @@ def coerce(name: str, raw: Any) -> Any:
                                  f"{', '.join(RECOMMENDATION_KINDS)}")
             out.append({"kind": kind, "text": str(item.get("text", "")),
                         "line": int(item.get("line", 0) or 0)})
+        return out
+    if t == "items":
+        if not isinstance(raw, list):
+            raise ValueError(f"{name}: expected a list of agenda items")
+        out = []
+        for item in raw:
+            if not isinstance(item, dict):
+                raise ValueError(f"{name}: each agenda item is a mapping (number, title, ...)")
+            unknown = set(item) - set(AGENDA_ITEM_KEYS)
+            if unknown:
+                key = sorted(unknown)[0]
+                raise ValueError(f"{name}: unknown item key {key!r}{suggest(key, AGENDA_ITEM_KEYS)}")
+            out.append({
+                "number": str(item.get("number", "")), "title": str(item.get("title", "")),
+                "line": int(item.get("line", 0) or 0),
+                "restricted": item.get("restricted"),
+                "paragraphs": [str(p) for p in item.get("paragraphs") or []],
+                "late": bool(item.get("late", False)), "urgent": bool(item.get("urgent", False)),
+                "key_decision": item.get("key_decision"),
+                "forward_plan_ref": item.get("forward_plan_ref"),
+                "report_line": item.get("report_line"),
+            })
         return out
     if raw is None:
         raise ValueError(f"{name}: empty value")

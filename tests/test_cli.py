@@ -194,3 +194,11 @@ def test_nothing_found_is_a_warning_not_a_clean_pass(tmp_path):
     f.write_text("Council opens new library\n\nThe library opens on Monday.\n", "utf-8")
     _, doc = check_json(f)
     assert [x["code"] for x in doc["findings"]] == ["GC002"]
+
+
+def test_every_field_is_documented():
+    from govcheck.fields import FIELDS
+
+    text = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
+    missing = [n for n in FIELDS if f"| `{n}` |" not in text]
+    assert not missing, f"docs/records.md lacks {missing}"

@@ -192,6 +192,12 @@ def _expect_keys(obj: Any, loc: tuple, required: set[str], optional: set[str] = 
                                  f"{suggest(str(k), required | set(optional))}")
 
 
+def _short(value: Any, limit: int = 80) -> str:
+    """A value as shown in a finding: long free text is cut, the location says where."""
+    text = display_value(value)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def _missing(ctx: Ctx, name: str) -> Outcome:
     return Outcome(None, [f"{ctx.label(name)} not found"], [name])
 
@@ -208,11 +214,11 @@ class Present(Pred):
             if lacking:
                 return Outcome(False, [f"{ctx.label(n)} not stated" for n in lacking],
                                list(self.names))
-            return Outcome(True, [f"{ctx.label(n)}: {display_value(ctx.record.get(n))}"
+            return Outcome(True, [f"{ctx.label(n)}: {_short(ctx.record.get(n))}"
                                   f"{ctx.where(n)}" for n in have], list(self.names))
         if have:
             return Outcome(False, [f"{ctx.label(n)} is stated: "
-                                   f"{display_value(ctx.record.get(n))}{ctx.where(n)}"
+                                   f"{_short(ctx.record.get(n))}{ctx.where(n)}"
                                    for n in have], list(self.names))
         return Outcome(True, [f"{ctx.label(n)} not stated" for n in lacking], list(self.names),
                        quiet=True)
@@ -325,8 +331,7 @@ class Matches(Pred):
             return _missing(ctx, self.name)
         v = display_value(ctx.record.get(self.name))
         m = self.pattern.search(v)
-        shown = v if len(v) <= 80 else v[:77] + "..."
-        return Outcome(bool(m), [f"{ctx.label(self.name)}: {shown!r}{ctx.where(self.name)}"],
+        return Outcome(bool(m), [f"{ctx.label(self.name)}: {_short(v)!r}{ctx.where(self.name)}"],
                        [self.name])
 
     def field_names(self):
@@ -365,7 +370,9 @@ class All(Pred):
             return Outcome(False, [r for o in outs if o.ok is False for r in o.reasons], fields)
         if any(o.ok is None for o in outs):
             return Outcome(None, [r for o in outs if o.ok is None for r in o.reasons], fields)
-        return Outcome(True, [r for o in outs if not o.quiet for r in o.reasons], fields)
+        loud = [o for o in outs if not o.quiet]
+        return Outcome(True, [r for o in loud for r in o.reasons],
+                       [f for o in loud for f in o.fields])
 
     def field_names(self):
         return set().union(*(p.field_names() for p in self.items))

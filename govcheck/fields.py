@@ -59,6 +59,8 @@ _SPECS = [
               "date the general exception notice (reg 10) was made available"),
     FieldSpec("effective_from", "date", "date the decision takes effect"),
     FieldSpec("agenda_published", "date", "date the agenda was published"),
+    FieldSpec("convened_at_short_notice", "bool",
+              "the meeting was convened at shorter notice than the clear days required"),
     FieldSpec("agenda_items", "items",
               "the items on a meeting's agenda, in order (meeting records), each "
               "{number, title, line, restricted, paragraphs, late, urgent, key_decision, "

@@ -31,6 +31,10 @@ class Verdict:
 
 def _location(rule: Rule, record: Record, outs: list[Outcome]) -> Location:
     for o in outs:
+        if o.line:
+            page = next((fv.page for fv in record.fields.values() if fv.line == o.line), None)
+            return Location(path=record.path, line=o.line, column=1, page=page)
+    for o in outs:
         for name in o.fields:
             if record.has(name):
                 return record.location_of(name)

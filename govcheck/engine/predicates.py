@@ -10,6 +10,7 @@ predicates.  Each predicate is a one-key mapping in YAML::
     contains_any: {field: recommendation_kinds, values: [agree, approve, decide]}
     subset: {field: exempt_paragraphs, of: ["1", "2", "3"]}
     count_at_least: {field: wards, at_least: 2}
+    every_item: {field: agenda_items, where: {restricted: true}, present: [paragraphs]}
     matches: {field: title, pattern: "improvement (and recovery )?plan"}
     profile_equals: {key: governance_model, value: committee_system}
     record_kind: [decision, notice]
@@ -80,6 +81,8 @@ class Outcome:
     # a guard that holds by something's absence (``not``, ``absent``): true, but not a
     # value read, so it is left out when a finding lists what made a rule apply
     quiet: bool = False
+    # where to point when the outcome concerns one line (an agenda item), not a field
+    line: int | None = None
 
 
 # --------------------------------------------------------------------------- operands
@@ -322,6 +325,37 @@ class CountAtLeast(Pred):
 
 
 @dataclass
+class EveryItem(Pred):
+    """Every item of a list-of-mappings field (agenda items) that matches ``where``
+    has each key in ``present`` stated (non-empty)."""
+
+    name: str
+    where: dict
+    present: tuple[str, ...]
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        chosen = [it for it in ctx.record.get(self.name)
+                  if all(it.get(k) == v for k, v in self.where.items())]
+        bad = [(it, [k for k in self.present if it.get(k) in (None, "", [], False)])
+               for it in chosen]
+        bad = [(it, keys) for it, keys in bad if keys]
+        cond = ", ".join(f"{k.replace('_', ' ')}: {display_value(v)}" for k, v in self.where.items())
+        if not bad:
+            return Outcome(True, [f"{len(chosen)} {ctx.label(self.name)} with {cond}, each "
+                                  f"stating {', '.join(self.present)}"], [self.name])
+        reasons = [f"item {it.get('number') or '?'} {_short(it.get('title', ''), 60)!r}"
+                   f" (line {it.get('line') or '?'}; {cond}): "
+                   f"{', '.join(k.replace('_', ' ') for k in keys)} not stated"
+                   for it, keys in bad]
+        return Outcome(False, reasons, [self.name], line=bad[0][0].get("line") or None)
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
 class Matches(Pred):
     name: str
     pattern: re.Pattern
@@ -367,7 +401,9 @@ class All(Pred):
         outs = [p.evaluate(ctx) for p in self.items]
         fields = [f for o in outs for f in o.fields]
         if any(o.ok is False for o in outs):
-            return Outcome(False, [r for o in outs if o.ok is False for r in o.reasons], fields)
+            failed = [o for o in outs if o.ok is False]
+            return Outcome(False, [r for o in failed for r in o.reasons], fields,
+                           line=next((o.line for o in failed if o.line), None))
         if any(o.ok is None for o in outs):
             return Outcome(None, [r for o in outs if o.ok is None for r in o.reasons], fields)
         loud = [o for o in outs if not o.quiet]
@@ -570,6 +606,28 @@ def _parse_count(a, loc):
     return CountAtLeast(name, n)
 
 
+def _parse_every_item(a, loc):
+    from govcheck.fields import AGENDA_ITEM_KEYS
+
+    _expect_keys(a, loc, {"field", "present"}, {"where"})
+    name = _check_field(a["field"], loc + ("field",))
+    if FIELDS[name].type != "items":
+        raise PredicateError(loc + ("field",), f"field {name!r} is not a list of items")
+    where = a.get("where") or {}
+    if not isinstance(where, dict):
+        raise PredicateError(loc + ("where",), "where must map item keys to values")
+    present = a["present"]
+    present = (present,) if isinstance(present, str) else tuple(present or ())
+    for k in list(where) + list(present):
+        if k not in AGENDA_ITEM_KEYS:
+            from govcheck.records import suggest
+
+            raise PredicateError(loc, f"unknown item key {k!r}{suggest(str(k), AGENDA_ITEM_KEYS)}")
+    if not present:
+        raise PredicateError(loc + ("present",), "name at least one item key")
+    return EveryItem(name, where, present)
+
+
 def _parse_matches(a, loc):
     _expect_keys(a, loc, {"field", "pattern"})
     name = _check_field(a["field"], loc + ("field",))
@@ -650,6 +708,7 @@ _PARSERS = {
     "contains_any": _parse_list_pred(ContainsAny, "values"),
     "subset": _parse_list_pred(Subset, "of"),
     "count_at_least": _parse_count,
+    "every_item": _parse_every_item,
     "matches": _parse_matches,
     "profile_equals": _parse_profile_equals,
     "record_kind": _parse_record_kind,

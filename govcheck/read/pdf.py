@@ -48,7 +48,7 @@ from __future__ import annotations
 
 import math
 import re
-from ctypes import byref, c_double
+from ctypes import CFUNCTYPE, addressof, c_double, c_float, c_int, c_void_p, cast
 from typing import Any
 
 from govcheck.read.base import CHECKED, UNCHECKED, Document, Line, ReadError
@@ -233,7 +233,12 @@ class _Seg:
         self.turn = turn              # its direction, in quarter turns clockwise
         self.alien = False            # written in another direction than the page
         self._size = 0.0
-        self.set_rects(rects)
+        if rects is None:
+            self.rects = None
+            self.disordered = False
+            self.x0 = self.x1 = 0.0
+        else:
+            self.set_rects(rects)
 
     def set_rects(self, rects: list[tuple[float, float, float, float]] | None) -> None:
         self.rects = rects
@@ -268,33 +273,78 @@ class _Gap:
 _Parts = list
 
 
+class _Api:
+    """PDFium's text functions as lean ctypes prototypes (``void*``/``int`` arguments).
+
+    The same C functions as ``pypdfium2.raw``, called through prototypes that take
+    plain integers for the text page and the out-parameters (addresses in one
+    preallocated ``double[4]``): pypdfium2's typed pointer arguments cost about
+    twice as much per call, and a page makes a few thousand calls."""
+
+    def __init__(self, raw: Any) -> None:
+        def fn(name: str, restype: Any, *argtypes: Any) -> Any:
+            return CFUNCTYPE(restype, *argtypes)(cast(getattr(raw, name), c_void_p).value)
+
+        P, I = c_void_p, c_int
+        self.count_rects = fn("FPDFText_CountRects", I, P, I, I)
+        self.get_rect = fn("FPDFText_GetRect", I, P, I, P, P, P, P)
+        self.get_origin = fn("FPDFText_GetCharOrigin", I, P, I, P, P)
+        self.get_angle = fn("FPDFText_GetCharAngle", c_float, P, I)
+        self.get_box = fn("FPDFText_GetCharBox", I, P, I, P, P, P, P)
+        self.get_font_size = fn("FPDFText_GetFontSize", c_double, P, I)
+
+
+_API: _Api | None = None
+
+
+def _api(raw: Any) -> _Api:
+    global _API
+    if _API is None:
+        _API = _Api(raw)
+    return _API
+
+
 class _Page:
-    """The pypdfium2 text page, reusable ctypes out-parameters, and what the page's
-    lines have shown so far about table columns."""
+    """The page's text handle and a reusable out-parameter buffer, and what the
+    page's lines have shown so far about table columns."""
 
     def __init__(self, textpage: Any, raw: Any) -> None:
-        self.tp = textpage.raw
-        self.raw = raw
-        self.a, self.b, self.c, self.d = c_double(), c_double(), c_double(), c_double()
-        self.pa, self.pb = byref(self.a), byref(self.b)
-        self.pc, self.pd = byref(self.c), byref(self.d)
+        self.api = _api(raw)
+        self.tp = cast(textpage.raw, c_void_p).value
+        self.buf = (c_double * 4)()
+        a = addressof(self.buf)
+        self.addr = (a, a + 8, a + 16, a + 24)
         self.anchors: set[int] = set()   # x (rounded) where a clear cell boundary ends
-        self.q = 0                       # reading direction, in quarter turns
+        self.turn(0)
 
-    def char_lr(self, index: int) -> tuple[float, float]:
-        """Left and right edge of a character's box, along the reading direction."""
-        self.raw.FPDFText_GetCharBox(self.tp, index, self.pa, self.pc, self.pb, self.pd)
-        if self.q:
-            return _turn_rect(self.q, self.a.value, self.c.value,
-                              self.b.value, self.d.value)[:2]
-        return self.a.value, self.c.value
+    def turn(self, q: int) -> None:
+        """Read the page in direction `q` (quarter turns): sets ``char_lr(index)``,
+        the left and right edge of a character's box along the reading direction,
+        and ``char_left(index)``, its left edge."""
+        self.q = q
+        get_box, tp, buf = self.api.get_box, self.tp, self.buf
+        a0, a1, a2, a3 = self.addr
+
+        def char_lr(index: int) -> tuple[float, float]:
+            get_box(tp, index, a0, a1, a2, a3)        # left, right, bottom, top
+            if q:
+                return _turn_rect(q, buf[0], buf[1], buf[2], buf[3])[:2]
+            return buf[0], buf[1]
+
+        def char_left(index: int) -> float:
+            get_box(tp, index, a0, a1, a2, a3)
+            return buf[0]
+
+        self.char_lr = char_lr
+        self.char_left = char_left if not q else (lambda index: char_lr(index)[0])
 
     def measure(self, seg: _Seg) -> None:
         """Fetch the rectangle of a single-run line (deferred by _stream_lines)."""
         if seg.rects is None:
-            self.raw.FPDFText_CountRects(self.tp, seg.start, len(seg.text))
-            self.raw.FPDFText_GetRect(self.tp, 0, self.pa, self.pb, self.pc, self.pd)
-            rect = (self.a.value, self.c.value, self.d.value, self.b.value)
+            api, buf = self.api, self.buf
+            api.count_rects(self.tp, seg.start, len(seg.text))
+            api.get_rect(self.tp, 0, *self.addr)      # left, top, right, bottom
+            rect = (buf[0], buf[2], buf[3], buf[1])
             if self.q:
                 rect = _turn_rect(self.q, *rect)
             seg.rects = [rect]
@@ -302,7 +352,7 @@ class _Page:
 
     def size(self, seg: _Seg) -> float:
         if not seg._size:
-            seg._size = self.raw.FPDFText_GetFontSize(self.tp, seg.start) or 10.0
+            seg._size = self.api.get_font_size(self.tp, seg.start) or 10.0
         return seg._size
 
     def separator(self, gap: float, x: float, seg: _Seg) -> str | _Gap:
@@ -368,12 +418,12 @@ def _page_lines(textpage: Any, raw: Any) -> list[str]:
             base_y = seg.y
             groups.append(current)
 
-    built: list[_Parts] = []
+    built: list[_Parts | str] = []
     for group in groups:
         if len(group) == 1:
             seg = group[0]
             if seg.rects is None or seg.alien:        # one run: nothing to place
-                built.append([seg.text])
+                built.append(seg.text)
             elif seg.disordered:
                 built.append(_words_by_position(page, group))
             else:
@@ -391,7 +441,10 @@ def _page_lines(textpage: Any, raw: Any) -> list[str]:
 
     out: list[str] = []
     for parts in built:
-        line = (parts[0] if len(parts) == 1 else page.resolve(parts)).strip()
+        if type(parts) is str:
+            line = parts                              # a stream line, already stripped
+        else:
+            line = (parts[0] if len(parts) == 1 else page.resolve(parts)).strip()
         if line:
             if "\r" in line or "\n" in line:      # a literal break inside a text run
                 line = " ".join(line.split())
@@ -405,13 +458,10 @@ def _stream_lines(page: _Page, text: str) -> list[_Seg]:
     Each line's direction comes from the angle of its first character.  The page
     is read in the direction most of its text runs (a landscape table on a /Rotate
     page reads across the screen); lines in other directions stand alone."""
-    raw, tp = page.raw, page.tp
-    count_rects = raw.FPDFText_CountRects
-    get_rect = raw.FPDFText_GetRect
-    get_origin = raw.FPDFText_GetCharOrigin
-    get_angle = raw.FPDFText_GetCharAngle
-    a, b, c, d = page.a, page.b, page.c, page.d
-    pa, pb, pc, pd = page.pa, page.pb, page.pc, page.pd
+    api, tp, buf = page.api, page.tp, page.buf
+    count_rects, get_rect = api.count_rects, api.get_rect
+    get_origin, get_angle = api.get_origin, api.get_angle
+    pa, pb, pc, pd = page.addr
 
     segs: list[_Seg] = []
     chars_by_turn = [0, 0, 0, 0]
@@ -432,15 +482,16 @@ def _stream_lines(page: _Page, text: str) -> list[_Seg]:
             rects = []
             for i in range(n):
                 get_rect(tp, i, pa, pb, pc, pd)      # left, top, right, bottom
-                if c.value - a.value > 0.01:
-                    rects.append((a.value, c.value, d.value, b.value))
+                left, top, right, bottom = buf
+                if right - left > 0.01:
+                    rects.append((left, right, bottom, top))
             if not rects:
                 continue                              # zero-size (invisible) text
         if get_origin(tp, first, pa, pb):
-            ox, oy = a.value, b.value
+            ox, oy = buf[0], buf[1]
         elif rects is None:
             get_rect(tp, 0, pa, pb, pc, pd)
-            ox, oy = a.value, d.value
+            ox, oy = buf[0], buf[3]
         else:
             ox, oy = rects[0][0], rects[0][2]
         angle = get_angle(tp, first)                  # radians clockwise, -1 if unknown
@@ -450,7 +501,8 @@ def _stream_lines(page: _Page, text: str) -> list[_Seg]:
 
     if chars_by_turn[0] != sum(chars_by_turn):
         # some text runs in another direction: read the page in its main direction
-        q = page.q = chars_by_turn.index(max(chars_by_turn))
+        q = chars_by_turn.index(max(chars_by_turn))
+        page.turn(q)
         for seg in segs:
             seg.alien = seg.turn != q
             if q:
@@ -544,7 +596,7 @@ def _first_char_at(page: _Page, seg: _Seg, rect: tuple[float, float, float, floa
     guess = int((rect[0] - seg.x0) / width * n) if width > 0 else 1
     guess = min(max(guess, 1), n - 1)
     base = seg.start
-    char_lr = page.char_lr
+    char_left = page.char_left
     o = text.rfind(" ", 0, guess + 1) + 1
     if o == 0:
         o = text.find(" ") + 1
@@ -553,7 +605,7 @@ def _first_char_at(page: _Page, seg: _Seg, rect: tuple[float, float, float, floa
             o += 1
         if not 0 < o < n:
             return None
-        x = char_lr(base + o)[0]
+        x = char_left(base + o)
         if abs(x - rect[0]) < 0.05:
             return o                                  # the run's first character
         if x >= edge:
@@ -561,7 +613,7 @@ def _first_char_at(page: _Page, seg: _Seg, rect: tuple[float, float, float, floa
             while j > 0 and text[j] == " ":
                 j -= 1
             p = text.rfind(" ", 0, j) + 1
-            if (char_lr(base + p)[0] if p else seg.x0) < edge:
+            if (char_left(base + p) if p else seg.x0) < edge:
                 return o
             o = p
         else:

@@ -150,6 +150,10 @@ def record_from_mapping(item: dict, path: str, line_of, base: tuple) -> Record:
             value = coerce(str(name), raw)
         except ValueError as e:
             raise RecordError(line, str(e)) from None
+        if name == "agenda_items":  # each item points at its own line in the file
+            for i, item in enumerate(value):
+                if not item["line"]:
+                    item["line"] = line_of(base + ("fields", name, i))
         fields[str(name)] = FieldValue(value=value, line=line, column=1,
                                        text=f"{name}: {raw}")
     if "recommendations" in fields and "recommendation_kinds" not in fields:

@@ -1,38 +1,51 @@
-"""Each finding as a block: what, where, the law, and what to do (rich, colour on a TTY)."""
+"""Each finding as a block: what, where, the law, and what to do (colour on a TTY)."""
 
 from __future__ import annotations
 
 import io
+import shutil
+import textwrap
 
 from govcheck.render import summary_line
 
 _STYLE = {"error": "bold red", "warning": "bold yellow", "info": "bold cyan"}
 
 
+def _block(label: str, text: str, width: int) -> list[str]:
+    """``label`` then ``text`` wrapped under it with a hanging indent."""
+    first = f"  {label}" if label else "  "
+    return textwrap.wrap(" ".join(text.split()), width=width, initial_indent=first,
+                         subsequent_indent=" " * len(first), break_on_hyphens=False,
+                         break_long_words=False) or [first]
+
+
 def render(result, ctx) -> str:
     from rich.console import Console
     from rich.markup import escape
 
+    width = max(60, min(shutil.get_terminal_size((100, 24)).columns, 120))
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=ctx.color, no_color=not ctx.color,
-                      width=100, highlight=False, soft_wrap=False)
+                      width=width + 20, highlight=False, soft_wrap=True)
     for f in result.findings:
         loc = f.location
-        where = f"{loc.path}:{loc.line}:{loc.column}"
-        if loc.page:
-            where += f" (page {loc.page})"
+        where = f"{loc.path}:{loc.line}:{loc.column}" + (f" (page {loc.page})" if loc.page else "")
         sev = f.severity.value
-        console.print(f"[{_STYLE[sev]}]{f.code}[/] [{_STYLE[sev]}]{sev}[/] "
-                      f"[bold]{escape(f.title or f.name)}[/] [dim]\\[{f.name}][/]")
+        style = _STYLE[sev]
+        covered = " [dim](covered by a statutory exception)[/]" if f.exception else ""
+        console.print(f"[{style}]{f.code} {sev}[/] [bold]{escape(f.title or f.name)}[/] "
+                      f"[dim]\\[{f.name}][/]{covered}")
         console.print(f"  [dim]-->[/] {escape(where)}")
-        console.print(f"  {escape(f.message)}")
-        console.print(f"  [bold]law:[/] {escape(f.citation.instrument)}, "
-                      f"{escape(f.citation.provision)}  {escape(f.citation.url)}")
+        lines = _block("", f.message, width)
+        lines += _block("law: ", f"{f.citation.instrument}, {f.citation.provision} "
+                                 f"<{f.citation.url}>", width)
         if f.exception:
-            console.print(f"  [bold]covered by:[/] {escape(f.exception.title)} "
-                          f"({escape(f.exception.citation.provision)})  "
-                          f"{escape(f.exception.citation.url)}")
-        console.print(f"  [bold]fix:[/] {escape(f.fix)}")
+            c = f.exception.citation
+            lines += _block("covered by: ", f"{f.exception.title} ({c.instrument}, "
+                                            f"{c.provision}) <{c.url}>", width)
+        lines += _block("fix: ", f.fix, width)
+        for line in lines:
+            console.print(escape(line))
         console.print()
     for e in result.errors:
         console.print(f"[bold red]error[/]: {escape(e.path)}: {escape(e.message)}")

@@ -252,16 +252,47 @@ def test_text_in_another_direction_stands_alone():
 def test_text_index_mismatch_falls_back_to_per_character_text(monkeypatch):
     """When PDFium's text and its character list disagree in length, the reader
     rebuilds the text per character and still gives the same lines."""
-    import pypdfium2
+    from govcheck.read import pdf
 
     expected = [(line.page, line.page_line, line.text)
                 for line in read("cabinet-report.pdf").lines]
-    original = pypdfium2.PdfTextPage.get_text_range
-    monkeypatch.setattr(pypdfium2.PdfTextPage, "get_text_range",
-                        lambda self, *a, **k: original(self, *a, **k)[:-1])
+    original = pdf._page_text
+    calls = []
+
+    def short(*args):
+        calls.append(args)
+        return original(*args)[:-1]
+
+    monkeypatch.setattr(pdf, "_page_text", short)
     got = [(line.page, line.page_line, line.text)
            for line in read("cabinet-report.pdf").lines]
+    assert calls
     assert got == expected
+
+
+def test_page_text_is_pypdfium2s_text():
+    """The reader fetches a page's text itself (no PdfTextPage helper); it is what
+    pypdfium2's get_text_range() returns, on every page of every text fixture."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+    from ctypes import c_void_p, cast
+
+    from govcheck.read.pdf import _api, _page_text
+
+    api = _api(raw)
+    for name in TEXT_FIXTURES:
+        pdf = pypdfium2.PdfDocument(PDF / name)
+        try:
+            for index in range(len(pdf)):
+                page = pdf[index]
+                textpage = page.get_textpage()
+                tp = c_void_p(cast(textpage.raw, c_void_p).value)
+                assert _page_text(api, tp, textpage.count_chars()) \
+                    == textpage.get_text_range(), (name, index)
+                textpage.close()
+                page.close()
+        finally:
+            pdf.close()
 
 
 def test_pdfium_junk_characters():

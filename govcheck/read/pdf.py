@@ -12,13 +12,15 @@ always the visual one.  Two cases matter for council reports:
 
 So each page is rebuilt from positions (deps.md, Appendix A, "hybrid"):
 
-1. ``get_text_range()`` gives the page text; its indices are PDFium's character
-   indices.  It is split into stream lines at the line breaks PDFium generates.
+1. The page text (``FPDFText_GetText``, as pypdfium2's ``get_text_range()``) has
+   PDFium's character indices.  It is split into stream lines at the line breaks
+   PDFium generates.
 2. For each stream line: the baseline (origin of its first character), its
    direction (angle of that character), and how many text-object runs it has
    (``count_rects``).  Only a line with several runs fetches their rectangles
    (``get_rect``); a line whose runs go backwards or overlap is flagged as out of
-   order.
+   order.  A line that has one run and is alone on its baseline (most prose) needs
+   nothing more: its text is the line.
 3. Stream lines are grouped by baseline (within ``BASELINE_TOLERANCE``) into
    visual lines, top to bottom, and sorted by x.  Pieces are joined with a space, or
    a TAB at a cell boundary: a gap wider than ``TAB_GAP``, or a gap wider than
@@ -42,13 +44,25 @@ wherever they stand relative to their answer (``☒ Yes ☐ No`` or ``Yes ☒ No
 Errors are one-line :class:`ReadError` messages: no text layer at all (a scan),
 an encrypted file, or a file PDFium cannot parse.  PDFium is not thread safe; the
 batch runner uses processes.
+
+Speed (COMPASS: at most 1.3x ``pdftotext -layout``; benchmarks/pdf_vs_pdftotext.py).
+Loading the pages costs PDFium about as much as pdftotext's whole run, so the
+regrouping must stay within a third of that.  It is a few ctypes calls per stream
+line and per cell cut, so their cost matters: pages and text pages are raw handles
+(no pypdfium2 helper objects, whose finalizers cost more than the text calls), and
+the calls go through prototypes without ``argtypes`` (see ``_Api``), at about half
+the cost of ``pypdfium2.raw``'s typed ones.  Stream lines are tuples until one
+needs placing.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from ctypes import CFUNCTYPE, addressof, c_double, c_float, c_int, c_void_p, cast
+from codecs import decode
+from ctypes import (CFUNCTYPE, byref, c_double, c_float, c_int, c_uint, c_ushort,
+                    c_void_p, cast)
+from itertools import repeat
 from typing import Any
 
 from govcheck.read.base import CHECKED, UNCHECKED, Document, Line, ReadError
@@ -86,7 +100,9 @@ CHECKBOX_GLYPHS: dict[str, str] = {
 _CLEAN = {ord(k): v for k, v in CHECKBOX_GLYPHS.items()}
 _CLEAN.update({0x02: "-", 0x00: " ", 0xFFFE: " ", 0xFFFF: " ", 0xA0: " ",
                0x0B: " ", 0x0C: " ", 0x09: " "})
-_NEEDS_CLEAN = re.compile("[" + "".join(re.escape(chr(k)) for k in _CLEAN) + "]")
+# One `in` test per character finds them faster than a regular expression's
+# character class (a page of text is scanned some 20 times, but by memchr-like code).
+_CLEAN_CHARS = tuple(chr(k) for k in _CLEAN)
 
 BASELINE_TOLERANCE = 2.5   # pt: stream lines this close in baseline share a visual line
 TAB_GAP = 20.0             # pt: a horizontal gap wider than this is a cell boundary
@@ -102,7 +118,10 @@ def normalise_checkboxes(text: str) -> str:
     """Map Wingdings/PUA and lookalike checkbox glyphs to ☒/☐ (and blank PDF junk).
 
     One character in, one character out, so offsets do not move."""
-    return text.translate(_CLEAN) if _NEEDS_CLEAN.search(text) else text
+    for ch in _CLEAN_CHARS:
+        if ch in text:
+            return text.translate(_CLEAN)
+    return text
 
 
 # ----------------------------------------------------------------------- reading
@@ -115,6 +134,7 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         raise ReadError(_load_error(e, raw)) from None
+    api = _api(raw)
     try:
         n_pages = len(pdf)
         properties = _metadata(pdf)
@@ -122,30 +142,33 @@ def read(path: str, data: bytes, fmt: str = "pdf") -> Document:
         lines: list[Line] = []
         no_text: list[int] = []
         unreadable: list[int] = []
+        doc = c_void_p(cast(pdf.raw, c_void_p).value)
         for index in range(n_pages):
-            try:
-                page = pdf[index]
-            except pdfium.PdfiumError:
+            # Raw page handles, closed here: pypdfium2's PdfPage/PdfTextPage helpers
+            # (finalizers, object tracking) cost more than the page's text calls.
+            page = api.load_page(doc, index)
+            if not page:
                 unreadable.append(index + 1)
                 continue
+            page = c_void_p(page)
             try:
-                textpage = page.get_textpage()
+                textpage = api.load_textpage(page)
+                if not textpage:
+                    unreadable.append(index + 1)
+                    continue
+                textpage = c_void_p(textpage)
                 try:
-                    texts = _page_lines(textpage, raw)
+                    texts = _page_lines(api, textpage)
                 finally:
-                    textpage.close()
-            except pdfium.PdfiumError:
-                unreadable.append(index + 1)
-                continue
+                    api.close_textpage(textpage)
             finally:
-                page.close()
+                api.close_page(page)
             if not texts:
                 no_text.append(index + 1)
                 continue
             base = len(lines)
-            page_number = index + 1
-            lines.extend(Line(base + i, t, page_number, i)
-                         for i, t in enumerate(texts, start=1))
+            lines.extend(map(Line, range(base + 1, base + len(texts) + 1), texts,
+                             repeat(index + 1), range(1, len(texts) + 1)))
     finally:
         pdf.close()
 
@@ -214,6 +237,15 @@ def _pdf_date(value: str) -> str | None:
 
 # ----------------------------------------------------------- positional regrouping
 
+# A stream line as _stream_lines first records it: a plain tuple, cheap to make and
+# to sort (by baseline, top first, then stream order: ``start`` is unique, so the
+# later fields are never compared).  Most lines are one run alone on their
+# baseline and never become anything else; the others become _Seg objects.
+#
+#   (-y, start, text, ox, y, turn, rects, alien)
+_Entry = tuple
+
+
 class _Seg:
     """One stream line: its text, where it starts in the page's char list, geometry.
 
@@ -222,17 +254,13 @@ class _Seg:
     baseline needs it (``_Page.measure``): most lines of prose never do."""
 
     __slots__ = ("text", "start", "ox", "y", "turn", "rects", "x0", "x1", "disordered",
-                 "alien", "_size")
+                 "alien")
 
-    def __init__(self, text: str, start: int, ox: float, y: float, turn: int,
-                 rects: list[tuple[float, float, float, float]] | None) -> None:
-        self.text = text
-        self.start = start
-        self.ox = ox                  # origin of the first character
-        self.y = y                    # ... which gives the baseline
-        self.turn = turn              # its direction, in quarter turns clockwise
-        self.alien = False            # written in another direction than the page
-        self._size = 0.0
+    def __init__(self, entry: _Entry) -> None:
+        _, self.start, self.text, self.ox, self.y, self.turn, rects, self.alien = entry
+        # ox, y: origin of the first character (y gives the baseline); turn: its
+        # direction, in quarter turns clockwise; alien: written in another direction
+        # than the page
         if rects is None:
             self.rects = None
             self.disordered = False
@@ -240,23 +268,20 @@ class _Seg:
         else:
             self.set_rects(rects)
 
-    def set_rects(self, rects: list[tuple[float, float, float, float]] | None) -> None:
+    def set_rects(self, rects: list[tuple[float, float, float, float]]) -> None:
         self.rects = rects
-        self.disordered = False
-        if not rects:
-            self.x0 = self.x1 = 0.0
-            return
-        prev_left, prev_right = rects[0][0], rects[0][1]
-        for left, right, _b, _t in rects[1:]:
-            if left < prev_left or left < prev_right - OVERLAP:
-                self.disordered = True
-                break
-            prev_left, prev_right = left, right
-        if self.disordered:
-            self.x0 = min(r[0] for r in rects)
-            self.x1 = max(r[1] for r in rects)
-        else:
-            self.x0, self.x1 = rects[0][0], rects[-1][1]
+        self.disordered, self.x0, self.x1 = _extent(rects)
+
+
+def _extent(rects: list[tuple[float, float, float, float]]) -> tuple[bool, float, float]:
+    """Whether a line's runs go backwards or overlap (out of order), and its left and
+    right edge."""
+    prev_left, prev_right = rects[0][0], rects[0][1]
+    for left, right, _b, _t in rects[1:]:
+        if left < prev_left or left < prev_right - OVERLAP:
+            return True, min(r[0] for r in rects), max(r[1] for r in rects)
+        prev_left, prev_right = left, right
+    return False, rects[0][0], rects[-1][1]
 
 
 class _Gap:
@@ -274,24 +299,33 @@ _Parts = list
 
 
 class _Api:
-    """PDFium's text functions as lean ctypes prototypes (``void*``/``int`` arguments).
+    """PDFium's functions as lean ctypes prototypes.
 
-    The same C functions as ``pypdfium2.raw``, called through prototypes that take
-    plain integers for the text page and the out-parameters (addresses in one
-    preallocated ``double[4]``): pypdfium2's typed pointer arguments cost about
-    twice as much per call, and a page makes a few thousand calls."""
+    The same C functions as ``pypdfium2.raw``, but with only a return type: ctypes
+    then passes a Python int as a C ``int`` and a ctypes object as itself, with no
+    per-argument conversion, which halves the cost of a call (a page makes a few
+    hundred).  So every pointer argument must be a ctypes object: a ``c_void_p``
+    handle, a ``byref()`` into a buffer, or an array; never a bare int."""
 
     def __init__(self, raw: Any) -> None:
-        def fn(name: str, restype: Any, *argtypes: Any) -> Any:
-            return CFUNCTYPE(restype, *argtypes)(cast(getattr(raw, name), c_void_p).value)
+        def fn(name: str, restype: Any) -> Any:
+            return CFUNCTYPE(restype)(cast(getattr(raw, name), c_void_p).value)
 
-        P, I = c_void_p, c_int
-        self.count_rects = fn("FPDFText_CountRects", I, P, I, I)
-        self.get_rect = fn("FPDFText_GetRect", I, P, I, P, P, P, P)
-        self.get_origin = fn("FPDFText_GetCharOrigin", I, P, I, P, P)
-        self.get_angle = fn("FPDFText_GetCharAngle", c_float, P, I)
-        self.get_box = fn("FPDFText_GetCharBox", I, P, I, P, P, P, P)
-        self.get_font_size = fn("FPDFText_GetFontSize", c_double, P, I)
+        self.load_page = fn("FPDF_LoadPage", c_void_p)            # (doc, index)
+        self.close_page = fn("FPDF_ClosePage", None)               # (page)
+        self.load_textpage = fn("FPDFText_LoadPage", c_void_p)     # (page)
+        self.close_textpage = fn("FPDFText_ClosePage", None)       # (textpage)
+        # the rest take the text page first, then a character (or rectangle) index
+        self.count_chars = fn("FPDFText_CountChars", c_int)
+        self.text_index = fn("FPDFText_GetTextIndexFromCharIndex", c_int)
+        self.get_text = fn("FPDFText_GetText", c_int)             # start, count, buffer
+        self.get_unicode = fn("FPDFText_GetUnicode", c_uint)
+        self.count_rects = fn("FPDFText_CountRects", c_int)       # start, count
+        self.get_rect = fn("FPDFText_GetRect", c_int)             # left, top, right, bottom
+        self.get_origin = fn("FPDFText_GetCharOrigin", c_int)     # x, y
+        self.get_angle = fn("FPDFText_GetCharAngle", c_float)
+        self.get_box = fn("FPDFText_GetCharBox", c_int)           # left, right, bottom, top
+        self.get_font_size = fn("FPDFText_GetFontSize", c_double)
 
 
 _API: _Api | None = None
@@ -305,16 +339,16 @@ def _api(raw: Any) -> _Api:
 
 
 class _Page:
-    """The page's text handle and a reusable out-parameter buffer, and what the
-    page's lines have shown so far about table columns."""
+    """The page's text handle, a reusable out-parameter buffer, the reading
+    direction, and what the page's lines have shown so far about table columns."""
 
-    def __init__(self, textpage: Any, raw: Any) -> None:
-        self.api = _api(raw)
-        self.tp = cast(textpage.raw, c_void_p).value
+    def __init__(self, api: _Api, tp: c_void_p) -> None:
+        self.api = api
+        self.tp = tp
         self.buf = (c_double * 4)()
-        a = addressof(self.buf)
-        self.addr = (a, a + 8, a + 16, a + 24)
+        self.refs = tuple(byref(self.buf, 8 * i) for i in range(4))
         self.anchors: set[int] = set()   # x (rounded) where a clear cell boundary ends
+        self.sizes: dict[int, float] = {}  # font size by character index
         self.turn(0)
 
     def turn(self, q: int) -> None:
@@ -323,7 +357,7 @@ class _Page:
         and ``char_left(index)``, its left edge."""
         self.q = q
         get_box, tp, buf = self.api.get_box, self.tp, self.buf
-        a0, a1, a2, a3 = self.addr
+        a0, a1, a2, a3 = self.refs
 
         def char_lr(index: int) -> tuple[float, float]:
             get_box(tp, index, a0, a1, a2, a3)        # left, right, bottom, top
@@ -343,101 +377,132 @@ class _Page:
         if seg.rects is None:
             api, buf = self.api, self.buf
             api.count_rects(self.tp, seg.start, len(seg.text))
-            api.get_rect(self.tp, 0, *self.addr)      # left, top, right, bottom
+            api.get_rect(self.tp, 0, *self.refs)      # left, top, right, bottom
             rect = (buf[0], buf[2], buf[3], buf[1])
             if self.q:
                 rect = _turn_rect(self.q, *rect)
             seg.rects = [rect]
             seg.x0, seg.x1 = rect[0], rect[1]
 
-    def size(self, seg: _Seg) -> float:
-        if not seg._size:
-            seg._size = self.api.get_font_size(self.tp, seg.start) or 10.0
-        return seg._size
+    def size(self, start: int) -> float:
+        """Font size of the line starting at character `start` (10 if unknown)."""
+        size = self.sizes.get(start)
+        if size is None:
+            size = self.sizes[start] = self.api.get_font_size(self.tp, start) or 10.0
+        return size
 
-    def separator(self, gap: float, x: float, seg: _Seg) -> str | _Gap:
-        """Space, TAB, or undecided, for a gap of `gap` points ending at `x`."""
+    def separator(self, gap: float, x: float, start: int) -> str | _Gap:
+        """Space, TAB, or undecided, for a gap of `gap` points ending at `x` in the
+        line that starts at character `start`."""
         if gap > TAB_GAP:
             self.anchors.add(round(x))
             return "\t"
-        if gap > 4.0 and gap > WEAK_GAP_EM * self.size(seg):
+        if gap > 4.0 and gap > WEAK_GAP_EM * self.size(start):
             return _Gap(x)
         return " "
 
     def resolve(self, parts: _Parts) -> str:
         """Join a built line; an undecided gap is a TAB if it ends where a clear cell
         boundary ends on another line of the page (a table column), else a space."""
-        if all(type(part) is str for part in parts):
-            return "".join(parts)
-        anchors = self.anchors
-        out = []
-        for part in parts:
-            if isinstance(part, _Gap):
-                x = round(part.x)
-                part = "\t" if any(k in anchors for k in range(x - ANCHOR_TOLERANCE,
-                                                               x + ANCHOR_TOLERANCE + 1)) \
-                    else " "
-            out.append(part)
-        return "".join(out)
+        return "".join([part if type(part) is str else self._decide(part)
+                        for part in parts])
+
+    def _decide(self, gap: _Gap) -> str:
+        x = round(gap.x)
+        near = range(x - ANCHOR_TOLERANCE, x + ANCHOR_TOLERANCE + 1)
+        return " " if self.anchors.isdisjoint(near) else "\t"
 
 
-def _page_lines(textpage: Any, raw: Any) -> list[str]:
+def _page_text(api: _Api, tp: c_void_p, n_chars: int) -> str:
+    """The text of the page's characters, as pypdfium2's
+    ``PdfTextPage.get_text_range()`` gives it: leading and trailing characters that
+    have no place in the text are left out of the request, because PDFium would read
+    past the range for them (pypdfium2 issue 261, crbug.com/pdfium/2079)."""
+    first, last = 0, n_chars - 1
+    while True:
+        if first > last:
+            return ""
+        t_start = api.text_index(tp, first)
+        if t_start == -1:
+            first += 1
+            continue
+        t_end = api.text_index(tp, last)
+        if t_end == -1:
+            last -= 1
+            continue
+        break
+    size = t_end + 2 - t_start                        # text indices, and the NUL
+    buffer = (c_ushort * size)()
+    written = api.get_text(tp, first, last - first + 1, buffer)
+    if written > size:
+        raise ReadError("not a readable PDF: PDFium wrote more text than it counted")
+    return decode(memoryview(buffer)[:written - 1], "utf-16-le", "ignore")
+
+
+def _page_lines(api: _Api, tp: c_void_p) -> list[str]:
     """The page's visual lines, top to bottom (empty if it has no text)."""
-    tp = textpage.raw
-    n_chars = raw.FPDFText_CountChars(tp)
+    n_chars = api.count_chars(tp)
     if n_chars <= 0:
         return []
-    text = textpage.get_text_range()
+    text = _page_text(api, tp, n_chars)
     if len(text) != n_chars:
         # PDFium left out or inserted characters, so text indices and character
         # indices disagree; rebuild the text one character at a time (rare).
-        get_unicode = raw.FPDFText_GetUnicode
+        get_unicode = api.get_unicode
         text = "".join(chr(u) if u < 0xD800 or 0xDFFF < u < 0x110000 else "\ufffd"
                        for u in (get_unicode(tp, i) for i in range(n_chars)))
     if not text.strip():
         return []
     text = normalise_checkboxes(text)
 
-    page = _Page(textpage, raw)
-    segs = _stream_lines(page, text)
-    if not segs:
+    page = _Page(api, tp)
+    entries = _stream_lines(page, text)
+    if not entries:
         return []
 
     # group stream lines into visual lines by baseline, top of the page first
-    segs.sort(key=lambda s: (-s.y, s.start))
-    groups: list[list[_Seg]] = []
-    current: list[_Seg] = []
+    entries.sort()                                    # by (-y, start)
+    groups: list[list[_Entry]] = []
+    current: list[_Entry] = []
     base_y = 0.0
-    for seg in segs:
-        if seg.alien:
-            groups.append([seg])                      # e.g. a label up the margin
-        elif current and abs(seg.y - base_y) <= BASELINE_TOLERANCE:
-            current.append(seg)
+    for entry in entries:
+        if entry[7]:
+            groups.append([entry])                    # alien, e.g. a label up the margin
+        elif current and abs(entry[4] - base_y) <= BASELINE_TOLERANCE:
+            current.append(entry)
         else:
-            current = [seg]
-            base_y = seg.y
+            current = [entry]
+            base_y = entry[4]
             groups.append(current)
 
     built: list[_Parts | str] = []
     for group in groups:
         if len(group) == 1:
-            seg = group[0]
-            if seg.rects is None or seg.alien:        # one run: nothing to place
-                built.append(seg.text)
-            elif seg.disordered:
-                built.append(_words_by_position(page, group))
+            entry = group[0]
+            if entry[6] is None or entry[7]:          # one run: nothing to place
+                built.append(entry[2])
+                continue
+            rects = entry[6]
+            disordered, x0, x1 = _extent(rects)
+            if disordered:
+                built.append(_words_by_position(page, [_Seg(entry)]))
+            elif len(rects) > 1:
+                parts: _Parts = []
+                _split_cells(page, entry[2], entry[1], rects, x0, x1, parts)
+                built.append(parts)
             else:
-                built.append(_join_in_order(page, group))
+                built.append(entry[2])
             continue
-        for seg in group:
+        segs = [_Seg(entry) for entry in group]
+        for seg in segs:
             page.measure(seg)
-        group.sort(key=lambda s: s.x0)
-        disordered = any(s.disordered for s in group) or any(
-            nxt.x0 < prev.x1 - OVERLAP for prev, nxt in zip(group, group[1:]))
+        segs.sort(key=lambda s: s.x0)
+        disordered = any(s.disordered for s in segs) or any(
+            nxt.x0 < prev.x1 - OVERLAP for prev, nxt in zip(segs, segs[1:]))
         if disordered:
-            built.append(_words_by_position(page, group))
+            built.append(_words_by_position(page, segs))
         else:
-            built.append(_join_in_order(page, group))
+            built.append(_join_in_order(page, segs))
 
     out: list[str] = []
     for parts in built:
@@ -452,7 +517,7 @@ def _page_lines(textpage: Any, raw: Any) -> list[str]:
     return out
 
 
-def _stream_lines(page: _Page, text: str) -> list[_Seg]:
+def _stream_lines(page: _Page, text: str) -> list[_Entry]:
     """Split the page text into stream lines and measure each (steps 1 and 2).
 
     Each line's direction comes from the angle of its first character.  The page
@@ -461,9 +526,10 @@ def _stream_lines(page: _Page, text: str) -> list[_Seg]:
     api, tp, buf = page.api, page.tp, page.buf
     count_rects, get_rect = api.count_rects, api.get_rect
     get_origin, get_angle = api.get_origin, api.get_angle
-    pa, pb, pc, pd = page.addr
+    pa, pb, pc, pd = page.refs
 
-    segs: list[_Seg] = []
+    entries: list[_Entry] = []
+    append = entries.append
     chars_by_turn = [0, 0, 0, 0]
     start = 0
     for chunk in text.split("\r\n"):
@@ -472,13 +538,20 @@ def _stream_lines(page: _Page, text: str) -> list[_Seg]:
         stripped = chunk.strip()
         if not stripped:
             continue
-        if chunk[0] in " \t\r\n":
+        if chunk[0].isspace():      # any whitespace strip() removes, not only " \t\r\n"
             first += len(chunk) - len(chunk.lstrip())
-        n = count_rects(tp, first, len(stripped))
+        size = len(stripped)
+        n = count_rects(tp, first, size)
         if n <= 0:
             continue                                  # nothing visible
-        rects = None
-        if n > 1:
+        if n == 1:
+            rects = None
+            if get_origin(tp, first, pa, pb):
+                ox, oy = buf[0], buf[1]
+            else:
+                get_rect(tp, 0, pa, pb, pc, pd)       # left, top, right, bottom
+                ox, oy = buf[0], buf[3]
+        else:
             rects = []
             for i in range(n):
                 get_rect(tp, i, pa, pb, pc, pd)      # left, top, right, bottom
@@ -487,29 +560,28 @@ def _stream_lines(page: _Page, text: str) -> list[_Seg]:
                     rects.append((left, right, bottom, top))
             if not rects:
                 continue                              # zero-size (invisible) text
-        if get_origin(tp, first, pa, pb):
-            ox, oy = buf[0], buf[1]
-        elif rects is None:
-            get_rect(tp, 0, pa, pb, pc, pd)
-            ox, oy = buf[0], buf[3]
-        else:
-            ox, oy = rects[0][0], rects[0][2]
+            if get_origin(tp, first, pa, pb):
+                ox, oy = buf[0], buf[1]
+            else:
+                ox, oy = rects[0][0], rects[0][2]
         angle = get_angle(tp, first)                  # radians clockwise, -1 if unknown
         turn = int(round(angle / _QUARTER)) % 4 if 0.785 < angle < 5.498 else 0
-        chars_by_turn[turn] += len(stripped)
-        segs.append(_Seg(stripped, first, ox, oy, turn, rects))
+        chars_by_turn[turn] += size
+        append((-oy, first, stripped, ox, oy, turn, rects, False))
 
     if chars_by_turn[0] != sum(chars_by_turn):
         # some text runs in another direction: read the page in its main direction
         q = chars_by_turn.index(max(chars_by_turn))
         page.turn(q)
-        for seg in segs:
-            seg.alien = seg.turn != q
+        turned = []
+        for _, first, stripped, ox, oy, turn, rects, _alien in entries:
             if q:
-                seg.ox, seg.y = _turn_point(q, seg.ox, seg.y)
-                if seg.rects:
-                    seg.set_rects([_turn_rect(q, *r) for r in seg.rects])
-    return segs
+                ox, oy = _turn_point(q, ox, oy)
+                if rects:
+                    rects = [_turn_rect(q, *r) for r in rects]
+            turned.append((-oy, first, stripped, ox, oy, turn, rects, turn != q))
+        entries = turned
+    return entries
 
 
 _QUARTER = math.pi / 2
@@ -544,58 +616,76 @@ def _join_in_order(page: _Page, group: list[_Seg]) -> _Parts:
     prev: _Seg | None = None
     for seg in group:
         if prev is not None:
-            parts.append(page.separator(seg.x0 - prev.x1, seg.x0, seg))
+            parts.append(page.separator(seg.x0 - prev.x1, seg.x0, seg.start))
         if seg.rects is not None and len(seg.rects) > 1:
-            _split_cells(page, seg, parts)
+            _split_cells(page, seg.text, seg.start, seg.rects, seg.x0, seg.x1, parts)
         else:
             parts.append(seg.text)
         prev = seg
     return parts
 
 
-def _split_cells(page: _Page, seg: _Seg, parts: _Parts) -> None:
-    """Append seg's text, cut where two of its text runs are (perhaps) a cell apart.
+def _split_cells(page: _Page, text: str, start: int,
+                 rects: list[tuple[float, float, float, float]], x0: float, x1: float,
+                 parts: _Parts) -> None:
+    """Append the text of an in-order stream line (its first character is the
+    page's character `start`, its runs are `rects`, from x0 to x1), cut where two of
+    its text runs are (perhaps) a cell apart.
 
     A gap under TAB_GAP is only a candidate when it stands out from the line's other
     gaps: in a justified line written one word per text object every gap is wide,
     and none of them is a cell boundary."""
-    rects = seg.rects
-    gaps = [rect[0] - prev[1] for prev, rect in zip(rects, rects[1:])]
-    typical = sorted(gaps)[(len(gaps) - 1) // 2] if len(gaps) > 2 else 0.0
+    if len(rects) > 3:
+        gaps = [rect[0] - prev[1] for prev, rect in zip(rects, rects[1:])]
+        limit = 2.0 * sorted(gaps)[(len(gaps) - 1) // 2] + 1.0
+    else:
+        limit = 1.0                                   # no typical gap to stand out from
     last = 0
-    for gap, rect in zip(gaps, rects[1:]):
-        if gap <= TAB_GAP and gap < 2.0 * typical + 1.0:
+    prev_right = rects[0][1]
+    for rect in rects[1:]:
+        left = rect[0]
+        gap = left - prev_right
+        prev_right = rect[1]
+        # page.separator(), inline: a TAB, an undecided gap, or nothing
+        if gap > TAB_GAP:
+            page.anchors.add(round(left))
+            sep: str | _Gap = "\t"
+        elif gap < limit:
             continue
-        sep = page.separator(gap, rect[0], seg)
-        if sep == " ":
+        elif gap > 4.0 and gap > WEAK_GAP_EM * page.size(start):
+            sep = _Gap(left)
+        else:
             continue
-        cut = _first_char_at(page, seg, rect)
+        cut = _first_char_at(page, text, start, x0, x1, left)
         if cut is None or cut <= last:
             continue
-        parts.append(seg.text[last:cut].rstrip())
+        parts.append(text[last:cut].rstrip())
         parts.append(sep)
         last = cut
-        while last < len(seg.text) and seg.text[last] == " ":
+        while last < len(text) and text[last] == " ":
             last += 1
-    parts.append(seg.text[last:])
+    parts.append(text[last:])
 
 
-def _first_char_at(page: _Page, seg: _Seg, rect: tuple[float, float, float, float]
-                   ) -> int | None:
-    """Offset in seg.text of the first word that starts at or after the left edge of
-    the text run `rect` (an in-order stream line, so left edges increase).
+def _first_char_at(page: _Page, text: str, start: int, x0: float, x1: float,
+                   left: float) -> int | None:
+    """Offset in `text` of the first word that starts at or after `left`, the left
+    edge of one of its text runs (an in-order stream line from x0 to x1 whose first
+    character is the page's character `start`, so left edges increase).
 
     The search starts at the word where the edge falls in proportion to the line's
     width and walks from there.  A run's rectangle is the union of its characters'
     boxes, so the first character's left edge is the rectangle's: one character box
     usually confirms the guess."""
-    text = seg.text
     n = len(text)
-    edge = rect[0] - 0.5
-    width = seg.x1 - seg.x0
-    guess = int((rect[0] - seg.x0) / width * n) if width > 0 else 1
-    guess = min(max(guess, 1), n - 1)
-    base = seg.start
+    edge = left - 0.5
+    width = x1 - x0
+    guess = int((left - x0) / width * n) if width > 0 else 1
+    if guess < 1:
+        guess = 1
+    if guess > n - 1:
+        guess = n - 1
+    base = start
     char_left = page.char_left
     o = text.rfind(" ", 0, guess + 1) + 1
     if o == 0:
@@ -606,14 +696,14 @@ def _first_char_at(page: _Page, seg: _Seg, rect: tuple[float, float, float, floa
         if not 0 < o < n:
             return None
         x = char_left(base + o)
-        if abs(x - rect[0]) < 0.05:
+        if abs(x - left) < 0.05:
             return o                                  # the run's first character
         if x >= edge:
             j = o - 1                                 # start of the word before
             while j > 0 and text[j] == " ":
                 j -= 1
             p = text.rfind(" ", 0, j) + 1
-            if (char_left(base + p) if p else seg.x0) < edge:
+            if (char_left(base + p) if p else x0) < edge:
                 return o
             o = p
         else:
@@ -662,8 +752,8 @@ def _words_by_position(page: _Page, group: list[_Seg]) -> _Parts:
         if prev is not None:
             gap = item[0] - prev[1]
             if not (item[3] < 0 and item[3] == prev[3]
-                    and gap <= 0.2 * page.size(item[4])):
-                parts.append(page.separator(gap, item[0], item[4]))
+                    and gap <= 0.2 * page.size(item[4].start)):
+                parts.append(page.separator(gap, item[0], item[4].start))
         parts.extend(item[2])
         prev = item
     return parts

@@ -136,6 +136,13 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
         except ReadError as e:
             result.errors.append(InputError(path=shown, message=str(e)))
             continue
+        except Exception as e:  # noqa: BLE001 - a bug must not lose the rest of the batch
+            if os.environ.get("GOVCHECK_DEBUG"):
+                raise
+            result.errors.append(InputError(
+                path=shown, message=f"internal error while reading: {type(e).__name__}: "
+                                    f"{' '.join(str(e).split())[:200]} (please report it)"))
+            continue
         result.records += len(records)
         result.findings.extend(reading_findings(pack, doc, records, notes, selected))
         result.findings.extend(evaluate(pack, records, profile, today, selected))

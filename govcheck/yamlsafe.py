@@ -46,6 +46,10 @@ class Loaded:
         return default
 
 
+def _one_line(e: Exception) -> str:
+    return " ".join(str(e).split())
+
+
 def _check_no_alias(text: str, path: str) -> None:
     if "&" not in text and "*" not in text:
         return
@@ -85,9 +89,10 @@ def load_yaml(text: str, path: str = "<string>") -> Loaded:
         except yaml.MarkedYAMLError as e:
             mark = e.problem_mark or e.context_mark
             line = mark.line + 1 if mark else 1
-            raise YamlError(path, line, f"invalid YAML: {e.problem or e}") from None
+            raise YamlError(path, line, f"invalid YAML: {_one_line(e.problem or e)}") from None
         except yaml.YAMLError as e:
-            raise YamlError(path, 1, f"invalid YAML: {e}") from None
+            # e.g. ReaderError for control characters: its text spans several lines
+            raise YamlError(path, 1, f"invalid YAML: {_one_line(e)}") from None
         if node is None:
             return Loaded(None, {})
         lines: dict[tuple, int] = {}
@@ -95,7 +100,8 @@ def load_yaml(text: str, path: str = "<string>") -> Loaded:
         try:
             data = loader.construct_document(node)
         except yaml.YAMLError as e:
-            raise YamlError(path, node.start_mark.line + 1, f"invalid YAML: {e}") from None
+            raise YamlError(path, node.start_mark.line + 1,
+                            f"invalid YAML: {_one_line(e)}") from None
         return Loaded(data, lines)
     finally:
         loader.dispose()

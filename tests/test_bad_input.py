@@ -182,3 +182,19 @@ def test_zip_bomb_in_a_batch(tmp_path):
     assert result.exit_code == 2
     assert "zip bomb" in doc["errors"][0]["message"]
     assert [f["code"] for f in doc["findings"]] == ["KD001"]
+
+
+def test_a_reader_bug_loses_only_that_file(tmp_path, monkeypatch):
+    import govcheck.read.text as text_reader
+
+    def boom(path, data, fmt):
+        raise RuntimeError("simulated reader bug")
+
+    monkeypatch.setattr(text_reader, "read", boom)
+    make(tmp_path, "a.txt", "Report to Cabinet\n")
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--output-format", "json", str(tmp_path))
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert "internal error while reading: RuntimeError: simulated reader bug" in doc["errors"][0]["message"]
+    assert [f["code"] for f in doc["findings"]] == ["KD001"]

@@ -96,8 +96,11 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
-@click.option("--output-format", type=click.Choice(["concise", "full", "json"]),
-              help="concise (default), full or json.")
+@click.option("--output-format",
+              type=click.Choice(["concise", "full", "json", "sarif", "junit", "github", "gitlab"]),
+              help="concise (default), full, json, sarif, junit, github or gitlab.")
+@click.option("--output-file", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
 @click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
               help="The date to treat as today for deadline rules.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES),
@@ -111,8 +114,8 @@ def main():
 @rules_option
 @profile_option
 @guarded
-def check(paths, select, ignore, output_format, as_of, fail_on, exit_zero, max_file_size,
-          config_path, rules_dir, profile_name):
+def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exit_zero,
+          max_file_size, config_path, rules_dir, profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
     from pathlib import Path
 
@@ -126,15 +129,21 @@ def check(paths, select, ignore, output_format, as_of, fail_on, exit_zero, max_f
         paths,
         select=_split(select) or cfg.get("select", []),
         ignore=_split(ignore) or cfg.get("ignore", []),
-        output_format=output_format or cfg.get("output-format", "concise"),
+        output_format=output_format or cfg.get("output-format") or _auto_format(),
+        output_file=output_file,
         as_of=as_of, fail_on=fail_on or cfg.get("fail-on", "error"), exit_zero=exit_zero,
         rules_dir=rules_dir or cfg.get("rules"), profile_name=profile_name or cfg.get("profile"),
         max_bytes=max_file_size or cfg.get("max-file-size", 50 * 1024 * 1024),
         exclude=cfg.get("exclude", []))
 
 
-def run_check(paths, *, select=(), ignore=(), output_format="concise", as_of=None,
-              fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
+def _auto_format() -> str:
+    """Annotations when running in GitHub Actions (as yamllint does), else concise."""
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise"
+
+
+def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
+              as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
               max_bytes=50 * 1024 * 1024, exclude=()) -> int:
     from govcheck.check import run
     from govcheck.model import Severity
@@ -151,11 +160,21 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", as_of=Non
     failing = sum(1 for f in result.findings
                   if not f.covered and f.severity.rank >= threshold)
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=failing,
-                        color=sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    sys.stdout.write(render(output_format, result, ctx))
+                        color=(sys.stdout.isatty() and not output_file
+                               and not os.environ.get("NO_COLOR")),
+                        rules={r.code: r for r in pack.latest()})
+    text = render(output_format, result, ctx)
+    if output_file:
+        try:
+            with open(output_file, "w", encoding="utf-8") as fh:
+                fh.write(text)
+        except OSError as e:
+            return _fail(f"cannot write {output_file}: {e.strerror or e}")
+    else:
+        sys.stdout.write(text)
     if result.errors:
-        for e in result.errors:
-            if output_format == "json":
+        if output_format not in ("concise", "full", "github") or output_file:
+            for e in result.errors:
                 click.echo(f"govcheck: error: {e.path}: {e.message}", err=True)
         return EXIT_ERROR
     if failing and not exit_zero:

@@ -7,12 +7,17 @@ run never pays for them.
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, field
 
 FORMATS = {
     "concise": "govcheck.render.concise",
     "full": "govcheck.render.full",
     "json": "govcheck.render.json_",
+    "sarif": "govcheck.render.sarif",
+    "junit": "govcheck.render.junit",
+    "github": "govcheck.render.github",
+    "gitlab": "govcheck.render.gitlab",
 }
 
 
@@ -22,6 +27,7 @@ class RenderContext:
     fail_on: str
     failing: int
     color: bool = False
+    rules: dict = field(default_factory=dict)   # code -> Rule, for formats that list rules
 
 
 def render(fmt: str, result, ctx: RenderContext) -> str:
@@ -62,3 +68,16 @@ def summary_line(result, ctx: RenderContext) -> str:
     verdict = (f"{ctx.failing} at or above {ctx.fail_on}" if ctx.failing
                else f"nothing at or above {ctx.fail_on}")
     return f"Found {line}: {verdict}."
+
+
+def fingerprints(findings) -> list[str]:
+    """A stable identity per finding: rule, file and the finding's rank among that
+    rule's findings in that file, so editing other text does not make it look new."""
+    seen: dict[tuple, int] = {}
+    out = []
+    for f in findings:
+        key = (f.code, f.location.path)
+        n = seen.get(key, 0)
+        seen[key] = n + 1
+        out.append(hashlib.sha256(f"{f.code}|{f.location.path}|{n}".encode()).hexdigest()[:32])
+    return out

@@ -1,0 +1,32 @@
+"""GitHub Actions workflow commands: an annotation per finding on the file and line."""
+
+from __future__ import annotations
+
+from govcheck.render import summary_line
+
+LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_prop(s: str) -> str:
+    return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(result, ctx) -> str:
+    out = []
+    for f in result.findings:
+        loc = f.location
+        title = f"{f.code} {f.name}" + (" (covered by a statutory exception)" if f.covered else "")
+        msg = (f"{f.message} ({f.citation.instrument}, {f.citation.provision}; "
+               f"{f.citation.url}). Fix: {f.fix}")
+        level = "notice" if f.covered else LEVEL[f.severity.value]
+        out.append(f"::{level} file={_escape_prop(loc.path)},line={loc.line},col={loc.column},"
+                   f"title={_escape_prop(title)}::{_escape_data(msg)}")
+    for e in result.errors:
+        out.append(f"::error file={_escape_prop(e.path)},title=govcheck could not read this "
+                   f"file::{_escape_data(e.message)}")
+    out.append(summary_line(result, ctx))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,82 @@
+"""SARIF 2.1.0 for code-scanning tools (GitHub, Azure DevOps).
+
+Every rule that produced a finding is listed once under ``tool.driver.rules`` with its
+citation as ``helpUri`` and ``help.markdown``; findings covered by a statutory
+exception are reported with a suppression whose justification names the exception.
+"""
+
+from __future__ import annotations
+
+import json
+
+from govcheck.render import fingerprints
+
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+
+def _rule(code: str, f, rule) -> dict:
+    spec = rule.spec if rule is not None else None
+    cit = f.citation
+    help_md = (f"**{cit.instrument}, {cit.provision}**\n\n[{cit.url}]({cit.url})\n\n"
+               + (f"{' '.join(spec.why.split())}\n\n**Fix:** {' '.join(spec.fix.split())}"
+                  if spec else f"**Fix:** {f.fix}"))
+    return {
+        "id": code,
+        "name": f.name,
+        "shortDescription": {"text": f.title or f.name},
+        "fullDescription": {"text": " ".join(spec.description.split()) if spec else f.title},
+        "helpUri": cit.url,
+        "help": {"text": f"{cit.instrument}, {cit.provision}: {cit.url}", "markdown": help_md},
+        "defaultConfiguration": {"level": LEVEL[spec.severity.value if spec else f.severity.value]},
+        "properties": {"tags": ["governance", code[:2]]
+                       + ([f"law-status:{spec.law_status}"] + spec.jurisdictions if spec else [])},
+    }
+
+
+def render(result, ctx) -> str:
+    rules: list[dict] = []
+    index: dict[str, int] = {}
+    results = []
+    for f, fp in zip(result.findings, fingerprints(result.findings)):
+        if f.code not in index:
+            index[f.code] = len(rules)
+            rules.append(_rule(f.code, f, ctx.rules.get(f.code)))
+        loc = f.location
+        region = {"startLine": max(1, loc.line), "startColumn": max(1, loc.column)}
+        item = {
+            "ruleId": f.code,
+            "ruleIndex": index[f.code],
+            "level": LEVEL[f.severity.value],
+            "message": {"text": f"{f.message} ({f.citation.instrument}, "
+                                f"{f.citation.provision}). Fix: {f.fix}"},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": loc.path.replace("\\", "/")},
+                "region": region}}],
+            "partialFingerprints": {"govcheck/v1": fp},
+        }
+        if loc.page:
+            item["properties"] = {"page": loc.page}
+        if f.exception is not None:
+            item["suppressions"] = [{
+                "kind": "inSource",
+                "justification": f"{f.exception.title} ({f.exception.citation.instrument}, "
+                                 f"{f.exception.citation.provision})"}]
+        results.append(item)
+    notifications = [{"level": "error", "message": {"text": e.message},
+                      "locations": [{"physicalLocation": {
+                          "artifactLocation": {"uri": e.path.replace("\\", "/")}}}]}
+                     for e in result.errors]
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "govcheck", "version": ctx.version,
+                                "informationUri": "https://www.legislation.gov.uk/",
+                                "rules": rules}},
+            "results": results,
+            "invocations": [{"executionSuccessful": not result.errors,
+                             "toolExecutionNotifications": notifications}],
+        }],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

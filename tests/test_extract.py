@@ -1059,3 +1059,16 @@ def test_local_rule_instead_of_statute_gives_a_note():
     # with the statutory paragraph as well, nothing to say
     r, notes = one("Exempt under Procedure Rule 10.4 and paragraph 3 of Schedule 12A.\n")
     assert r.get("exempt_paragraphs") == ["3"] and notes == []
+
+
+def test_s114_report_sent_with_verb_first():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text",
+                             "Subject:\tSection 114 response\n\n"
+                             "1.1 The Chief Finance Officer issued a section 114 report on "
+                             "5 September 2023 under section 114(3).\n")
+    (rec,) = extract(doc)
+    assert rec.get("s114_report_sent").isoformat() == "2023-09-05"
+    assert rec.fields["s114_report_sent"].line == 3

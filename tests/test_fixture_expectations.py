@@ -19,7 +19,7 @@ from govcheck.read import read_path
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 # Fields compared exactly (absent must stay absent); free-text fields only for presence.
-KEYS = ['kind', 'nation', 'key_decision', 'call_in_eligible', 'exempt', 'exempt_paragraphs', 'urgency_route', 'wards', 'decision_maker', 'meeting_date', 'decision_date', 'notice_first_published', 'forward_plan_ref', 'recommendation_kinds', 'directions_date', 'directions_period_months', 'general_exception_notice_published', 'effective_from']
+KEYS = ['kind', 'nation', 'key_decision', 'call_in_eligible', 'exempt', 'exempt_paragraphs', 'urgency_route', 'wards', 'decision_maker', 'meeting_date', 'decision_date', 'notice_first_published', 'forward_plan_ref', 'recommendation_kinds', 'directions_date', 'directions_period_months', 'general_exception_notice_published', 'effective_from', 's114_report_sent']
 PRESENT = ['public_interest_statement', 'call_in_exemption_reason', 'urgency_reason']
 
 # fixture -> one entry per record, in document order
@@ -139,6 +139,9 @@ EXTRACTION = {
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'general_exception', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-11-12', 'recommendation_kinds': ['approve'], 'general_exception_notice_published': '2024-11-04', 'urgency_reason': '<present>'},
     ],
+    'reports/council-2023-09-25-section-114-report.txt': [
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2023-09-25', 'recommendation_kinds': ['agree', 'note'], 's114_report_sent': '2023-09-05'},
+    ],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2024-05-14', 'recommendation_kinds': ['approve'], 'directions_date': '2023-10-05', 'directions_period_months': 6},
     ],
@@ -181,6 +184,7 @@ FINDINGS = {
     'reports/cabinet-2024-09-24-land-disposal-exempt-appendix.txt': [],
     'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [('EX002', 'error'), ('EX003', 'warning')],
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [('KD002', 'info')],
+    'reports/council-2023-09-25-section-114-report.txt': [],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],
 }
 

@@ -532,7 +532,8 @@ class OnOrBefore(Pred):
         d_l = ("today " + d.isoformat()) if dname == "today" else \
             f"{ctx.label(dname)} {d.isoformat()}{ctx.where(dname)}"
         ok = d <= deadline
-        rel = "on or before" if ok else f"{(d - deadline).days} days after"
+        late = (d - deadline).days
+        rel = "on or before" if ok else f"{late} day{'s' if late != 1 else ''} after"
         return Outcome(ok, [f"{s_l}; the period of {period} {how} it ends {deadline.isoformat()}; "
                             f"{d_l} is {rel} that date"],
                        [n for n in (sname, dname) if n and n != "today"])

@@ -47,7 +47,10 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE)
 _S114_RE = re.compile(
     r"\b(?:section|s\.?)\s*114A?\s+(?:report|notice)s?\b[^.;]{0,80}?\b(?:issued|sent|made|"
-    r"published|served)\b[^.;]{0,40}?\bon\s+(?:the\s+)?",
+    r"published|served)\b[^.;]{0,40}?\bon\s+(?:the\s+)?"
+    # "... issued a section 114 report on 5 September 2023"
+    r"|\b(?:issued|sent|made|published|served)\s+(?:a|the|its|their)\s+(?:section|s\.?)\s*"
+    r"114A?\s+(?:report|notice)\s+on\s+(?:the\s+)?",
     re.IGNORECASE)
 
 

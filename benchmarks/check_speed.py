@@ -64,10 +64,12 @@ def main() -> int:
             for p in sources:
                 shutil.copy(p, Path(tmp) / f"{i:04d}-{p.parent.name}-{p.name}")
                 n += 1
-        t = timed(gc + ["check", "--exit-zero", "--output-format", "json", tmp],
-                  max(3, args.runs // 2))
-        print(f"batch of {n} documents  {t:7.2f} s   {n / t:7.0f} documents/s "
-              f"(including startup)")
+        for jobs in ("1", "0"):
+            t = timed(gc + ["check", "--exit-zero", "--output-format", "json", "--jobs", jobs,
+                            tmp], max(3, args.runs // 2))
+            label = "1 process" if jobs == "1" else "all CPUs"
+            print(f"batch of {n} documents ({label:9}) {t:7.2f} s   {n / t:7.0f} documents/s "
+                  f"(including startup)")
     return 0
 
 

@@ -122,29 +122,72 @@ def display_path(p: Path) -> str:
         return str(p)
 
 
+def check_file(f: Path, pack: RulePack, profile: dict, today: dt.date, selected=None,
+               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Finding], InputError | None, int]:
+    """Findings for one file, or the reason it could not be read; and its record count."""
+    shown = display_path(f)
+    try:
+        doc = read_path(f, max_bytes=max_bytes, display=shown)
+        records, notes = document_records(doc, profile.get("nation", "england"))
+    except ReadError as e:
+        return [], InputError(path=shown, message=str(e)), 0
+    except Exception as e:  # noqa: BLE001 - a bug must not lose the rest of the batch
+        if os.environ.get("GOVCHECK_DEBUG"):
+            raise
+        return [], InputError(path=shown, message=(
+            f"internal error while reading: {type(e).__name__}: "
+            f"{' '.join(str(e).split())[:200]} (please report it)")), 0
+    findings = reading_findings(pack, doc, records, notes, selected)
+    findings += evaluate(pack, records, profile, today, selected)
+    return findings, None, len(records)
+
+
+# Worker processes load the rule pack once each (initializer), then check many files.
+_WORKER: dict = {}
+
+
+def _init_worker(rules_root: str, profile: dict, today: dt.date, selected, max_bytes: int):
+    _WORKER.update(pack=RulePack.load(Path(rules_root)), profile=profile, today=today,
+                   selected=selected, max_bytes=max_bytes)
+
+
+def _work(f: Path):
+    w = _WORKER
+    return check_file(f, w["pack"], w["profile"], w["today"], w["selected"], w["max_bytes"])
+
+
+# Below this many files, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 200
+
+
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
-        max_bytes: int = DEFAULT_MAX_BYTES, exclude=()) -> RunResult:
+        max_bytes: int = DEFAULT_MAX_BYTES, exclude=(), jobs: int | None = None) -> RunResult:
+    """Check every file under ``paths``.  ``jobs``: worker processes (None: automatic,
+    parallel only for large batches; 1: in this process)."""
     result = RunResult()
     files, result.errors = discover(paths, exclude)
-    nation = profile.get("nation", "england")
-    for f in files:
-        shown = display_path(f)
-        result.files += 1
-        try:
-            doc = read_path(f, max_bytes=max_bytes, display=shown)
-            records, notes = document_records(doc, nation)
-        except ReadError as e:
-            result.errors.append(InputError(path=shown, message=str(e)))
-            continue
-        except Exception as e:  # noqa: BLE001 - a bug must not lose the rest of the batch
-            if os.environ.get("GOVCHECK_DEBUG"):
-                raise
-            result.errors.append(InputError(
-                path=shown, message=f"internal error while reading: {type(e).__name__}: "
-                                    f"{' '.join(str(e).split())[:200]} (please report it)"))
-            continue
-        result.records += len(records)
-        result.findings.extend(reading_findings(pack, doc, records, notes, selected))
-        result.findings.extend(evaluate(pack, records, profile, today, selected))
+    if jobs is None:
+        jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
+    jobs = max(1, min(jobs, len(files) or 1))
+    if jobs == 1:
+        outcomes = (check_file(f, pack, profile, today, selected, max_bytes) for f in files)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                   initargs=(str(pack.root), profile, today, selected,
+                                             max_bytes))
+        chunk = max(8, len(files) // (jobs * 8))
+        outcomes = pool.map(_work, files, chunksize=chunk)
+    try:
+        for findings, error, n_records in outcomes:
+            result.files += 1
+            if error is not None:
+                result.errors.append(error)
+            result.records += n_records
+            result.findings.extend(findings)
+    finally:
+        if jobs > 1:
+            pool.shutdown()
     result.findings.sort(key=Finding.sort_key)
     return result

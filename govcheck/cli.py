@@ -108,6 +108,9 @@ def main():
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail.")
 @click.option("--max-file-size", type=click.IntRange(min=1),
               help="Largest input file read, in bytes (default 50 MB).")
+@click.option("--jobs", "-j", type=click.IntRange(min=0),
+              help="Worker processes (0: one per CPU). Default: parallel only for "
+                   "batches of 200 files or more.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Configuration file (default: the closest govcheck.toml, "
                    ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
@@ -115,7 +118,7 @@ def main():
 @profile_option
 @guarded
 def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exit_zero,
-          max_file_size, config_path, rules_dir, profile_name):
+          max_file_size, jobs, config_path, rules_dir, profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
     from pathlib import Path
 
@@ -134,7 +137,8 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         as_of=as_of, fail_on=fail_on or cfg.get("fail-on", "error"), exit_zero=exit_zero,
         rules_dir=rules_dir or cfg.get("rules"), profile_name=profile_name or cfg.get("profile"),
         max_bytes=max_file_size or cfg.get("max-file-size", 50 * 1024 * 1024),
-        exclude=cfg.get("exclude", []))
+        exclude=cfg.get("exclude", []),
+        jobs=(os.cpu_count() or 1) if jobs == 0 else jobs)
 
 
 def _auto_format() -> str:
@@ -144,18 +148,17 @@ def _auto_format() -> str:
 
 def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
-              max_bytes=50 * 1024 * 1024, exclude=()) -> int:
+              max_bytes=50 * 1024 * 1024, exclude=(), jobs=None) -> int:
     from govcheck.check import run
     from govcheck.model import Severity
     from govcheck.render import RenderContext, render
-    from govcheck.selection import Selection
+    from govcheck.selection import RuleFilter, Selection
 
     pack, profile = _load(rules_dir, profile_name)
     selection = Selection(select, ignore, [(r.code, r.name) for r in pack.rules])
     today = as_of or dt.date.today()
-    result = run(list(paths), pack, profile, today,
-                 selected=lambda rule: selection(rule.code, rule.name), max_bytes=max_bytes,
-                 exclude=exclude)
+    result = run(list(paths), pack, profile, today, selected=RuleFilter(selection),
+                 max_bytes=max_bytes, exclude=exclude, jobs=jobs)
     threshold = Severity(fail_on).rank
     failing = sum(1 for f in result.findings
                   if not f.covered and f.severity.rank >= threshold)

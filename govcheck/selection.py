@@ -45,3 +45,13 @@ class Selection:
         sel = max((_specificity(s, code, name) for s in self.select), default=1 if not self.select else 0)
         ign = max((_specificity(s, code, name) for s in self.ignore), default=0)
         return sel > 0 and sel > ign
+
+
+class RuleFilter:
+    """``filter(rule) -> bool`` for the engine; picklable, so worker processes get it."""
+
+    def __init__(self, selection: Selection):
+        self.selection = selection
+
+    def __call__(self, rule) -> bool:
+        return self.selection(rule.code, rule.name)

@@ -202,3 +202,14 @@ def test_every_field_is_documented():
     text = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
     missing = [n for n in FIELDS if f"| `{n}` |" not in text]
     assert not missing, f"docs/records.md lacks {missing}"
+
+
+def test_parallel_run_gives_the_same_report(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")  # an unreadable file in the batch too
+    serial = run("check", "--output-format", "json", "--jobs", "1", FIX, tmp_path)
+    parallel = run("check", "--output-format", "json", "--jobs", "2", "--select", "ALL",
+                   FIX, tmp_path)
+    assert serial.exit_code == parallel.exit_code == 2
+    a, b = json.loads(serial.stdout), json.loads(parallel.stdout)
+    assert a["findings"] == b["findings"] and a["errors"] == b["errors"]
+    assert a["summary"] == b["summary"]

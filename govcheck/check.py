@@ -139,7 +139,22 @@ def check_file(f: Path, pack: RulePack, profile: dict, today: dt.date, selected=
             f"{' '.join(str(e).split())[:200]} (please report it)")), 0
     findings = reading_findings(pack, doc, records, notes, selected)
     findings += evaluate(pack, records, profile, today, selected)
+    if findings and any(ln.page_line is not None for ln in doc.lines[:1]):
+        findings = with_page_lines(findings, doc)
     return findings, None, len(records)
+
+
+def with_page_lines(findings: list[Finding], doc) -> list[Finding]:
+    """Give PDF findings their page and line on that page (a pack is read by page)."""
+    by_number = {ln.number: ln for ln in doc.lines}
+    out = []
+    for f in findings:
+        ln = by_number.get(f.location.line)
+        if ln is not None and ln.page is not None:
+            loc = f.location.model_copy(update={"page": ln.page, "page_line": ln.page_line})
+            f = f.model_copy(update={"location": loc})
+        out.append(f)
+    return out
 
 
 # Worker processes load the rule pack once each (initializer), then check many files.

@@ -272,7 +272,7 @@ def extract(file, fmt, nation):
     from govcheck.docs import extract_json, extract_text
 
     click.echo(extract_json(shown, records, notes) if fmt == "json"
-               else extract_text(shown, records, notes), nl=False)
+               else extract_text(shown, records, notes, doc.lines), nl=False)
     return EXIT_OK
 
 

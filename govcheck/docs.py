@@ -63,7 +63,10 @@ def _fields(record):
     return sorted(record.fields.items(), key=lambda kv: (kv[1].line, kv[0]))
 
 
-def extract_text(path: str, records, notes) -> str:
+def extract_text(path: str, records, notes, lines=()) -> str:
+    """Every field read, with where: ``path:line`` and, for PDF, Word and HTML, the page
+    and line on the page or the paragraph / table cell (from the Document's lines)."""
+    source = {ln.number: ln for ln in lines if ln.page is not None or ln.where}
     out = []
     if not records:
         out.append(f"{path}: no records found")
@@ -72,7 +75,9 @@ def extract_text(path: str, records, notes) -> str:
         if not r.fields:
             out.append("  no fields found")
         for name, fv in _fields(r):
-            where = f"{path}:{fv.line}" + (f" (page {fv.page})" if fv.page else "")
+            where = f"{path}:{fv.line}"
+            if fv.line in source:
+                where += f" ({source[fv.line].describe()})"
             value = display_value(fv.value)
             if name == "recommendations":
                 value = "; ".join(f"{x['kind']}: {x['text'][:50]}" for x in fv.value)

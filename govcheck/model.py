@@ -36,9 +36,17 @@ class Location(BaseModel):
     line: int = 1
     column: int = 1
     page: int | None = None
+    # for a PDF: the line on that page (``line`` counts through the whole document)
+    page_line: int | None = None
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
+
+    def human(self) -> str:
+        """Where a person finds it: ``page 3, line 12`` in a PDF, else ``line 12``."""
+        if self.page is not None and self.page_line is not None:
+            return f"page {self.page}, line {self.page_line}"
+        return f"line {self.line}"
 
 
 class FieldValue(BaseModel):

@@ -28,7 +28,7 @@ def check_json(*args):
 
 
 FINDING_KEYS = {"code", "name", "severity", "message", "path", "line", "column", "page",
-                "citation", "fix", "exception"}
+                "page_line", "citation", "fix", "exception"}
 
 
 def test_json_contract_on_all_fixtures():
@@ -213,3 +213,18 @@ def test_parallel_run_gives_the_same_report(tmp_path):
     a, b = json.loads(serial.stdout), json.loads(parallel.stdout)
     assert a["findings"] == b["findings"] and a["errors"] == b["errors"]
     assert a["summary"] == b["summary"]
+
+
+def test_pdf_findings_give_page_and_line_on_page():
+    pack = FIX / "pdf" / "agenda-pack.pdf"
+    _, doc = check_json(pack)
+    kd = next(f for f in doc["findings"] if f["code"] == "KD001")
+    assert kd["page"] == 3 and kd["page_line"] >= 1
+    line = run("check", pack).stdout.splitlines()[0]
+    assert f"(page {kd['page']}, line {kd['page_line']})" in line
+
+
+def test_extract_names_the_table_cell_in_word():
+    out = run("extract", FIX / "docx" / "cabinet-report-frontsheet.docx").stdout
+    key = out.split("key_decision", 1)[1].splitlines()[1]
+    assert "(table 1, row" in key

@@ -8,7 +8,8 @@ from govcheck.render import summary_line
 def format_finding(f) -> str:
     loc = f.location
     cov = f" [covered: {f.exception.title}]" if f.exception else ""
-    return (f"{loc.path}:{loc.line}:{loc.column}: {f.code} [{f.severity.value}] "
+    where = f" ({loc.human()})" if loc.page_line is not None else ""
+    return (f"{loc.path}:{loc.line}:{loc.column}:{where} {f.code} [{f.severity.value}] "
             f"{f.message}{cov} ({f.citation.instrument}, {f.citation.provision}) [{f.name}]")
 
 

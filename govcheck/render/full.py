@@ -29,7 +29,8 @@ def render(result, ctx) -> str:
                       width=width + 20, highlight=False, soft_wrap=True)
     for f in result.findings:
         loc = f.location
-        where = f"{loc.path}:{loc.line}:{loc.column}" + (f" (page {loc.page})" if loc.page else "")
+        where = f"{loc.path}:{loc.line}:{loc.column}" + (
+            f" ({loc.human()})" if loc.page_line is not None else "")
         sev = f.severity.value
         style = _STYLE[sev]
         covered = " [dim](covered by a statutory exception)[/]" if f.exception else ""

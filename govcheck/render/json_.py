@@ -18,6 +18,7 @@ def finding_dict(f) -> dict:
         "line": loc.line,
         "column": loc.column,
         "page": loc.page,
+        "page_line": loc.page_line,
         "citation": {"instrument": f.citation.instrument, "provision": f.citation.provision,
                      "url": f.citation.url},
         "fix": f.fix,

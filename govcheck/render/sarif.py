@@ -56,7 +56,7 @@ def render(result, ctx) -> str:
             "partialFingerprints": {"govcheck/v1": fp},
         }
         if loc.page:
-            item["properties"] = {"page": loc.page}
+            item["properties"] = {"page": loc.page, "pageLine": loc.page_line}
         if f.exception is not None:
             item["suppressions"] = [{
                 "kind": "inSource",

@@ -1,4 +1,10 @@
+import os
+import tempfile
+
 import pytest
+
+# the rule-pack cache goes to a scratch directory, never the user's home
+os.environ.setdefault("GOVCHECK_CACHE_DIR", tempfile.mkdtemp(prefix="govcheck-test-cache-"))
 
 
 @pytest.fixture(autouse=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,7 +44,8 @@ class RuleError(Exception):
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # the schema is built only when a rule file is validated (not on a cache hit)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Effective(_Strict):
@@ -162,11 +164,13 @@ class CompiledException:
 @dataclass
 class Rule:
     spec: RuleSpec
-    path: str
+    path: str            # as shown to the user
     line_of: Any
     when: Pred | None
     require: Pred | None
     exceptions: list[CompiledException]
+    source: Path | None = None                           # the file, for the cache
+    lines: dict = dataclass_field(default_factory=dict)  # key path -> line, for the cache
 
     @property
     def code(self) -> str:
@@ -182,7 +186,7 @@ class Rule:
                 and s.effective.covers(on))
 
 
-def _compile(spec: RuleSpec, path: str, loaded) -> Rule:
+def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None) -> Rule:
     def comp(obj, loc):
         try:
             return parse_predicate(obj, loc)
@@ -194,15 +198,16 @@ def _compile(spec: RuleSpec, path: str, loaded) -> Rule:
     excs = [CompiledException(e, comp(e.claimed, ("exceptions", i, "claimed")),
                               comp(e.evidence, ("exceptions", i, "evidence")))
             for i, e in enumerate(spec.exceptions)]
-    return Rule(spec, path, loaded.line_of, when, require, excs)
+    return Rule(spec, path, loaded.line_of, when, require, excs, source, loaded.lines)
 
 
-def load_rule_file(path: Path, shown: str | None = None) -> Rule:
+def load_rule_file(path: Path, shown: str | None = None, text: str | None = None) -> Rule:
     shown = shown or str(path)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise RuleError(shown, 1, f"cannot read rule file: {e}") from None
+    if text is None:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise RuleError(shown, 1, f"cannot read rule file: {e}") from None
     try:
         loaded = load_yaml(text, shown)
     except YamlError as e:
@@ -216,7 +221,39 @@ def load_rule_file(path: Path, shown: str | None = None) -> Rule:
         loc = tuple(err["loc"])
         where = ".".join(str(x) for x in loc) or "rule"
         raise RuleError(shown, loaded.line_of(loc), f"{where}: {err['msg']}") from None
-    return _compile(spec, shown, loaded)
+    return _compile(spec, shown, loaded, path)
+
+
+def _shown(p: Path) -> str:
+    try:
+        return str(p.relative_to(Path.cwd()))
+    except ValueError:
+        return str(p)
+
+
+def _compile_cached(data: dict, path: Path, lines: dict) -> Rule:
+    """A rule from the cache: validated when it was cached, so no schema check now."""
+    from govcheck.yamlsafe import Loaded
+
+    spec = _construct_spec(data)
+    return _compile(spec, _shown(path), Loaded(None, lines), path)
+
+
+def _construct_spec(d: dict) -> RuleSpec:
+    cit = Citation.model_construct
+    return RuleSpec.model_construct(**{
+        **d,
+        "severity": Severity(d["severity"]),
+        "effective": Effective.model_construct(
+            from_=dt.date.fromisoformat(d["effective"]["from_"]),
+            to=dt.date.fromisoformat(d["effective"]["to"]) if d["effective"]["to"] else None),
+        "citation": cit(**d["citation"]),
+        "exceptions": [ExceptionSpec.model_construct(**{**e, "citation": cit(**e["citation"])})
+                       for e in d["exceptions"]],
+        "cases": [Case.model_construct(**{
+            **c, "as_of": dt.date.fromisoformat(c["as_of"]) if c["as_of"] else None})
+            for c in d["cases"]],
+    })
 
 
 def default_rules_dir() -> Path:
@@ -265,13 +302,19 @@ class RulePack:
         files = sorted(p for p in root.rglob("*.yaml") if "profiles" not in p.parts)
         if not files:
             raise RuleError(str(root), 1, "no rule files found")
-        rules = []
+        texts = []
         for p in files:
             try:
-                shown = str(p.relative_to(Path.cwd()))
-            except ValueError:
-                shown = str(p)
-            rules.append(load_rule_file(p, shown))
+                texts.append(p.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as e:
+                raise RuleError(_shown(p), 1, f"cannot read rule file: {e}") from None
+        from govcheck.engine import rulecache
+
+        key = rulecache.key(root, files, texts)
+        rules = rulecache.read(key, root, _compile_cached)
+        if rules is None:
+            rules = [load_rule_file(p, _shown(p), t) for p, t in zip(files, texts)]
+            rulecache.write(key, root, rules)
         return cls(rules, root)
 
     def latest(self) -> list[Rule]:

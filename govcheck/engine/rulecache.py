@@ -1,0 +1,76 @@
+"""A cache of validated rule packs, so a run whose rules have not changed skips YAML
+parsing and schema validation (what pre-commit pays on every commit).
+
+The cache is JSON (never pickle: a cache file must not be able to run code), keyed by
+the govcheck version and the bytes of every rule file, in ``$GOVCHECK_CACHE_DIR`` or
+the user's cache directory.  Anything wrong with it (missing, corrupt, unwritable,
+stale) just means the pack is validated again.  ``GOVCHECK_NO_CACHE=1`` turns it off.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+FORMAT = 1
+
+
+def cache_dir() -> Path | None:
+    if os.environ.get("GOVCHECK_NO_CACHE"):
+        return None
+    base = os.environ.get("GOVCHECK_CACHE_DIR")
+    if base:
+        return Path(base)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return Path(xdg) / "govcheck" if xdg else Path.home() / ".cache" / "govcheck"
+
+
+def key(root: Path, files: list[Path], texts: list[str]) -> str:
+    from govcheck import __version__
+
+    h = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
+    for p, t in zip(files, texts):
+        h.update(str(p.relative_to(root)).encode() + b"\0" + t.encode() + b"\0")
+    return h.hexdigest()
+
+
+def _path(k: str) -> Path | None:
+    d = cache_dir()
+    return None if d is None else d / f"rules-{k[:32]}.json"
+
+
+def read(k: str, root: Path, compile_rule):
+    p = _path(k)
+    if p is None or not p.is_file():
+        return None
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+        if doc.get("key") != k:
+            return None
+        return [compile_rule(r["spec"], root / r["file"],
+                             {tuple(loc): line for loc, line in r["lines"]})
+                for r in doc["rules"]]
+    except Exception:  # noqa: BLE001 - a bad cache is only a cache miss
+        return None
+
+
+def write(k: str, root: Path, rules) -> None:
+    p = _path(k)
+    if p is None:
+        return
+    doc = {"key": k, "rules": [{
+        "file": str(Path(r.source).relative_to(root)),
+        "spec": r.spec.model_dump(mode="json"),
+        "lines": [[list(loc), line] for loc, line in r.lines.items()],
+    } for r in rules]}
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".rules-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh)
+        os.replace(tmp, p)
+    except OSError:
+        pass

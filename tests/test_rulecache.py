@@ -1,0 +1,64 @@
+"""The validated rule pack is cached as JSON; a change to any rule file, or a broken
+cache, means the pack is validated again; a cached pack behaves exactly as a fresh one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from govcheck.engine import rules as rules_mod
+from govcheck.engine.cases import run_all
+from govcheck.engine.profile import load_profile
+from govcheck.engine.rules import RulePack, RuleError
+
+BUNDLED = Path(__file__).resolve().parents[1] / "rules"
+
+
+@pytest.fixture
+def pack_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("GOVCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    d = tmp_path / "rules"
+    shutil.copytree(BUNDLED, d)
+    return d
+
+
+def test_cached_pack_is_used_and_equal(pack_dir, monkeypatch):
+    fresh = RulePack.load(pack_dir)
+    assert list((pack_dir.parent / "cache").glob("rules-*.json"))
+
+    def no_validation(*a, **k):
+        raise AssertionError("validated again although nothing changed")
+
+    monkeypatch.setattr(rules_mod, "load_rule_file", no_validation)
+    cached = RulePack.load(pack_dir)
+    dump = [r.spec.model_dump(mode="json") for r in fresh.rules]
+    assert [r.spec.model_dump(mode="json") for r in cached.rules] == dump
+    assert [r.path for r in cached.rules] == [r.path for r in fresh.rules]
+    profile = load_profile(None, pack_dir)
+    assert all(c.ok for c in run_all(cached, profile))
+    # line numbers survive for error messages
+    assert cached.rules[0].line_of(("cases", 0)) == fresh.rules[0].line_of(("cases", 0))
+
+
+def test_changed_rule_file_is_validated_again(pack_dir):
+    RulePack.load(pack_dir)
+    f = pack_dir / "england" / "exempt-information" / "EX001.yaml"
+    f.write_text(f.read_text(encoding="utf-8").replace("severity: error", "severity: fatal"),
+                 encoding="utf-8")
+    with pytest.raises(RuleError, match="severity"):
+        RulePack.load(pack_dir)
+
+
+def test_corrupt_cache_is_a_miss(pack_dir):
+    RulePack.load(pack_dir)
+    for c in (pack_dir.parent / "cache").glob("rules-*.json"):
+        c.write_text("{not json", encoding="utf-8")
+    assert len(RulePack.load(pack_dir).rules) > 10
+
+
+def test_cache_can_be_turned_off(pack_dir, monkeypatch):
+    monkeypatch.setenv("GOVCHECK_NO_CACHE", "1")
+    RulePack.load(pack_dir)
+    assert not (pack_dir.parent / "cache").exists()

@@ -138,7 +138,8 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         rules_dir=rules_dir or cfg.get("rules"), profile_name=profile_name or cfg.get("profile"),
         max_bytes=max_file_size or cfg.get("max-file-size", 50 * 1024 * 1024),
         exclude=cfg.get("exclude", []),
-        jobs=(os.cpu_count() or 1) if jobs == 0 else jobs)
+        jobs=(os.cpu_count() or 1) if jobs == 0 else jobs,
+        waivers=cfg.get("waivers", []))
 
 
 def _auto_format() -> str:
@@ -148,7 +149,7 @@ def _auto_format() -> str:
 
 def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
-              max_bytes=50 * 1024 * 1024, exclude=(), jobs=None) -> int:
+              max_bytes=50 * 1024 * 1024, exclude=(), jobs=None, waivers=()) -> int:
     from govcheck.check import run
     from govcheck.model import Severity
     from govcheck.render import RenderContext, render
@@ -159,9 +160,14 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
     today = as_of or dt.date.today()
     result = run(list(paths), pack, profile, today, selected=RuleFilter(selection),
                  max_bytes=max_bytes, exclude=exclude, jobs=jobs)
+    if waivers:
+        from govcheck.waivers import apply
+
+        result.findings = [f for f in apply(result.findings, list(waivers), pack, today)
+                           if selection(f.code, f.name)]
     threshold = Severity(fail_on).rank
     failing = sum(1 for f in result.findings
-                  if not f.covered and f.severity.rank >= threshold)
+                  if not f.suppressed and f.severity.rank >= threshold)
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=failing,
                         color=(sys.stdout.isatty() and not output_file
                                and not os.environ.get("NO_COLOR")),

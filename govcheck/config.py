@@ -21,7 +21,7 @@ from pathlib import Path
 
 KEYS = {
     "profile": str, "rules": str, "select": list, "ignore": list, "fail-on": str,
-    "output-format": str, "exclude": list, "max-file-size": int,
+    "output-format": str, "exclude": list, "max-file-size": int, "waivers": list,
 }
 CHOICES = {"fail-on": ("error", "warning", "info"),
            "output-format": ("concise", "full", "json")}
@@ -78,6 +78,14 @@ def load_config(path: Path | None) -> Config:
             value = [value]
         if not isinstance(value, want) or isinstance(value, bool):
             raise ConfigError(f"{path}: {key} must be a {want.__name__}")
+        if key == "waivers":
+            from govcheck.waivers import WaiverError, parse
+
+            try:
+                values[key] = parse(value, str(path))
+            except WaiverError as e:
+                raise ConfigError(str(e)) from None
+            continue
         if want is list and not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{path}: {key} must be a list of strings")
         if key in CHOICES and value not in CHOICES[key]:

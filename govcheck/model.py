@@ -136,6 +136,18 @@ class ExceptionUsed(BaseModel):
     citation: Citation
 
 
+class WaiverUsed(BaseModel):
+    """A person's recorded decision that a finding does not apply (not a statutory
+    exception): who approved it, why, and until when."""
+
+    model_config = ConfigDict(frozen=True)
+
+    reason: str
+    approved_by: str
+    expires: dt.date
+    source: str = ""
+
+
 class Finding(BaseModel):
     code: str
     name: str
@@ -145,11 +157,18 @@ class Finding(BaseModel):
     citation: Citation
     fix: str
     exception: ExceptionUsed | None = None
+    waiver: WaiverUsed | None = None
     title: str = ""
 
     @property
     def covered(self) -> bool:
+        """Covered by a statutory exception."""
         return self.exception is not None
+
+    @property
+    def suppressed(self) -> bool:
+        """Covered by an exception or waived: reported, but never fails a run."""
+        return self.exception is not None or self.waiver is not None
 
     def sort_key(self) -> tuple:
         loc = self.location

@@ -36,16 +36,18 @@ def render(fmt: str, result, ctx: RenderContext) -> str:
 
 def summary(result, ctx: RenderContext) -> dict:
     counts = {"error": 0, "warning": 0, "info": 0}
-    covered = 0
+    covered = waived = 0
     for f in result.findings:
         counts[f.severity.value] += 1
         covered += f.covered
+        waived += f.waiver is not None
     return {
         "files": result.files,
         "records": result.records,
         "findings": len(result.findings),
         "by_severity": counts,
         "covered_by_exception": covered,
+        "waived": waived,
         "unreadable": len(result.errors),
         "fail_on": ctx.fail_on,
         "failing": ctx.failing,
@@ -63,6 +65,8 @@ def summary_line(result, ctx: RenderContext) -> str:
     line = f"{found} in {s['files']} file{'s' if s['files'] != 1 else ''}"
     if s["covered_by_exception"]:
         line += f" ({s['covered_by_exception']} covered by a statutory exception)"
+    if s["waived"]:
+        line += f" ({s['waived']} waived)"
     if s["unreadable"]:
         line += f"; {s['unreadable']} input{'s' if s['unreadable'] != 1 else ''} could not be read"
     verdict = (f"{ctx.failing} at or above {ctx.fail_on}" if ctx.failing

@@ -8,6 +8,9 @@ from govcheck.render import summary_line
 def format_finding(f) -> str:
     loc = f.location
     cov = f" [covered: {f.exception.title}]" if f.exception else ""
+    if f.waiver:
+        w = f.waiver
+        cov += f" [waived by {w.approved_by} until {w.expires.isoformat()}: {w.reason}]"
     where = f" ({loc.human()})" if loc.page_line is not None else ""
     return (f"{loc.path}:{loc.line}:{loc.column}:{where} {f.code} [{f.severity.value}] "
             f"{f.message}{cov} ({f.citation.instrument}, {f.citation.provision}) [{f.name}]")

@@ -33,7 +33,8 @@ def render(result, ctx) -> str:
             f" ({loc.human()})" if loc.page_line is not None else "")
         sev = f.severity.value
         style = _STYLE[sev]
-        covered = " [dim](covered by a statutory exception)[/]" if f.exception else ""
+        covered = (" [dim](covered by a statutory exception)[/]" if f.exception
+                   else " [dim](waived)[/]" if f.waiver else "")
         console.print(f"[{style}]{f.code} {sev}[/] [bold]{escape(f.title or f.name)}[/] "
                       f"[dim]\\[{f.name}][/]{covered}")
         console.print(f"  [dim]-->[/] {escape(where)}")
@@ -44,6 +45,10 @@ def render(result, ctx) -> str:
             c = f.exception.citation
             lines += _block("covered by: ", f"{f.exception.title} ({c.instrument}, "
                                             f"{c.provision}) <{c.url}>", width)
+        if f.waiver:
+            w = f.waiver
+            lines += _block("waived: ", f"{w.reason} (approved by {w.approved_by}, until "
+                                        f"{w.expires.isoformat()}; {w.source})", width)
         lines += _block("fix: ", f.fix, width)
         for line in lines:
             console.print(escape(line))

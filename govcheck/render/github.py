@@ -19,10 +19,11 @@ def render(result, ctx) -> str:
     out = []
     for f in result.findings:
         loc = f.location
-        title = f"{f.code} {f.name}" + (" (covered by a statutory exception)" if f.covered else "")
+        title = f"{f.code} {f.name}" + (" (covered by a statutory exception)" if f.covered
+                                         else " (waived)" if f.waiver else "")
         msg = (f"{f.message} ({f.citation.instrument}, {f.citation.provision}; "
                f"{f.citation.url}). Fix: {f.fix}")
-        level = "notice" if f.covered else LEVEL[f.severity.value]
+        level = "notice" if f.suppressed else LEVEL[f.severity.value]
         out.append(f"::{level} file={_escape_prop(loc.path)},line={loc.line},col={loc.column},"
                    f"title={_escape_prop(title)}::{_escape_data(msg)}")
     for e in result.errors:

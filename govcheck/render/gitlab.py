@@ -17,7 +17,7 @@ def render(result, ctx) -> str:
                            f"{f.citation.provision})",
             "check_name": f"{f.code} {f.name}",
             "fingerprint": fp,
-            "severity": "info" if f.covered else SEVERITY[f.severity.value],
+            "severity": "info" if f.suppressed else SEVERITY[f.severity.value],
             "location": {"path": f.location.path, "lines": {"begin": f.location.line}},
         })
     return json.dumps(items, indent=2, ensure_ascii=False) + "\n"

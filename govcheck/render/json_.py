@@ -27,6 +27,9 @@ def finding_dict(f) -> dict:
             "citation": {"instrument": f.exception.citation.instrument,
                          "provision": f.exception.citation.provision,
                          "url": f.exception.citation.url}},
+        "waiver": None if f.waiver is None else {
+            "reason": f.waiver.reason, "approved_by": f.waiver.approved_by,
+            "expires": f.waiver.expires.isoformat(), "source": f.waiver.source},
     }
 
 

@@ -32,7 +32,7 @@ def render(result, ctx) -> str:
                                  name=_clean(f"{f.code} {f.name} (line {f.location.line})"))
             text = (f"{f.message}\n{f.citation.instrument}, {f.citation.provision} "
                     f"{f.citation.url}\nFix: {f.fix}")
-            if not f.covered and f.severity.rank >= threshold:
+            if not f.suppressed and f.severity.rank >= threshold:
                 n_fail += 1
                 el = ET.SubElement(case, "failure", type=f.severity.value,
                                    message=_clean(f"{f.code}: {f.message}"))
@@ -40,6 +40,7 @@ def render(result, ctx) -> str:
             else:
                 out = ET.SubElement(case, "system-out")
                 out.text = _clean(("covered: " + f.exception.title + "\n" if f.covered else "")
+                                  + (f"waived: {f.waiver.reason}\n" if f.waiver else "")
                                   + text)
         suite.set("tests", str(len(findings)))
         suite.set("failures", str(n_fail))

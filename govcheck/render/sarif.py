@@ -62,6 +62,11 @@ def render(result, ctx) -> str:
                 "kind": "inSource",
                 "justification": f"{f.exception.title} ({f.exception.citation.instrument}, "
                                  f"{f.exception.citation.provision})"}]
+        if f.waiver is not None:
+            item.setdefault("suppressions", []).append({
+                "kind": "external", "status": "accepted",
+                "justification": f"{f.waiver.reason} (approved by {f.waiver.approved_by}, "
+                                 f"until {f.waiver.expires.isoformat()})"})
         results.append(item)
     notifications = [{"level": "error", "message": {"text": e.message},
                       "locations": [{"physicalLocation": {

@@ -91,6 +91,10 @@ _SPECS = [
     FieldSpec("recommendations", "recs", "recommendations, each classified"),
     FieldSpec("recommendation_kinds", "list",
               "kinds of the recommendations (" + ", ".join(RECOMMENDATION_KINDS) + ")"),
+    # report body
+    FieldSpec("sections", "list",
+              "sections the report has, by heading: legal, financial, equality, "
+              "consultation, risk, alternatives, appendices, background_papers"),
     # statutory events found in the text
     FieldSpec("directions_date", "date",
               "date of Best Value intervention directions (LGA 1999 s15) mentioned in the text"),

@@ -19,16 +19,16 @@ from govcheck.read import read_path
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 # Fields compared exactly (absent must stay absent); free-text fields only for presence.
-KEYS = ['kind', 'nation', 'key_decision', 'call_in_eligible', 'exempt', 'exempt_paragraphs', 'urgency_route', 'wards', 'decision_maker', 'meeting_date', 'decision_date', 'notice_first_published', 'forward_plan_ref', 'recommendation_kinds', 'directions_date', 'directions_period_months', 'general_exception_notice_published', 'effective_from', 's114_report_sent']
+KEYS = ['kind', 'nation', 'key_decision', 'call_in_eligible', 'exempt', 'exempt_paragraphs', 'urgency_route', 'wards', 'decision_maker', 'meeting_date', 'decision_date', 'notice_first_published', 'forward_plan_ref', 'recommendation_kinds', 'directions_date', 'directions_period_months', 'general_exception_notice_published', 'effective_from', 's114_report_sent', 'sections']
 PRESENT = ['public_interest_statement', 'call_in_exemption_reason', 'urgency_reason']
 
 # fixture -> one entry per record, in document order
 EXTRACTION = {
     'agendas/cabinet-2024-07-23-agenda-pack.txt': [
         {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2024-07-23'},
-        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'recommendation_kinds': ['note']},
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-07-04', 'forward_plan_ref': '013377/2024', 'recommendation_kinds': ['decide'], 'urgency_reason': '<present>'},
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'forward_plan_ref': '012955/2024', 'recommendation_kinds': ['approve']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'recommendation_kinds': ['note'], 'sections': ['background_papers']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-07-04', 'forward_plan_ref': '013377/2024', 'recommendation_kinds': ['decide'], 'sections': ['background_papers'], 'urgency_reason': '<present>'},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'forward_plan_ref': '012955/2024', 'recommendation_kinds': ['approve'], 'sections': ['appendices']},
     ],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'urgency_route': 'special_urgency', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-02-27', 'notice_first_published': '2024-02-21', 'effective_from': '2024-02-28', 'call_in_exemption_reason': '<present>', 'urgency_reason': '<present>'},
@@ -40,13 +40,13 @@ EXTRACTION = {
         {'kind': 'decision', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'decision_maker': 'Cabinet Member for Finance and Resources', 'decision_date': '2024-04-30', 'effective_from': '2024-05-01'},
     ],
     'docx/cabinet-report-frontsheet.docx': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '013245/2025', 'recommendation_kinds': ['approve', 'note']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '013245/2025', 'recommendation_kinds': ['approve', 'note'], 'sections': ['alternatives', 'appendices', 'background_papers', 'consultation', 'equality', 'financial', 'legal']},
     ],
     'docx/inconsistent-checkbox.docx': [
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'exempt': 'none', 'decision_maker': 'Cabinet', 'meeting_date': '2025-03-11', 'forward_plan_ref': '013601/2025', 'recommendation_kinds': ['approve']},
     ],
     'docx/report-exempt-appendix.docx': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Bordesley', 'Highgate'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'forward_plan_ref': '013512/2025', 'recommendation_kinds': ['approve', 'note'], 'public_interest_statement': '<present>'},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Bordesley', 'Highgate'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'forward_plan_ref': '013512/2025', 'recommendation_kinds': ['approve', 'note'], 'sections': ['appendices', 'background_papers', 'equality', 'financial', 'legal'], 'public_interest_statement': '<present>'},
     ],
     'html/agenda-item-checkboxes.html': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-04-04', 'recommendation_kinds': ['agree', 'recommend_to_council'], 'directions_period_months': 6},
@@ -90,7 +90,7 @@ EXTRACTION = {
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['Nechells'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'forward_plan_ref': '015977/2025', 'recommendation_kinds': ['approve']},
     ],
     'pdf/cabinet-report.pdf': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '015203/2025', 'recommendation_kinds': ['approve', 'decide']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '015203/2025', 'recommendation_kinds': ['approve', 'decide'], 'sections': ['appendices', 'background_papers', 'consultation', 'equality', 'financial', 'legal', 'risk']},
     ],
     'pdf/long-report.pdf': [
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '015204/2025'},
@@ -116,40 +116,40 @@ EXTRACTION = {
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet Member for Children, Young People and Families', 'decision_date': '2024-09-03', 'notice_first_published': '2024-07-26', 'forward_plan_ref': '012811/2024', 'effective_from': '2024-09-12'},
     ],
     'reports/cabinet-2011-11-08-library-review-old-law.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2011-11-08', 'notice_first_published': '2011-10-24', 'forward_plan_ref': '501230/2011', 'recommendation_kinds': ['approve']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2011-11-08', 'notice_first_published': '2011-10-24', 'forward_plan_ref': '501230/2011', 'recommendation_kinds': ['approve'], 'sections': ['background_papers', 'equality']},
     ],
     'reports/cabinet-2019-03-26-improvement-stocktake.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2019-03-26', 'recommendation_kinds': ['note']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2019-03-26', 'recommendation_kinds': ['note'], 'sections': ['background_papers', 'equality', 'financial', 'legal']},
     ],
     'reports/cabinet-2024-04-04-draft-recovery-plan.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-04-04', 'recommendation_kinds': ['agree', 'note', 'recommend_to_council'], 'directions_date': '2023-10-05', 'directions_period_months': 6},
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-04-04', 'recommendation_kinds': ['agree', 'note', 'recommend_to_council'], 'directions_date': '2023-10-05', 'directions_period_months': 6, 'sections': ['background_papers', 'equality', 'financial', 'legal']},
     ],
     'reports/cabinet-2024-06-25-waste-fleet-late-notice.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-06-25', 'notice_first_published': '2024-06-10', 'forward_plan_ref': '012874/2024', 'recommendation_kinds': ['approve', 'decide']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-06-25', 'notice_first_published': '2024-06-10', 'forward_plan_ref': '012874/2024', 'recommendation_kinds': ['approve', 'decide'], 'sections': ['background_papers', 'equality', 'financial', 'legal']},
     ],
     'reports/cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-16', 'forward_plan_ref': '012901/2024', 'recommendation_kinds': ['approve']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-16', 'forward_plan_ref': '012901/2024', 'recommendation_kinds': ['approve'], 'sections': ['appendices', 'background_papers', 'financial', 'legal']},
     ],
     'reports/cabinet-2024-09-24-land-disposal-exempt-appendix.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Nechells'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-09-24', 'notice_first_published': '2024-07-12', 'forward_plan_ref': '012744/2024', 'recommendation_kinds': ['approve', 'note'], 'public_interest_statement': '<present>'},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Nechells'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-09-24', 'notice_first_published': '2024-07-12', 'forward_plan_ref': '012744/2024', 'recommendation_kinds': ['approve', 'note'], 'sections': ['background_papers', 'equality', 'financial', 'legal'], 'public_interest_statement': '<present>'},
     ],
     'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3', '8'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-10-15', 'recommendation_kinds': ['approve']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3', '8'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-10-15', 'recommendation_kinds': ['approve'], 'sections': ['background_papers', 'legal']},
     ],
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'general_exception', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-11-12', 'recommendation_kinds': ['approve'], 'general_exception_notice_published': '2024-11-04', 'urgency_reason': '<present>'},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'general_exception', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-11-12', 'recommendation_kinds': ['approve'], 'general_exception_notice_published': '2024-11-04', 'sections': ['background_papers', 'equality', 'legal'], 'urgency_reason': '<present>'},
     ],
     'reports/council-2023-09-25-section-114-report.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2023-09-25', 'recommendation_kinds': ['agree', 'note'], 's114_report_sent': '2023-09-05'},
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2023-09-25', 'recommendation_kinds': ['agree', 'note'], 's114_report_sent': '2023-09-05', 'sections': ['background_papers', 'equality', 'legal']},
     ],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2024-05-14', 'recommendation_kinds': ['approve'], 'directions_date': '2023-10-05', 'directions_period_months': 6},
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2024-05-14', 'recommendation_kinds': ['approve'], 'directions_date': '2023-10-05', 'directions_period_months': 6, 'sections': ['background_papers', 'equality', 'legal']},
     ],
 }
 
 # fixture -> sorted (code, severity) of every finding
 FINDINGS = {
-    'agendas/cabinet-2024-07-23-agenda-pack.txt': [('EX001', 'error'), ('KD001', 'error')],
+    'agendas/cabinet-2024-07-23-agenda-pack.txt': [('EX001', 'error'), ('KD001', 'error'), ('RC001', 'warning'), ('RC002', 'warning'), ('RC002', 'warning')],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [('KD001', 'info')],
     'decisions/decision-2024-03-19-highways-resurfacing.txt': [],
     'decisions/decision-2024-04-30-it-support-not-callin.txt': [('CI001', 'warning')],
@@ -180,9 +180,9 @@ FINDINGS = {
     'reports/cabinet-2019-03-26-improvement-stocktake.txt': [],
     'reports/cabinet-2024-04-04-draft-recovery-plan.txt': [('CI001', 'warning'), ('KD003', 'warning')],
     'reports/cabinet-2024-06-25-waste-fleet-late-notice.txt': [('KD001', 'error')],
-    'reports/cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt': [('EX001', 'error')],
+    'reports/cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt': [('EX001', 'error'), ('RC002', 'warning')],
     'reports/cabinet-2024-09-24-land-disposal-exempt-appendix.txt': [],
-    'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [('EX002', 'error'), ('EX003', 'warning')],
+    'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [('EX002', 'error'), ('EX003', 'warning'), ('RC002', 'warning')],
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [('KD002', 'info')],
     'reports/council-2023-09-25-section-114-report.txt': [],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],

@@ -77,7 +77,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
 
 def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     from govcheck.extract import (agenda, events, exempt, frontmatter, frontsheet,
-                                  recommendations)
+                                  recommendations, sections)
     from govcheck.extract.text import Index
     from govcheck.model import FieldValue, Record
 
@@ -108,6 +108,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         index = index if index is not None else Index(lines)
         exempt.scan(index, col)
         recommendations.scan(index, col)
+        sections.scan(index, col)
         events.scan(index, col)
     elif items:
         # an agenda: its items carry their own restrictions; the rest is read as text

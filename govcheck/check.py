@@ -122,53 +122,90 @@ def display_path(p: Path) -> str:
         return str(p)
 
 
-def check_file(f: Path, pack: RulePack, profile: dict, today: dt.date, selected=None,
-               max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[Finding], InputError | None, int]:
-    """Findings for one file, or the reason it could not be read; and its record count."""
+@dataclass
+class FileResult:
+    """What reading one file gave: its records and the findings about the reading, or
+    why it could not be read.  ``pages`` maps a PDF's line numbers to (page, line on
+    page)."""
+
+    records: list[Record] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    error: InputError | None = None
+    pages: dict | None = None
+
+
+def read_file(f: Path, pack: RulePack, profile: dict, selected=None,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
+    """Read and extract one file; never raises (an unreadable file becomes ``error``)."""
     shown = display_path(f)
     try:
         doc = read_path(f, max_bytes=max_bytes, display=shown)
         records, notes = document_records(doc, profile.get("nation", "england"))
     except ReadError as e:
-        return [], InputError(path=shown, message=str(e)), 0
+        return FileResult(error=InputError(path=shown, message=str(e)))
     except Exception as e:  # noqa: BLE001 - a bug must not lose the rest of the batch
         if os.environ.get("GOVCHECK_DEBUG"):
             raise
-        return [], InputError(path=shown, message=(
+        return FileResult(error=InputError(path=shown, message=(
             f"internal error while reading: {type(e).__name__}: "
-            f"{' '.join(str(e).split())[:200]} (please report it)")), 0
-    findings = reading_findings(pack, doc, records, notes, selected)
-    findings += evaluate(pack, records, profile, today, selected)
-    if findings and any(ln.page_line is not None for ln in doc.lines[:1]):
-        findings = with_page_lines(findings, doc)
-    return findings, None, len(records)
+            f"{' '.join(str(e).split())[:200]} (please report it)")))
+    pages = None
+    if doc.lines and doc.lines[0].page_line is not None:
+        pages = {ln.number: (ln.page, ln.page_line) for ln in doc.lines}
+    return FileResult(records, reading_findings(pack, doc, records, notes, selected),
+                      None, pages)
 
 
-def with_page_lines(findings: list[Finding], doc) -> list[Finding]:
+def with_page_lines(findings: list[Finding], pages: dict) -> list[Finding]:
     """Give PDF findings their page and line on that page (a pack is read by page)."""
-    by_number = {ln.number: ln for ln in doc.lines}
     out = []
     for f in findings:
-        ln = by_number.get(f.location.line)
-        if ln is not None and ln.page is not None:
-            loc = f.location.model_copy(update={"page": ln.page, "page_line": ln.page_line})
+        at = pages.get(f.location.line)
+        if at is not None and f.location.page_line is None:
+            loc = f.location.model_copy(update={"page": at[0], "page_line": at[1]})
             f = f.model_copy(update={"location": loc})
         out.append(f)
     return out
+
+
+def _norm_ref(ref: str) -> str:
+    return "".join(ch for ch in ref.lower() if ch.isalnum())
+
+
+def link_notices(records: list[Record]) -> None:
+    """Across a batch: a report or decision that cites a forward plan reference but not
+    the date its notice was first published takes that date from the notice with the
+    same reference, with the notice's file and line as its source.  Nothing is guessed:
+    only an exact reference match links."""
+    dated: dict[str, tuple[Record, str]] = {}
+    for r in records:
+        if r.kind == "notice" and r.has("forward_plan_ref") and r.has("notice_first_published"):
+            dated.setdefault(_norm_ref(r.get("forward_plan_ref")), (r, r.path))
+    if not dated:
+        return
+    for r in records:
+        if r.kind in ("report", "decision") and r.has("forward_plan_ref") \
+                and not r.has("notice_first_published"):
+            hit = dated.get(_norm_ref(r.get("forward_plan_ref")))
+            if hit is None or hit[0] is r:
+                continue
+            notice, path = hit
+            fv = notice.fields["notice_first_published"]
+            r.fields["notice_first_published"] = fv.model_copy(update={"path": path})
 
 
 # Worker processes load the rule pack once each (initializer), then check many files.
 _WORKER: dict = {}
 
 
-def _init_worker(rules_root: str, profile: dict, today: dt.date, selected, max_bytes: int):
-    _WORKER.update(pack=RulePack.load(Path(rules_root)), profile=profile, today=today,
+def _init_worker(rules_root: str, profile: dict, selected, max_bytes: int):
+    _WORKER.update(pack=RulePack.load(Path(rules_root)), profile=profile,
                    selected=selected, max_bytes=max_bytes)
 
 
-def _work(f: Path):
+def _work(f: Path) -> FileResult:
     w = _WORKER
-    return check_file(f, w["pack"], w["profile"], w["today"], w["selected"], w["max_bytes"])
+    return read_file(f, w["pack"], w["profile"], w["selected"], w["max_bytes"])
 
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -177,32 +214,33 @@ PARALLEL_THRESHOLD = 200
 
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
         max_bytes: int = DEFAULT_MAX_BYTES, exclude=(), jobs: int | None = None) -> RunResult:
-    """Check every file under ``paths``.  ``jobs``: worker processes (None: automatic,
-    parallel only for large batches; 1: in this process)."""
+    """Check every file under ``paths``: read and extract each (in worker processes for
+    a large batch; ``jobs`` None is automatic, 1 is this process), link notices to the
+    reports that cite them, then evaluate the rules once per record."""
     result = RunResult()
     files, result.errors = discover(paths, exclude)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
     jobs = max(1, min(jobs, len(files) or 1))
     if jobs == 1:
-        outcomes = (check_file(f, pack, profile, today, selected, max_bytes) for f in files)
+        read = [read_file(f, pack, profile, selected, max_bytes) for f in files]
     else:
         from concurrent.futures import ProcessPoolExecutor
 
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                   initargs=(str(pack.root), profile, today, selected,
-                                             max_bytes))
-        chunk = max(8, len(files) // (jobs * 8))
-        outcomes = pool.map(_work, files, chunksize=chunk)
-    try:
-        for findings, error, n_records in outcomes:
-            result.files += 1
-            if error is not None:
-                result.errors.append(error)
-            result.records += n_records
-            result.findings.extend(findings)
-    finally:
-        if jobs > 1:
-            pool.shutdown()
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                 initargs=(str(pack.root), profile, selected,
+                                           max_bytes)) as pool:
+            read = list(pool.map(_work, files, chunksize=max(8, len(files) // (jobs * 8))))
+    link_notices([r for fr in read for r in fr.records])
+    for fr in read:
+        result.files += 1
+        if fr.error is not None:
+            result.errors.append(fr.error)
+            continue
+        result.records += len(fr.records)
+        findings = fr.findings + evaluate(pack, fr.records, profile, today, selected)
+        if fr.pages:
+            findings = with_page_lines(findings, fr.pages)
+        result.findings.extend(findings)
     result.findings.sort(key=Finding.sort_key)
     return result

@@ -59,6 +59,9 @@ class FieldValue(BaseModel):
     column: int = 1
     text: str = ""
     page: int | None = None
+    # set when the value was read from another file of the batch (a forward plan
+    # notice giving a report's notice date); ``line`` is then a line of that file
+    path: str | None = None
 
     def display(self) -> str:
         return display_value(self.value)
@@ -101,7 +104,7 @@ class Record(BaseModel):
 
     def location_of(self, name: str) -> Location:
         fv = self.fields.get(name)
-        if fv is None or not fv.line:
+        if fv is None or not fv.line or fv.path:
             return Location(path=self.path, line=self.line, column=1, page=self.page)
         return Location(path=self.path, line=fv.line, column=fv.column, page=fv.page)
 

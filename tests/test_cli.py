@@ -228,3 +228,15 @@ def test_extract_names_the_table_cell_in_word():
     out = run("extract", FIX / "docx" / "cabinet-report-frontsheet.docx").stdout
     key = out.split("key_decision", 1)[1].splitlines()[1]
     assert "(table 1, row" in key
+
+
+def test_batch_links_a_report_to_its_forward_plan_notice():
+    report = FIX / "reports" / "cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt"
+    notice = FIX / "notices" / "forward-plan-2024-06-housing-repairs-extension.txt"
+    _, alone = check_json(report)
+    assert "KD001" not in [f["code"] for f in alone["findings"]]
+    _, together = check_json(report, notice)
+    kd = [f for f in together["findings"] if f["code"] == "KD001" and f["path"] == display_path(report)]
+    (f,) = kd
+    assert f"notice first published 2024-06-27 ({display_path(notice)}:12)" in f["message"]
+    assert "18 clear days" in f["message"] and f["line"] == 3

@@ -80,6 +80,9 @@ EXTRACTION = {
     'notices/forward-plan-2024-04-clean-air-zone.txt': [
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-04-09', 'notice_first_published': '2024-03-20'},
     ],
+    'notices/forward-plan-2024-06-housing-repairs-extension.txt': [
+        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-07-16', 'notice_first_published': '2024-06-27', 'forward_plan_ref': '012901/2024', 'public_interest_statement': '<present>'},
+    ],
     'notices/forward-plan-2024-06-leisure-stock.txt': [
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Bordesley Green', 'Erdington', 'Sparkbrook', 'Balsall Heath East'], 'decision_maker': 'Cabinet', 'decision_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'public_interest_statement': '<present>'},
     ],
@@ -166,6 +169,7 @@ FINDINGS = {
     'html/reasons-restricted.html': [],
     'html/welsh-bilingual.html': [],
     'notices/forward-plan-2024-04-clean-air-zone.txt': [('KD001', 'error')],
+    'notices/forward-plan-2024-06-housing-repairs-extension.txt': [('KD001', 'error')],
     'notices/forward-plan-2024-06-leisure-stock.txt': [],
     'pdf/agenda-pack.pdf': [('EX001', 'error'), ('KD001', 'error')],
     'pdf/cabinet-report.pdf': [],

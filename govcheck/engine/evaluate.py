@@ -36,7 +36,8 @@ def _location(rule: Rule, record: Record, outs: list[Outcome]) -> Location:
             return Location(path=record.path, line=o.line, column=1, page=page)
     for o in outs:
         for name in o.fields:
-            if record.has(name):
+            # point at this record's own file, not a value linked from another
+            if record.has(name) and not record.fields[name].path:
                 return record.location_of(name)
     return Location(path=record.path, line=record.line, column=1, page=record.page)
 

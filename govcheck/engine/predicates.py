@@ -65,6 +65,8 @@ class Ctx:
         fv = self.record.fields.get(name)
         if fv is None or not fv.line:
             return ""
+        if fv.path:
+            return f" ({fv.path}:{fv.line})"
         if fv.page is not None:
             return f" (page {fv.page})"
         return f" (line {fv.line})"

@@ -56,7 +56,7 @@ BAD = [
 @pytest.mark.parametrize("name,content,message", BAD, ids=[b[0] for b in BAD])
 def test_bad_file_one_line_error_exit_2(tmp_path, name, content, message):
     bad = make(tmp_path, name, content)
-    good = make(tmp_path, "good.yaml", GOOD)
+    make(tmp_path, "good.yaml", GOOD)
     before = bad.read_bytes()
     result = run("check", "--output-format", "json", str(tmp_path))
     assert result.exit_code == 2

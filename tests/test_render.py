@@ -71,7 +71,7 @@ def test_junit_lists_unreadable_inputs_as_errors(tmp_path):
 
 def test_github_annotations(tmp_path):
     out = run("check", "--output-format", "github", LATE, URGENT).stdout.splitlines()
-    assert out[0].startswith(f"::notice file=") or out[0].startswith("::error file=")
+    assert out[0].startswith("::notice file=") or out[0].startswith("::error file=")
     err = next(line for line in out if line.startswith("::error"))
     assert ",line=12,col=" in err and "title=KD001 key-decision-notice-period::" in err
     assert any(line.startswith("::notice") and "covered" in line for line in out)

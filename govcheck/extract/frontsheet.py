@@ -553,7 +553,7 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             continue
         nonblank += 1
         found = labels_of(cl)
-        for spec, lstart, vstart, vend in found:
+        for spec, _lstart, vstart, vend in found:
             if spec.marks == "decision":
                 st.decision_labels += 1
             elif spec.marks == "notice":

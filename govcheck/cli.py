@@ -106,6 +106,8 @@ def main():
 @click.option("--fail-on", type=click.Choice(SEVERITIES),
               help="Lowest severity that makes the run fail (exit 1); default error.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail.")
+@click.option("--statistics", is_flag=True,
+              help="Print how many findings each rule produced, instead of the findings.")
 @click.option("--max-file-size", type=click.IntRange(min=1),
               help="Largest input file read, in bytes (default 50 MB).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0),
@@ -118,7 +120,7 @@ def main():
 @profile_option
 @guarded
 def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exit_zero,
-          max_file_size, jobs, config_path, rules_dir, profile_name):
+          statistics, max_file_size, jobs, config_path, rules_dir, profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
     from pathlib import Path
 
@@ -139,7 +141,7 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         max_bytes=max_file_size or cfg.get("max-file-size", 50 * 1024 * 1024),
         exclude=cfg.get("exclude", []),
         jobs=(os.cpu_count() or 1) if jobs == 0 else jobs,
-        waivers=cfg.get("waivers", []))
+        waivers=cfg.get("waivers", []), statistics=statistics)
 
 
 def _auto_format() -> str:
@@ -147,9 +149,22 @@ def _auto_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise"
 
 
+def _statistics(result, ctx) -> str:
+    """Findings per rule, most first (like ruff --statistics)."""
+    from collections import Counter
+
+    from govcheck.render import summary_line
+
+    counts = Counter((f.code, f.name, f.severity.value) for f in result.findings)
+    rows = [f"{n:5}  {code:6} {sev:8} {name}" for (code, name, sev), n in
+            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    return "\n".join(rows + [summary_line(result, ctx)]) + "\n"
+
+
 def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
-              max_bytes=50 * 1024 * 1024, exclude=(), jobs=None, waivers=()) -> int:
+              max_bytes=50 * 1024 * 1024, exclude=(), jobs=None, waivers=(),
+              statistics=False) -> int:
     from govcheck.check import run
     from govcheck.model import Severity
     from govcheck.render import RenderContext, render
@@ -172,7 +187,7 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
                         color=(sys.stdout.isatty() and not output_file
                                and not os.environ.get("NO_COLOR")),
                         rules={r.code: r for r in pack.latest()})
-    text = render(output_format, result, ctx)
+    text = _statistics(result, ctx) if statistics else render(output_format, result, ctx)
     if output_file:
         try:
             with open(output_file, "w", encoding="utf-8") as fh:

@@ -240,3 +240,11 @@ def test_batch_links_a_report_to_its_forward_plan_notice():
     (f,) = kd
     assert f"notice first published 2024-06-27 ({display_path(notice)}:12)" in f["message"]
     assert "18 clear days" in f["message"] and f["line"] == 3
+
+
+def test_statistics():
+    out = run("check", "--statistics", FIX).stdout.splitlines()
+    assert any(" KD001  error    key-decision-notice-period" in line for line in out)
+    counts = [int(line.split()[0]) for line in out[:-1]]
+    assert counts == sorted(counts, reverse=True)
+    assert out[-1].startswith("Found ")

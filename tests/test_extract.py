@@ -1072,3 +1072,31 @@ def test_s114_report_sent_with_verb_first():
     (rec,) = extract(doc)
     assert rec.get("s114_report_sent").isoformat() == "2023-09-05"
     assert rec.fields["s114_report_sent"].line == 3
+
+
+def test_other_councils_label_wording():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text", "\n".join([
+        "Report to:\tExecutive Member for Environment",
+        "Date:\tTuesday 5 March 2024",
+        "Key Decision:\tNo",
+        "Ward(s):\tAbbey; Castle",
+        "Decision subject to call-in:\tYes",
+        "Exempt information:\tYes – Appendix A (paragraph 3)",
+    ]))
+    (rec,) = extract(doc)
+    assert rec.get("key_decision") is False          # not mistaken for a column heading row
+    assert rec.get("call_in_eligible") is True
+    assert rec.get("wards") == ["Abbey", "Castle"]
+    assert rec.get("exempt") == "part" and rec.get("exempt_paragraphs") == ["3"]
+    assert rec.get("meeting_date").isoformat() == "2024-03-05"
+
+
+def test_column_headings_still_not_labels():
+    from govcheck.extract.frontsheet import is_header_row
+
+    assert is_header_row("Item\tTitle\tKey decision\tAccess")
+    assert not is_header_row("Key Decision:\tNo")
+    assert not is_header_row("Key decision\tYes")

@@ -160,8 +160,15 @@ def is_header_row(text: str) -> bool:
     if text[:text.find("\t")].strip().lower().rstrip(":") not in HEADER_WORDS \
             and text[:1] != "\t":
         return False
-    cells = [c.strip().lower().rstrip(":") for c in text.split("\t")]
-    cells = [c for c in cells if c]
+    raw = [c.strip().lower() for c in text.split("\t")]
+    raw = [c for c in raw if c]
+    # a label and its answer ("Key Decision:<TAB>No", "Key decision<TAB>No") is not a
+    # row of column headings, though both words can head columns
+    if any(c.endswith((":", "?")) for c in raw[:-1]):
+        return False
+    if len(raw) == 2 and raw[1].rstrip(".") in ("yes", "no", "n/a"):
+        return False
+    cells = [c.rstrip(":") for c in raw]
     return len(cells) >= 2 and all(c in HEADER_WORDS for c in cells)
 
 

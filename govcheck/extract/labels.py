@@ -104,9 +104,10 @@ LABELS: tuple[LabelSpec, ...] = (
               r"(?:is\s+(?:the|this)\s+(?:decision|report|item)\s+)?exempt\s+from\s+" + _CALLIN,
               negate=True),
     LabelSpec("call_in_eligible", "bool",
-              ("is", "eligible", "subject", "call", "callin"),
+              ("is", "eligible", "subject", "call", "callin", "decision", "the"),
               r"is\s+(?:the|this)\s+(?:decision|report|item)\s+(?:eligible|subject)\s+(?:for|to)\s+"
               + _CALLIN + r"|is\s+(?:it\s+)?subject\s+to\s+" + _CALLIN
+              + r"|(?:the\s+)?decision\s+(?:is\s+)?(?:eligible\s+for|subject\s+to)\s+" + _CALLIN
               + r"|(?:eligible\s+for|subject\s+to)\s+" + _CALLIN + r"|" + _CALLIN),
     # exempt information
     LabelSpec("exempt_paragraphs", "paragraphs",

@@ -1100,3 +1100,18 @@ def test_column_headings_still_not_labels():
     assert is_header_row("Item\tTitle\tKey decision\tAccess")
     assert not is_header_row("Key Decision:\tNo")
     assert not is_header_row("Key decision\tYes")
+
+
+def test_label_with_an_aside_and_short_exempt_label():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text", "\n".join([
+        "Confidential or exempt: Yes, paragraph 1 (information relating to an individual)",
+        "Reason for exemption from call-in (if applicable): Urgent – contract expires 6 April",
+        "Call-in: No",
+    ]))
+    (rec,) = extract(doc)
+    assert rec.get("exempt") == "part" and rec.get("exempt_paragraphs") == ["1"]
+    assert rec.get("call_in_exemption_reason").startswith("Urgent – contract expires")
+    assert rec.get("call_in_eligible") is False

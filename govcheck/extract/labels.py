@@ -128,7 +128,7 @@ LABELS: tuple[LabelSpec, ...] = (
               r"(?:\s+information|\s+or|\s+and)?"
               r"|(?:is\s+(?:the|this)\s+(?:report|item|decision)\s+)(?:exempt|confidential|private)"
               r"|(?:contains\s+)?(?:confidential\s+or\s+exempt|exempt\s+or\s+confidential)"
-              r"\s+information"
+              r"(?:\s+information)?"
               r"|confidential\s*/\s*exempt(?:\s+information)?"
               r"|exempt\s*/\s*confidential(?:\s+information)?"
               r"|(?:contains\s+)?exempt\s+information|exempt\s+or\s+(?:open|public)"),
@@ -315,6 +315,9 @@ _NUMBERING = r"(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+|\d{1,2}(?:\.\d{1,2})
 
 _FIRST_WORD_RE = re.compile(r"[ ]*" + _NUMBERING + r"([a-z]+)")
 _SEP = r"(?:[ ]*\?[ ]*:?|[ ]*:|[ ]*(?=\t|$))"
+# a short aside between a label and its colon: "Reason for exemption from call-in (if
+# applicable):", "Forward Plan reference (where relevant):"
+_ASIDE = r"(?:[ ]*\([^()\t]{1,40}\))?"
 
 # Labels by first word, in table order.  Each label's expression is compiled the
 # first time a cell starting with one of its words is seen: one expression for the
@@ -330,7 +333,7 @@ def _rx(i: int) -> re.Pattern:
     rx = _COMPILED[i]
     if rx is None:
         rx = _COMPILED[i] = re.compile(
-            r"[ ]*" + _NUMBERING + r"(?P<label>" + LABELS[i].pattern + r")" + _SEP,
+            r"[ ]*" + _NUMBERING + r"(?P<label>" + LABELS[i].pattern + r")" + _ASIDE + _SEP,
             re.IGNORECASE)
     return rx
 

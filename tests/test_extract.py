@@ -1115,3 +1115,21 @@ def test_label_with_an_aside_and_short_exempt_label():
     assert rec.get("exempt") == "part" and rec.get("exempt_paragraphs") == ["1"]
     assert rec.get("call_in_exemption_reason").startswith("Urgent – contract expires")
     assert rec.get("call_in_eligible") is False
+
+
+def test_moderngov_decision_published_wards_and_not_applicable():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text", "\n".join([
+        "Decision details",
+        "Decision Maker: Cabinet Member for Environment",
+        "Decision published: 05/03/2024",
+        "Wards affected: Bordesley & Highgate; Nechells;",
+        "Key decision: Not applicable (Council decision)",
+        "Date of decision: 04/03/2024",
+    ]))
+    (rec,) = extract(doc)
+    assert rec.get("publication_date").isoformat() == "2024-03-05"
+    assert rec.get("wards") == ["Bordesley & Highgate", "Nechells"]   # ";" separates wards
+    assert not rec.has("key_decision")                                 # not applicable: absent

@@ -84,7 +84,7 @@ EXTRACTION = {
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-07-16', 'notice_first_published': '2024-06-27', 'forward_plan_ref': '012901/2024', 'public_interest_statement': '<present>'},
     ],
     'notices/forward-plan-2024-06-leisure-stock.txt': [
-        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Bordesley Green', 'Erdington', 'Sparkbrook', 'Balsall Heath East'], 'decision_maker': 'Cabinet', 'decision_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'public_interest_statement': '<present>'},
+        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Bordesley Green', 'Erdington', 'Sparkbrook & Balsall Heath East'], 'decision_maker': 'Cabinet', 'decision_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'public_interest_statement': '<present>'},
     ],
     'pdf/agenda-pack.pdf': [
         {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2025-02-11'},

@@ -184,8 +184,9 @@ LABELS: tuple[LabelSpec, ...] = (
               r"agenda\s+(?:published|publication\s+date|despatched|dispatched)(?:\s+on)?"
               r"|date\s+(?:of\s+)?agenda\s+publication"),
     LabelSpec("publication_date", "date",
-              ("date", "publication", "published"),
-              r"date\s+of\s+publication|publication\s+date|date\s+published|published(?:\s+on)?",
+              ("date", "publication", "published", "decision"),
+              r"date\s+of\s+publication|publication\s+date|date\s+published|published(?:\s+on)?"
+              r"|decision\s+published(?:\s+on)?",
               generic=True),
     LabelSpec("meeting_date", "date",
               ("date", "meeting", "cabinet", "committee", "council"),

@@ -41,9 +41,14 @@ def yes_no(word: str, text: str = "") -> bool | None:
     return None
 
 
+# "Not applicable (Council decision)", "N/A – report to note": the answer is "no
+# answer", whatever explanation follows
+_NONE_LEAD_RE = re.compile(r"^\W*(?:not\s+applicable|n\s*/\s*a)\b", re.IGNORECASE)
+
+
 def is_none_answer(text: str) -> bool:
-    """``None``, ``N/A``, ``Not applicable``, a dash..."""
-    return bool(_NONE_RE.match(text))
+    """``None``, ``N/A``, ``Not applicable`` (with or without an explanation), a dash..."""
+    return bool(_NONE_RE.match(text) or _NONE_LEAD_RE.match(text))
 
 
 def is_pending_answer(text: str) -> bool:
@@ -108,6 +113,9 @@ _ALL_WARDS_RE = re.compile(
     r"|pob\s+ward(?:iau)?|(?:y\s+)?sir\s+gyfan)\b", re.IGNORECASE)
 _ALL_RE = re.compile(r"^\W*all\W*$", re.IGNORECASE)
 _WARD_SPLIT_RE = re.compile(r"\s*[;,\t\n]\s*|\s+&\s+")
+# ModernGov separates wards with ";", and a ward's own name may hold "&" or ","
+# ("Bordesley & Highgate"): when ";" is used, split on nothing else
+_WARD_SEMICOLON_RE = re.compile(r"\s*[;\t\n]\s*")
 
 
 def wards(text: str) -> list[str] | None:
@@ -121,7 +129,8 @@ def wards(text: str) -> list[str] | None:
     if is_none_answer(text):
         return None
     out = []
-    for part in _WARD_SPLIT_RE.split(text):
+    splitter = _WARD_SEMICOLON_RE if ";" in text else _WARD_SPLIT_RE
+    for part in splitter.split(text):
         name = part.strip(" ()[].:-–—")
         if name and name.lower() not in ("ward", "wards") and name not in out:
             out.append(name)

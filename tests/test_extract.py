@@ -1133,3 +1133,17 @@ def test_moderngov_decision_published_wards_and_not_applicable():
     assert rec.get("publication_date").isoformat() == "2024-03-05"
     assert rec.get("wards") == ["Bordesley & Highgate", "Nechells"]   # ";" separates wards
     assert not rec.has("key_decision")                                 # not applicable: absent
+
+
+def test_body_and_date_heading():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text", "\n".join([
+        "CITY COUNCIL – 14 MAY 2024", "AGENDA ITEM 9", "", "REPORT OF THE CHIEF EXECUTIVE",
+        "", "Exempt: No", "Wards: All",
+    ]))
+    (rec,) = extract(doc)
+    assert rec.get("decision_maker") == "CITY COUNCIL"
+    assert rec.get("meeting_date").isoformat() == "2024-05-14"
+    assert rec.fields["meeting_date"].line == 1

@@ -636,11 +636,28 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 _header_date(col, lines, i, None if v else "body")
                 st.header_until = max(st.header_until, i + 8)
                 continue
+            if nonblank <= 5 and len(text) < 100:
+                # "CITY COUNCIL – 14 MAY 2024", "Cabinet - 4 April 2024": body and date
+                mb = _BODY_DATE_RE.match(text)
+                pd = parse_date(mb.group("d")) if mb else None
+                if pd is not None and pd.start == 0 \
+                        and not mb.group("d")[pd.end:].strip(" .,"):
+                    body = _fmt(mb.group("b"))
+                    col.put("decision_maker", body, cl.line, mb.start("b"))
+                    if col.put("meeting_date", pd.value, cl.line, mb.start("d")):
+                        _date_notes(col, cl, mb.start("d"), pd, "meeting_date")
+                    continue
             if nonblank <= 5 and "ouncil" in text and len(text) < 100:
                 c = _COUNCIL_RE.match(text)
                 if c and c.end() >= len(text.rstrip()) - 1:
                     col.put("council", c.group("c").strip(), cl.line, c.start("c"))
     return st
+
+
+_BODY_DATE_RE = re.compile(
+    r"^\s*(?P<b>(?:(?:the\s+)?(?:city|county|borough|district|full|metropolitan\s+borough)\s+)?"
+    r"council|cabinet|executive|[A-Za-z&,' ]{3,60}?\bcommittee)\s*[–—:-]\s*(?P<d>\S.*?)\s*$",
+    re.IGNORECASE)
 
 
 def _header_prefix_ok(pre: str) -> bool:

@@ -1147,3 +1147,19 @@ def test_body_and_date_heading():
     assert rec.get("decision_maker") == "CITY COUNCIL"
     assert rec.get("meeting_date").isoformat() == "2024-05-14"
     assert rec.fields["meeting_date"].line == 1
+
+
+def test_general_exception_notice_gives_the_route_and_exempt_under_schedule():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text", "\n".join([
+        "Is the decision a Key Decision?\tYes",
+        "General Exception notice published:\t10 June 2024",
+        "Reason for urgency (if applicable):\tThe vendor requires exchange by 21 June 2024.",
+        "Is the report exempt under Schedule 12A?\tPart – Appendix B, paragraph 3",
+    ]))
+    (rec,) = extract(doc)
+    assert rec.get("urgency_route") == "general_exception"
+    assert rec.fields["urgency_route"].line == 2
+    assert rec.get("exempt") == "part" and rec.get("exempt_paragraphs") == ["3"]

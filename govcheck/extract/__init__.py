@@ -114,6 +114,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         # an agenda: its items carry their own restrictions; the rest is read as text
         index = Index(scan_lines)
         exempt.scan(index, col)
+    _general_exception_route(col)
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
     if seg.kind is None and fm_kind:
         kind = fm_kind
@@ -137,6 +138,16 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     record = Record(kind=kind, path=doc.path, nation=fm_nation or evidence.nation or nation,
                     line=line_no, page=page, fields=fields)
     return record, col.notes
+
+
+def _general_exception_route(col: Collector) -> None:
+    """A general exception notice that the document dates is the route it relies on,
+    unless it names another: the route is read from that line."""
+    ge = col.fields.get("general_exception_notice_published")
+    route = col.fields.get("urgency_route")
+    if ge is not None and (route is None or route.value == "unspecified"):
+        col.fields["urgency_route"] = type(ge)("general_exception", ge.line, ge.column,
+                                               ge.text, ge.page)
 
 
 def _kind(scan, items) -> str:

@@ -127,6 +127,8 @@ LABELS: tuple[LabelSpec, ...] = (
               r"(?:confidential\s+or\s+exempt|exempt\s+or\s+confidential|exempt|confidential)"
               r"(?:\s+information|\s+or|\s+and)?"
               r"|(?:is\s+(?:the|this)\s+(?:report|item|decision)\s+)(?:exempt|confidential|private)"
+              r"(?:\s+(?:under|within)\s+schedule\s+12a(?:\s+of\s+the\s+local\s+government"
+              r"\s+act\s+1972)?)?"
               r"|(?:contains\s+)?(?:confidential\s+or\s+exempt|exempt\s+or\s+confidential)"
               r"(?:\s+information)?"
               r"|confidential\s*/\s*exempt(?:\s+information)?"

@@ -283,6 +283,10 @@ def test_ambiguous_checkbox_leaves_field_absent_with_note():
 
 # line, field, expected value
 LABEL_CASES = [
+    ("Special urgency:\tYes – agreed by the Chair of Resources Scrutiny Committee on 3 June",
+     "urgency_route", "special_urgency"),
+    ("Has the general exception procedure been used?\tYes", "urgency_route",
+     "general_exception"),
     ("Is this a key decision?\tYes", "key_decision", True),
     ("Key decision: No", "key_decision", False),
     ("Key decision:\t☐ Yes ☒ No", "key_decision", False),
@@ -1163,3 +1167,21 @@ def test_general_exception_notice_gives_the_route_and_exempt_under_schedule():
     assert rec.get("urgency_route") == "general_exception"
     assert rec.fields["urgency_route"].line == 2
     assert rec.get("exempt") == "part" and rec.get("exempt_paragraphs") == ["3"]
+
+
+def test_special_urgency_answer_gives_who_agreed_and_call_in_answer_gives_reason():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text", "\n".join([
+        "Special urgency:\tYes – agreed by the Chair of Resources Overview and Scrutiny "
+        "Committee on 3 June 2024",
+        "Reason for special urgency:\tFlood defences failed on 1 June.",
+        "Is the decision eligible for call-in?\tNo – urgent (see above)",
+    ]))
+    (rec,) = extract(doc)
+    assert rec.get("urgency_route") == "special_urgency"
+    assert rec.get("urgency_agreed_by") == "Chair of Resources Overview and Scrutiny Committee"
+    assert rec.get("urgency_reason") == "Flood defences failed on 1 June."
+    assert rec.get("call_in_eligible") is False
+    assert rec.get("call_in_exemption_reason") == "urgent (see above)"

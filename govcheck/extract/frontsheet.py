@@ -370,6 +370,16 @@ def _apply(col: Collector, scan: Scan, spec: LabelSpec, cl: CLine, value: str,
                 col.note(cl.line, at, "wards: specific wards are affected but none is named",
                          "wards")
         return
+    if kind in ("special_q", "general_q"):
+        # "Special urgency: Yes – agreed by the Chair of ... on 3 June 2024"
+        if values.yes_no(opt.word, opt.text) is True:
+            route = "special_urgency" if kind == "special_q" else "general_exception"
+            col.put("urgency_route", route, cl.line, at, replace=True)
+            m = _AGREED_BY_RE.search(opt.rest or "")
+            if m and kind == "special_q":
+                col.put("urgency_agreed_by", _fmt(m.group("who")), cl.line,
+                        at + opt.text.find(m.group("who")))
+        return
     if kind == "urgency_q":
         b = values.yes_no(opt.word, opt.text)
         if b is False:
@@ -382,6 +392,12 @@ def _apply(col: Collector, scan: Scan, spec: LabelSpec, cl: CLine, value: str,
         col.note(cl.line, at, f"{field}: answer {opt.text!r} is not yes or no; not read", field)
         return
     col.put(field, (not b) if spec.negate else b, cl.line, at)
+    # "No – urgent: the contract ends on 5 April": the answer gives its own reason
+    if field == "call_in_eligible" and ((not b) if spec.negate else b) is False and opt.rest:
+        reason = _DASH_TAIL_RE.match(opt.text)
+        if reason and reason.group("v").strip():
+            col.put("call_in_exemption_reason", _fmt(reason.group("v")), cl.line,
+                    at + reason.start("v"))
 
 
 def _accepts_next(spec: LabelSpec, text: str) -> bool:
@@ -654,6 +670,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
     return st
 
 
+_AGREED_BY_RE = re.compile(r"\bagreed\s+by\s+(?:the\s+)?(?P<who>[^.;]{3,120}?)"
+                           r"(?:\s+on\s+\d|[.;]|$)", re.IGNORECASE)
 _BODY_DATE_RE = re.compile(
     r"^\s*(?P<b>(?:(?:the\s+)?(?:city|county|borough|district|full|metropolitan\s+borough)\s+)?"
     r"council|cabinet|executive|[A-Za-z&,' ]{3,60}?\bcommittee)\s*[–—:-]\s*(?P<d>\S.*?)\s*$",

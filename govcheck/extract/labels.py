@@ -144,8 +144,19 @@ LABELS: tuple[LabelSpec, ...] = (
     # urgency
     LabelSpec("urgency_reason", "urgency",
               ("reason", "reasons", "urgency"),
-              r"reasons?\s+for\s+(?:the\s+)?urgency|urgency\s+reasons?"
+              r"reasons?\s+for\s+(?:the\s+)?(?:special\s+urgency|general\s+exception|urgency)"
+              r"|urgency\s+reasons?"
               r"|reasons?\s+(?:why|for)\s+(?:the\s+)?decision\s+(?:is|was)\s+urgent"),
+    LabelSpec("urgency_route", "special_q",
+              ("special", "is", "has"),
+              r"special\s+urgency(?:\s+(?:procedure|rule|provisions?|applies|used))?"
+              r"|(?:is|has)\s+(?:the\s+)?special\s+urgency\s+(?:procedure|rule)\s+"
+              r"(?:been\s+)?(?:used|applied|invoked)"),
+    LabelSpec("urgency_route", "general_q",
+              ("general", "is", "has"),
+              r"general\s+exception(?:\s+(?:procedure|rule|provisions?|applies|used))?"
+              r"|(?:is|has)\s+(?:the\s+)?general\s+exception\s+(?:procedure|rule)\s+"
+              r"(?:been\s+)?(?:used|applied|invoked)"),
     LabelSpec("urgency_agreed_by", "text",
               ("urgency",),
               r"urgency\s+(?:agreed|approved|consented\s+to)\s+by"),

@@ -1185,3 +1185,17 @@ def test_special_urgency_answer_gives_who_agreed_and_call_in_answer_gives_reason
     assert rec.get("urgency_reason") == "Flood defences failed on 1 June."
     assert rec.get("call_in_eligible") is False
     assert rec.get("call_in_exemption_reason") == "urgent (see above)"
+
+
+def test_sections_from_headings_not_list_items():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    doc = Document.from_text("x.txt", "text", "\n".join([
+        "Subject:\tDepot roof", "", "1 Legal Implications", "", "1.1 None.", "",
+        "The programme covers:", "- Risk management", "- Consultation", "",
+        "2\tPublic Sector Equality Duty", "", "3.1 Financial implications: met from reserves.",
+        "", "Background Papers", "None",
+    ]))
+    (rec,) = extract(doc)
+    assert rec.get("sections") == ["background_papers", "equality", "financial", "legal"]

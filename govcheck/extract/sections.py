@@ -50,6 +50,8 @@ def scan(index: Index, col: Collector) -> None:
     found: dict[str, object] = {}
     for i in index.having(*_KEYWORDS):
         cl = index.lines[i]
+        if cl.bullet:       # "- Risk management" in a list is not a section heading
+            continue
         # a tab stop after the section number ("7\tLegal Implications", Word and PDF)
         text = _NUMBER_TAB.sub(r"\1 ", cl.text)
         m = _RUNIN_RE.match(text)

@@ -11,6 +11,7 @@ predicates.  Each predicate is a one-key mapping in YAML::
     subset: {field: exempt_paragraphs, of: ["1", "2", "3"]}
     count_at_least: {field: wards, at_least: 2}
     every_item: {field: agenda_items, where: {restricted: true}, present: [paragraphs]}
+    number_at_least: {field: financial_value, at_least: {profile: key_decision_threshold}}
     matches: {field: title, pattern: "improvement (and recovery )?plan"}
     profile_equals: {key: governance_model, value: committee_system}
     record_kind: [decision, notice]
@@ -358,6 +359,30 @@ class EveryItem(Pred):
 
 
 @dataclass
+class NumberAtLeast(Pred):
+    """A number field is at least a number (a literal, a field or a profile value)."""
+
+    name: str
+    at_least: Number
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        limit = self.at_least.resolve(ctx)
+        if limit is None:
+            what = f"council profile has no {self.at_least.profile_key}" \
+                if self.at_least.profile_key else "the limit was not found"
+            return Outcome(None, [what])
+        v = ctx.record.get(self.name)
+        src = f" (council profile {self.at_least.profile_key})" if self.at_least.profile_key else ""
+        return Outcome(v >= limit, [f"{ctx.label(self.name)}: {v:,}{ctx.where(self.name)}; "
+                                    f"threshold {limit:,}{src}"], [self.name])
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
 class Matches(Pred):
     name: str
     pattern: re.Pattern
@@ -631,6 +656,14 @@ def _parse_every_item(a, loc):
     return EveryItem(name, where, present)
 
 
+def _parse_number_at_least(a, loc):
+    _expect_keys(a, loc, {"field", "at_least"})
+    name = _check_field(a["field"], loc + ("field",))
+    if FIELDS[name].type != "int":
+        raise PredicateError(loc + ("field",), f"field {name!r} is not a number field")
+    return NumberAtLeast(name, Number.parse(a["at_least"], loc + ("at_least",)))
+
+
 def _parse_matches(a, loc):
     _expect_keys(a, loc, {"field", "pattern"})
     name = _check_field(a["field"], loc + ("field",))
@@ -712,6 +745,7 @@ _PARSERS = {
     "subset": _parse_list_pred(Subset, "of"),
     "count_at_least": _parse_count,
     "every_item": _parse_every_item,
+    "number_at_least": _parse_number_at_least,
     "matches": _parse_matches,
     "profile_equals": _parse_profile_equals,
     "record_kind": _parse_record_kind,

@@ -27,6 +27,15 @@ class RunResult:
     records: int = 0
 
 
+# Document formats councils use that govcheck does not read: reported, not skipped.
+UNREAD_DOCUMENTS = {
+    ".doc": "Word 97-2003 (.doc) files are not read; save as .docx or PDF",
+    ".rtf": "RTF files are not read; save as .docx or PDF",
+    ".odt": "OpenDocument (.odt) files are not read; save as .docx or PDF",
+    ".wpd": "WordPerfect files are not read; save as .docx or PDF",
+}
+
+
 def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]]:
     """Files to check: files as given; directories walked for supported suffixes,
     skipping hidden directories and files matching an ``exclude`` glob."""
@@ -42,7 +51,16 @@ def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]
                 dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
                 for n in sorted(names):
                     f = Path(root) / n
-                    if n.startswith(".") or f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    if n.startswith("."):
+                        continue
+                    if f.suffix.lower() in UNREAD_DOCUMENTS:
+                        # a report govcheck cannot read is never skipped in silence
+                        if not any(fnmatch(display_path(f), g) or fnmatch(n, g) for g in exclude):
+                            errors.append(InputError(
+                                path=display_path(f),
+                                message=f"not checked: {UNREAD_DOCUMENTS[f.suffix.lower()]}"))
+                        continue
+                    if f.suffix.lower() not in SUPPORTED_SUFFIXES:
                         continue
                     if any(fnmatch(display_path(f), g) or fnmatch(n, g) for g in exclude):
                         continue

@@ -198,3 +198,14 @@ def test_a_reader_bug_loses_only_that_file(tmp_path, monkeypatch):
     assert result.exit_code == 2
     assert "internal error while reading: RuntimeError: simulated reader bug" in doc["errors"][0]["message"]
     assert [f["code"] for f in doc["findings"]] == ["KD001"]
+
+
+def test_unreadable_document_formats_in_a_folder_are_reported_not_skipped(tmp_path):
+    make(tmp_path, "old-report.doc", b"\xd0\xcf\x11\xe0 old word")
+    make(tmp_path, "notes.png", b"\x89PNG")          # not a document: skipped quietly
+    make(tmp_path, "good.yaml", GOOD)
+    result = run("check", "--output-format", "json", str(tmp_path))
+    doc = json.loads(result.stdout)
+    assert result.exit_code == 2
+    assert [e["message"] for e in doc["errors"]] == [
+        "not checked: Word 97-2003 (.doc) files are not read; save as .docx or PDF"]

@@ -467,3 +467,25 @@ def test_a_report_quoting_an_agenda_stays_a_report():
     (r,) = extract(doc_of(text))
     assert r.kind == "report" and not r.has("agenda_items")
     assert r.get("key_decision") is True and r.get("decision_maker") == "Cabinet"
+
+
+def test_text_forward_plan_gives_one_notice_per_item_with_its_title():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    text = "\n".join([
+        "Birmingham City Council", "Forward Plan of Key Decisions – published 1 March 2024", "",
+        "Clean Air Zone – Revised Exemptions", "Forward Plan Reference: 013101/2024",
+        "Decision maker: Cabinet", "Decision due: 9 Apr 2024",
+        "Notice of proposed decision first published: 20/03/2024", "Anticipated restriction: Open",
+        "", "Highways Maintenance Term Contract", "Forward Plan Reference: 013102/2024",
+        "Decision maker: Cabinet", "Decision due: 21 May 2024",
+        "Notice of proposed decision first published: 01/03/2024",
+        "Anticipated restriction: Part exempt - view reasons",
+    ])
+    recs = extract(Document.from_text("fp.txt", "text", text))
+    assert [r.kind for r in recs] == ["notice", "notice"]
+    assert [r.get("title") for r in recs] == ["Clean Air Zone – Revised Exemptions",
+                                              "Highways Maintenance Term Contract"]
+    assert [r.get("forward_plan_ref") for r in recs] == ["013101/2024", "013102/2024"]
+    assert recs[1].line == 11 and recs[1].get("exempt") == "part"

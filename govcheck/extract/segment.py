@@ -213,12 +213,55 @@ def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
     if len(starts) == 1 and not items:
         return [Segment(None, 0, n)]
     out: list[Segment] = []
+    first_labels = starts[0]
     if pre and any(cl.text.strip() for cl in lines[:pre]):
         if items or any(agenda.AGENDA_HEAD_RE.match(cl.text) for cl in lines[:pre]
                         if len(cl.text) < 60):
             out.append(Segment("meeting", 0, pre))
         else:
             starts[0] = 0      # a cover page goes with the first report
-    for k, s in enumerate(starts):
-        out.append(Segment("report", s, starts[k + 1] if k + 1 < len(starts) else n))
+    bounds = [(s, starts[k + 1] if k + 1 < len(starts) else n) for k, s in enumerate(starts)]
+    kinds = [_kind_of(lines[a:b]) for a, b in bounds]
+    for k, ((a, b), kind) in enumerate(zip(bounds, kinds)):
+        title_at = None
+        if kind == "notice":
+            # a forward plan item's title is the short line just above its labels
+            t = _title_line(lines, first_labels if k == 0 else a)
+            if t is not None:
+                title_at = t
+                if k > 0 and out and out[-1].end > t:
+                    last = out[-1]
+                    out[-1] = Segment(last.kind, last.start, t, last.title_at)
+                a = min(a, t)
+        out.append(Segment(kind, a, b, title_at))
     return out
+
+
+def _kind_of(seg: list[CLine]) -> str:
+    """A split-off record is a notice when its labels are a forward plan entry's
+    ("Decision due", "first published") and it asks none of a report's questions."""
+    notice = False
+    for cl in seg:
+        if _report_heading(cl):
+            return "report"
+        for spec, *_ in labels_of(cl):
+            if spec.field in ("call_in_eligible", "wards") and spec.kind in ("bool", "wards_q") \
+                    or spec.kind == "exempt" \
+                    or (spec.field == "key_decision" and spec.kind == "bool"):
+                return "report"
+            if spec.marks == "notice":
+                notice = True
+    return "notice" if notice else "report"
+
+
+def _title_line(lines: list[CLine], start: int) -> int | None:
+    """Index of a title line just above ``start`` (skipping blank lines), if any."""
+    i = start - 1
+    while i >= 0 and not lines[i].text.strip():
+        i -= 1
+    if i < 0:
+        return None
+    text = lines[i].text.strip()
+    if len(text) > 120 or "\t" in text or labels_of(lines[i]) or text.endswith((":", ".")):
+        return None
+    return i

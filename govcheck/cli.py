@@ -97,8 +97,9 @@ def main():
 @click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
 @click.option("--output-format",
-              type=click.Choice(["concise", "full", "json", "sarif", "junit", "github", "gitlab"]),
-              help="concise (default), full, json, sarif, junit, github or gitlab.")
+              type=click.Choice(["concise", "full", "json", "sarif", "junit", "github", "gitlab",
+                                 "html"]),
+              help="concise (default), full, json, sarif, junit, github, gitlab or html.")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
 @click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",

@@ -24,7 +24,8 @@ KEYS = {
     "output-format": str, "exclude": list, "max-file-size": int, "waivers": list,
 }
 CHOICES = {"fail-on": ("error", "warning", "info"),
-           "output-format": ("concise", "full", "json")}
+           "output-format": ("concise", "full", "json", "sarif", "junit", "github",
+                             "gitlab", "html")}
 
 
 class ConfigError(ValueError):

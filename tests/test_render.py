@@ -95,3 +95,17 @@ def test_output_file(tmp_path):
     result = run("check", "--output-format", "sarif", "--output-file", out, LATE)
     assert result.exit_code == 1 and result.stdout == ""
     assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+def test_html_clearance_report(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    bad = tmp_path / "x.yaml"
+    bad.write_text('kind: report\nfields:\n  title: "<script>alert(1)</script> improvement plan"\n'
+                   "  directions_date: 2023-10-05\n  directions_period_months: 6\n"
+                   "  meeting_date: 2024-05-14\n", encoding="utf-8")
+    out = run("check", "--output-format", "html", LATE, URGENT, tmp_path).stdout
+    assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
+    assert 'href="https://www.legislation.gov.uk/uksi/2012/2089/regulation/9"' in out
+    assert "Covered by:" in out and "Could not be checked" in out
+    assert "DL001" in out and "&lt;script&gt;alert(1)&lt;/script&gt;" in out
+    assert "<script>" not in out

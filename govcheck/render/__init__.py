@@ -18,6 +18,7 @@ FORMATS = {
     "junit": "govcheck.render.junit",
     "github": "govcheck.render.github",
     "gitlab": "govcheck.render.gitlab",
+    "html": "govcheck.render.html",
 }
 
 

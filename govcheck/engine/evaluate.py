@@ -29,7 +29,7 @@ class Verdict:
     finding: Finding | None = None
 
 
-def _location(rule: Rule, record: Record, outs: list[Outcome]) -> Location:
+def _location(record: Record, outs: list[Outcome]) -> Location:
     for o in outs:
         if o.line:
             page = next((fv.page for fv in record.fields.values() if fv.line == o.line), None)
@@ -80,7 +80,7 @@ def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date) -> 
         message = f"{message}: " + "; ".join(context + reasons)
     finding = Finding(
         code=spec.id, name=spec.name, title=spec.title, severity=severity, message=message,
-        location=_location(rule, record, [r, w]), citation=spec.citation,
+        location=_location(record, [r, w]), citation=spec.citation,
         fix=render_template(spec.fix, record), exception=used,
     )
     return Verdict("covered" if used else "breach", finding)

@@ -109,3 +109,18 @@ FIELDS: dict[str, FieldSpec] = {s.name: s for s in _SPECS}
 def field_type(name: str) -> str | None:
     spec = FIELDS.get(name)
     return spec.type if spec else None
+
+
+def markdown_table() -> str:
+    """The field table of docs/records.md (regenerate with ``python -m govcheck.fields``)."""
+    kinds = {"recs": "list of {kind, text}", "list": "list of strings",
+             "items": "list of {number, title, restricted, paragraphs, late, urgent, ...}"}
+    rows = ["| field | type | meaning |", "|---|---|---|"]
+    for s in _SPECS:
+        t = " / ".join(s.choices) if s.type == "enum" else kinds.get(s.type, s.type)
+        rows.append(f"| `{s.name}` | {t} | {s.doc} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    print(markdown_table(), end="")

@@ -199,9 +199,12 @@ def test_nothing_found_is_a_warning_not_a_clean_pass(tmp_path):
 def test_every_field_is_documented():
     from govcheck.fields import FIELDS
 
+    from govcheck.fields import markdown_table
+
     text = (ROOT / "docs" / "records.md").read_text(encoding="utf-8")
     missing = [n for n in FIELDS if f"| `{n}` |" not in text]
     assert not missing, f"docs/records.md lacks {missing}"
+    assert text.endswith(markdown_table()), "regenerate with: python -m govcheck.fields"
 
 
 def test_parallel_run_gives_the_same_report(tmp_path):

@@ -30,8 +30,12 @@ def rule_doc(versions, pack) -> str:
     status = {"verified": "read in the legislation",
               "secondary": "read in a reliable secondary source or an identical provision",
               "inferred": "inferred: verify before relying on it"}[s.law_status]
-    out += ["The law", f"  {s.citation.instrument}, {s.citation.provision}",
-            f"  {s.citation.url}", f"  Status of the text encoded: {status}", ""]
+    if s.builtin:
+        out += ["Source", "  govcheck itself (a finding about reading the input, not about the "
+                "law)", ""]
+    else:
+        out += ["The law", f"  {s.citation.instrument}, {s.citation.provision}",
+                f"  {s.citation.url}", f"  Status of the text encoded: {status}", ""]
     if s.exceptions:
         out.append("Statutory exceptions (reported as covered, never silently passed)")
         for e in s.exceptions:

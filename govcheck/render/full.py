@@ -39,8 +39,9 @@ def render(result, ctx) -> str:
                       f"[dim]\\[{f.name}][/]{covered}")
         console.print(f"  [dim]-->[/] {escape(where)}")
         lines = _block("", f.message, width)
-        lines += _block("law: ", f"{f.citation.instrument}, {f.citation.provision} "
-                                 f"<{f.citation.url}>", width)
+        if f.citation.url:
+            lines += _block("law: ", f"{f.citation.instrument}, {f.citation.provision} "
+                                     f"<{f.citation.url}>", width)
         if f.exception:
             c = f.exception.citation
             lines += _block("covered by: ", f"{f.exception.title} ({c.instrument}, "

@@ -21,8 +21,9 @@ def render(result, ctx) -> str:
         loc = f.location
         title = f"{f.code} {f.name}" + (" (covered by a statutory exception)" if f.covered
                                          else " (waived)" if f.waiver else "")
-        msg = (f"{f.message} ({f.citation.instrument}, {f.citation.provision}; "
-               f"{f.citation.url}). Fix: {f.fix}")
+        law = (f" ({f.citation.instrument}, {f.citation.provision}; {f.citation.url})"
+               if f.citation.url else "")
+        msg = f"{f.message}{law}. Fix: {f.fix}"
         level = "notice" if f.suppressed else LEVEL[f.severity.value]
         out.append(f"::{level} file={_escape_prop(loc.path)},line={loc.line},col={loc.column},"
                    f"title={_escape_prop(title)}::{_escape_data(msg)}")

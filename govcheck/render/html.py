@@ -44,8 +44,10 @@ def _finding(f) -> str:
             f'<span class="sev">{f.severity.value}</span> {escape(f.title or f.name)} '
             f'<span class="where">{escape(where)}</span></div>'
             f'<p>{escape(f.message)}</p>'
-            f'<p class="law"><span class="label">Law:</span> <a href="{escape(c.url)}">'
-            f'{escape(c.instrument)}, {escape(c.provision)}</a></p>{cov}'
+            + (f'<p class="law"><span class="label">Law:</span> <a href="{escape(c.url)}">'
+               f'{escape(c.instrument)}, {escape(c.provision)}</a></p>' if c.url else
+               '<p class="law"><span class="label">Source:</span> govcheck itself</p>')
+            + f'{cov}'
             f'<p class="fix"><span class="label">What to do:</span> {escape(f.fix)}</p></div>')
 
 

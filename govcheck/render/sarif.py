@@ -21,17 +21,19 @@ def _rule(code: str, f, rule) -> dict:
     help_md = (f"**{cit.instrument}, {cit.provision}**\n\n[{cit.url}]({cit.url})\n\n"
                + (f"{' '.join(spec.why.split())}\n\n**Fix:** {' '.join(spec.fix.split())}"
                   if spec else f"**Fix:** {f.fix}"))
-    return {
+    entry = {
         "id": code,
         "name": f.name,
         "shortDescription": {"text": f.title or f.name},
         "fullDescription": {"text": " ".join(spec.description.split()) if spec else f.title},
-        "helpUri": cit.url,
         "help": {"text": f"{cit.instrument}, {cit.provision}: {cit.url}", "markdown": help_md},
         "defaultConfiguration": {"level": LEVEL[spec.severity.value if spec else f.severity.value]},
         "properties": {"tags": ["governance", code[:2]]
                        + ([f"law-status:{spec.law_status}"] + spec.jurisdictions if spec else [])},
     }
+    if cit.url:   # govcheck's own findings (GC) cite no law
+        entry["helpUri"] = cit.url
+    return entry
 
 
 def render(result, ctx) -> str:

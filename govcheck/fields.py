@@ -65,6 +65,12 @@ _SPECS = [
               "the items on a meeting's agenda, in order (meeting records), each "
               "{number, title, line, restricted, paragraphs, late, urgent, key_decision, "
               "forward_plan_ref, report_line}"),
+    FieldSpec("private_notice_published", "date",
+              "date the notice of intention to hold the meeting (or item) in private was "
+              "published (SI 2012/2089 reg 5(2))"),
+    FieldSpec("private_further_notice_published", "date",
+              "date the further notice of the private meeting, with representations and "
+              "the response, was published (reg 5(4))"),
     # key decisions
     FieldSpec("key_decision", "bool", "declared a key decision"),
     FieldSpec("forward_plan_ref", "str", "forward plan / notice of key decision reference"),

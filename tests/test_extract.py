@@ -283,6 +283,10 @@ def test_ambiguous_checkbox_leaves_field_absent_with_note():
 
 # line, field, expected value
 LABEL_CASES = [
+    ("Notice of intention to hold part of the meeting in private published:\t14 June 2024",
+     "private_notice_published", date(2024, 6, 14)),
+    ("Further notice of the private meeting published:\t8 July 2024",
+     "private_further_notice_published", date(2024, 7, 8)),
     ("Special urgency:\tYes – agreed by the Chair of Resources Scrutiny Committee on 3 June",
      "urgency_route", "special_urgency"),
     ("Has the general exception procedure been used?\tYes", "urgency_route",

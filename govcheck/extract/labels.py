@@ -169,6 +169,17 @@ LABELS: tuple[LabelSpec, ...] = (
               ("general", "date"),
               r"general\s+exception\s+notice\s+(?:first\s+)?(?:published|given|made\s+available)"
               r"(?:\s+on)?|date\s+of\s+(?:the\s+)?general\s+exception\s+notice", marks="notice"),
+    LabelSpec("private_further_notice_published", "date",
+              ("further", "second", "five"),
+              r"(?:further|second|five(?:[\s-]+clear)?[\s-]+day)\s+"
+              r"(?:private\s+meeting\s+)?notice(?:\s+of\s+(?:the\s+)?private\s+meeting)?"
+              r"\s+(?:first\s+)?(?:published|given)(?:\s+on)?"),
+    LabelSpec("private_notice_published", "date",
+              ("notice", "date", "private"),
+              r"(?:date\s+of\s+(?:the\s+)?)?notice\s+of\s+(?:the\s+)?(?:intention|intent)\s+to\s+"
+              r"(?:hold|take)\s+(?:(?:part\s+of\s+)?(?:the|this)\s+)?(?:meeting|item|report|decision)"
+              r"\s+in\s+private(?:\s+(?:first\s+)?published(?:\s+on)?)?"
+              r"|private\s+meeting\s+notice\s+(?:first\s+)?published(?:\s+on)?"),
     LabelSpec("notice_first_published", "date",
               ("notice", "date", "first"),
               r"(?:date\s+(?:the\s+)?)?notice\s+of\s+(?:proposed|key|the\s+key)\s+decision\s+"

@@ -19,7 +19,7 @@ from govcheck.read import read_path
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 
 # Fields compared exactly (absent must stay absent); free-text fields only for presence.
-KEYS = ['kind', 'nation', 'key_decision', 'call_in_eligible', 'exempt', 'exempt_paragraphs', 'urgency_route', 'wards', 'decision_maker', 'meeting_date', 'decision_date', 'notice_first_published', 'forward_plan_ref', 'recommendation_kinds', 'directions_date', 'directions_period_months', 'general_exception_notice_published', 'effective_from', 's114_report_sent', 'sections']
+KEYS = ['kind', 'nation', 'key_decision', 'call_in_eligible', 'exempt', 'exempt_paragraphs', 'urgency_route', 'wards', 'decision_maker', 'meeting_date', 'decision_date', 'notice_first_published', 'forward_plan_ref', 'recommendation_kinds', 'directions_date', 'directions_period_months', 'general_exception_notice_published', 'effective_from', 's114_report_sent', 'sections', 'private_notice_published']
 PRESENT = ['public_interest_statement', 'call_in_exemption_reason', 'urgency_reason']
 
 # fixture -> one entry per record, in document order
@@ -131,10 +131,10 @@ EXTRACTION = {
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-06-25', 'notice_first_published': '2024-06-10', 'forward_plan_ref': '012874/2024', 'recommendation_kinds': ['approve', 'decide'], 'sections': ['background_papers', 'equality', 'financial', 'legal']},
     ],
     'reports/cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-16', 'forward_plan_ref': '012901/2024', 'recommendation_kinds': ['approve'], 'sections': ['appendices', 'background_papers', 'financial', 'legal']},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-16', 'forward_plan_ref': '012901/2024', 'recommendation_kinds': ['approve'], 'sections': ['appendices', 'background_papers', 'financial', 'legal'], 'private_notice_published': '2024-07-05'},
     ],
     'reports/cabinet-2024-09-24-land-disposal-exempt-appendix.txt': [
-        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Nechells'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-09-24', 'notice_first_published': '2024-07-12', 'forward_plan_ref': '012744/2024', 'recommendation_kinds': ['approve', 'note'], 'sections': ['background_papers', 'equality', 'financial', 'legal'], 'public_interest_statement': '<present>'},
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Nechells'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-09-24', 'notice_first_published': '2024-07-12', 'forward_plan_ref': '012744/2024', 'recommendation_kinds': ['approve', 'note'], 'sections': ['background_papers', 'equality', 'financial', 'legal'], 'private_notice_published': '2024-08-22', 'public_interest_statement': '<present>'},
     ],
     'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': True, 'exempt': 'part', 'exempt_paragraphs': ['3', '8'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-10-15', 'recommendation_kinds': ['approve'], 'sections': ['background_papers', 'legal']},
@@ -184,7 +184,7 @@ FINDINGS = {
     'reports/cabinet-2019-03-26-improvement-stocktake.txt': [],
     'reports/cabinet-2024-04-04-draft-recovery-plan.txt': [('CI001', 'warning'), ('KD003', 'warning')],
     'reports/cabinet-2024-06-25-waste-fleet-late-notice.txt': [('KD001', 'error')],
-    'reports/cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt': [('EX001', 'error'), ('RC002', 'warning')],
+    'reports/cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt': [('EX001', 'error'), ('PM001', 'error'), ('RC002', 'warning')],
     'reports/cabinet-2024-09-24-land-disposal-exempt-appendix.txt': [],
     'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [('EX002', 'error'), ('EX003', 'warning'), ('RC002', 'warning')],
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [('KD002', 'info')],

@@ -93,6 +93,12 @@ _SPECS = [
     FieldSpec("public_interest_statement", "str",
               "statement that the public interest in maintaining the exemption outweighs "
               "the public interest in disclosure"),
+    # decision records
+    FieldSpec("decision_reasons", "str", "the reasons for the decision (decision records)"),
+    FieldSpec("alternatives_considered", "str",
+              "alternative options considered and rejected (decision records)"),
+    FieldSpec("interests_declared", "str",
+              "conflicts of interest declared, and any dispensation (decision records)"),
     # recommendations
     FieldSpec("recommendations", "recs", "recommendations, each classified"),
     FieldSpec("recommendation_kinds", "list",

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from govcheck.cli import main
 
 GOOD = """records:
-  - kind: decision
+  - kind: notice
     fields:
       key_decision: true
       notice_first_published: 2024-03-20

@@ -67,7 +67,7 @@ def test_exit_codes(tmp_path):
 
 def test_covered_finding_does_not_fail_even_at_info():
     urgent = FIX / "decisions" / "decision-2024-02-27-energy-contract-special-urgency.txt"
-    result, doc = check_json("--fail-on", "info", urgent)
+    result, doc = check_json("--fail-on", "info", "--select", "KD", urgent)
     kd = [f for f in doc["findings"] if f["code"] == "KD001"]
     assert kd and kd[0]["exception"]["name"] == "special-urgency"
     assert kd[0]["exception"]["citation"]["provision"] == "regulation 11"

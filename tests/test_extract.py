@@ -283,6 +283,12 @@ def test_ambiguous_checkbox_leaves_field_absent_with_note():
 
 # line, field, expected value
 LABEL_CASES = [
+    ("Reasons for the decision:\tThe programme keeps every library open.",
+     "decision_reasons", "The programme keeps every library open."),
+    ("Alternative options considered:\tClosing two branches was rejected.",
+     "alternatives_considered", "Closing two branches was rejected."),
+    ("Interests and Nature of Interests Declared: Cllr Smith (pecuniary); left the room.",
+     "interests_declared", "Cllr Smith (pecuniary); left the room."),
     ("Notice of intention to hold part of the meeting in private published:\t14 June 2024",
      "private_notice_published", date(2024, 6, 14)),
     ("Further notice of the private meeting published:\t8 July 2024",

@@ -415,7 +415,7 @@ def _accepts_next(spec: LabelSpec, text: str) -> bool:
         return bare_paragraphs(text) is not None
     if kind == "money":
         return values.money(text) is not None
-    return len(v) <= 200
+    return len(v) <= 500   # a paragraph of reasons may be long
 
 
 def _next_value(lines: list[CLine], i: int, spec: LabelSpec) -> tuple[int, str] | None:

@@ -157,6 +157,20 @@ LABELS: tuple[LabelSpec, ...] = (
               r"general\s+exception(?:\s+(?:procedure|rule|provisions?|applies|used))?"
               r"|(?:is|has)\s+(?:the\s+)?general\s+exception\s+(?:procedure|rule)\s+"
               r"(?:been\s+)?(?:used|applied|invoked)"),
+    LabelSpec("decision_reasons", "text",
+              ("reasons", "reason"),
+              r"reasons?\s+for\s+(?:the\s+)?(?:decision|recommendations?)(?:\s+made)?",
+              marks="decision"),
+    LabelSpec("alternatives_considered", "text",
+              ("alternative", "alternatives", "other", "options"),
+              r"(?:other\s+)?alternative\s+options?(?:\s+considered)?(?:\s+and\s+rejected)?"
+              r"|alternatives?\s+considered(?:\s+and\s+rejected)?"
+              r"|options\s+considered(?:\s+and\s+rejected)?"),
+    LabelSpec("interests_declared", "text",
+              ("interests", "conflicts", "conflict", "declarations", "declaration", "any"),
+              r"interests\s+and\s+nature\s+of\s+interests\s+declared"
+              r"|(?:any\s+)?conflicts?\s+of\s+interests?(?:\s+declared)?(?:\s+and\s+dispensations?)?"
+              r"|declarations?\s+of\s+interests?"),
     LabelSpec("urgency_agreed_by", "text",
               ("urgency",),
               r"urgency\s+(?:agreed|approved|consented\s+to)\s+by"),

@@ -32,6 +32,16 @@ def key(root: Path, files: list[Path], texts: list[str]) -> str:
     from govcheck import __version__
 
     h = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
+    # the code that validates a rule: an edited schema or field table (in development,
+    # before the version changes) must not be hidden behind an old cache
+    here = Path(__file__).resolve().parent
+    for src in (here / "rules.py", here / "predicates.py", here.parent / "fields.py",
+                here.parent / "model.py"):
+        try:
+            st = src.stat()
+            h.update(f"{src.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            pass
     for p, t in zip(files, texts):
         h.update(str(p.relative_to(root)).encode() + b"\0" + t.encode() + b"\0")
     return h.hexdigest()

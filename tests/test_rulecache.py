@@ -62,3 +62,12 @@ def test_cache_can_be_turned_off(pack_dir, monkeypatch):
     monkeypatch.setenv("GOVCHECK_NO_CACHE", "1")
     RulePack.load(pack_dir)
     assert not (pack_dir.parent / "cache").exists()
+
+
+def test_old_cache_files_are_pruned(pack_dir):
+    cache = pack_dir.parent / "cache"
+    cache.mkdir()
+    for i in range(12):
+        (cache / f"rules-old{i:02d}.json").write_text("{}", encoding="utf-8")
+    RulePack.load(pack_dir)
+    assert len(list(cache.glob("rules-*.json"))) == 8

@@ -16,6 +16,7 @@ import tempfile
 from pathlib import Path
 
 FORMAT = 1
+KEEP = 8          # cached packs kept
 
 
 def cache_dir() -> Path | None:
@@ -82,5 +83,10 @@ def write(k: str, root: Path, rules) -> None:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(doc, fh)
         os.replace(tmp, p)
+        # keep the few most recent packs (several checkouts or versions), drop the rest
+        old = sorted(p.parent.glob("rules-*.json"), key=lambda f: f.stat().st_mtime,
+                     reverse=True)[KEEP:]
+        for f in old:
+            f.unlink(missing_ok=True)
     except OSError:
         pass

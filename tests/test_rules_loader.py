@@ -129,3 +129,30 @@ def test_bundled_pack_loads_and_every_rule_is_documented():
         assert s.description and s.why and s.fix
         # every rule about the law cites legislation.gov.uk; govcheck's own (GC) cite none
         assert s.citation.url.startswith("https://www.legislation.gov.uk/") != s.builtin
+
+
+def test_shared_conditions(tmp_path):
+    (tmp_path / "england").mkdir()
+    kd = (BASE.parents[1] / "key-decisions" / "KD001.yaml").read_text(encoding="utf-8")
+    assert "use: executive-decision-maker" in kd
+    (tmp_path / "england" / "KD001.yaml").write_text(kd, encoding="utf-8")
+    # without the conditions file the named condition is unknown, with file:line
+    (tmp_path / "conditions.yaml").write_text(
+        "executive-arrangements:\n  description: x\n  condition: {present: decision_maker}\n"
+        "agreed-by-a-chair:\n  description: x\n  condition: {present: urgency_agreed_by}\n",
+        encoding="utf-8")
+    with pytest.raises(RuleError, match="unknown shared condition 'executive-decision-maker'"):
+        RulePack.load(tmp_path)
+    shutil_copy = (BASE.parents[2] / "conditions.yaml").read_text(encoding="utf-8")
+    (tmp_path / "conditions.yaml").write_text(shutil_copy, encoding="utf-8")
+    pack = RulePack.load(tmp_path)
+    assert [r.code for r in pack.rules] == ["KD001"]
+
+
+def test_conditions_file_is_validated(tmp_path):
+    (tmp_path / "england").mkdir()
+    (tmp_path / "england" / "EX001.yaml").write_text(base_text(), encoding="utf-8")
+    (tmp_path / "conditions.yaml").write_text("Bad Name:\n  description: x\n  condition: {}\n",
+                                              encoding="utf-8")
+    with pytest.raises(RuleError, match="kebab-case"):
+        RulePack.load(tmp_path)

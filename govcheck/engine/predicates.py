@@ -15,6 +15,7 @@ predicates.  Each predicate is a one-key mapping in YAML::
     matches: {field: title, pattern: "improvement (and recovery )?plan"}
     profile_equals: {key: governance_model, value: committee_system}
     record_kind: [decision, notice]
+    use: executive-decision-maker        # a named condition from rules/conditions.yaml
     clear_days: {from: notice_first_published, to: [decision_date, meeting_date],
                  at_least: 28, basis: calendar}
     on_or_before: {date: [decision_date, meeting_date],
@@ -36,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -755,6 +757,27 @@ _PARSERS = {
     "any": _parse_group(Any_),
     "not": lambda a, loc: Not(parse_predicate(a, loc)),
 }
+VOCABULARY = tuple(_PARSERS)
+
+
+# Named conditions shared by several rules (rules/conditions.yaml), set by the loader
+# while it compiles a rule; ``use: NAME`` refers to one.
+SHARED: ContextVar[dict] = ContextVar("govcheck_shared_conditions", default={})
+
+
+def _parse_use(a, loc):
+    if not isinstance(a, str):
+        raise PredicateError(loc, "use takes the name of a shared condition")
+    pred = SHARED.get().get(a)
+    if pred is None:
+        from govcheck.records import suggest
+
+        raise PredicateError(loc, f"unknown shared condition {a!r}"
+                             f"{suggest(a, SHARED.get())} (see rules/conditions.yaml)")
+    return pred
+
+
+_PARSERS["use"] = _parse_use
 VOCABULARY = tuple(_PARSERS)
 
 

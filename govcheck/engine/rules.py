@@ -186,12 +186,58 @@ class Rule:
                 and s.effective.covers(on))
 
 
-def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None) -> Rule:
+CONDITIONS_FILE = "conditions.yaml"
+
+
+def load_conditions(root: Path) -> dict:
+    """The named conditions in ``root/conditions.yaml`` (``use: NAME`` in a rule), each
+    ``NAME: {description: ..., condition: {...}}``; a condition may use earlier ones."""
+    from govcheck.engine.predicates import SHARED
+
+    p = root / CONDITIONS_FILE
+    if not p.is_file():
+        return {}
+    shown = _shown(p)
+    try:
+        loaded = load_yaml(p.read_text(encoding="utf-8"), shown)
+    except YamlError as e:
+        raise RuleError(shown, e.line, e.message) from None
+    except (OSError, UnicodeDecodeError) as e:
+        raise RuleError(shown, 1, f"cannot read: {e}") from None
+    if not isinstance(loaded.data, dict):
+        raise RuleError(shown, 1, "conditions.yaml maps names to {description, condition}")
+    out: dict = {}
+    for name, entry in loaded.data.items():
+        line = loaded.line_of((name,))
+        if not NAME_RE.match(str(name)):
+            raise RuleError(shown, line, f"condition name {name!r} must be kebab-case")
+        if not isinstance(entry, dict) or set(entry) != {"description", "condition"}:
+            raise RuleError(shown, line, f"{name}: give exactly description and condition")
+        token = SHARED.set(out)
+        try:
+            out[name] = parse_predicate(entry["condition"], (name, "condition"))
+        except PredicateError as e:
+            raise RuleError(shown, loaded.line_of(e.loc), e.message) from None
+        finally:
+            SHARED.reset(token)
+    return out
+
+
+def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None,
+             shared: dict | None = None) -> Rule:
+    from govcheck.engine.predicates import SHARED
+
+    if shared is None:
+        shared = _bundled_conditions()
+
     def comp(obj, loc):
+        token = SHARED.set(shared)
         try:
             return parse_predicate(obj, loc)
         except PredicateError as e:
             raise RuleError(path, loaded.line_of(e.loc), e.message) from None
+        finally:
+            SHARED.reset(token)
 
     when = comp(spec.when, ("when",)) if spec.when is not None else None
     require = comp(spec.require, ("require",)) if spec.require is not None else None
@@ -201,7 +247,15 @@ def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None) -> R
     return Rule(spec, path, loaded.line_of, when, require, excs, source, loaded.lines)
 
 
-def load_rule_file(path: Path, shown: str | None = None, text: str | None = None) -> Rule:
+def _bundled_conditions() -> dict:
+    try:
+        return load_conditions(default_rules_dir())
+    except RuleError:
+        return {}
+
+
+def load_rule_file(path: Path, shown: str | None = None, text: str | None = None,
+                   shared: dict | None = None) -> Rule:
     shown = shown or str(path)
     if text is None:
         try:
@@ -221,7 +275,7 @@ def load_rule_file(path: Path, shown: str | None = None, text: str | None = None
         loc = tuple(err["loc"])
         where = ".".join(str(x) for x in loc) or "rule"
         raise RuleError(shown, loaded.line_of(loc), f"{where}: {err['msg']}") from None
-    return _compile(spec, shown, loaded, path)
+    return _compile(spec, shown, loaded, path, shared)
 
 
 def _shown(p: Path) -> str:
@@ -231,12 +285,12 @@ def _shown(p: Path) -> str:
         return str(p)
 
 
-def _compile_cached(data: dict, path: Path, lines: dict) -> Rule:
+def _compile_cached(data: dict, path: Path, lines: dict, shared: dict) -> Rule:
     """A rule from the cache: validated when it was cached, so no schema check now."""
     from govcheck.yamlsafe import Loaded
 
     spec = _construct_spec(data)
-    return _compile(spec, _shown(path), Loaded(None, lines), path)
+    return _compile(spec, _shown(path), Loaded(None, lines), path, shared)
 
 
 def _construct_spec(d: dict) -> RuleSpec:
@@ -299,7 +353,8 @@ class RulePack:
         root = Path(root) if root else default_rules_dir()
         if not root.is_dir():
             raise RuleError(str(root), 1, "rules directory not found")
-        files = sorted(p for p in root.rglob("*.yaml") if "profiles" not in p.parts)
+        files = sorted(p for p in root.rglob("*.yaml") if "profiles" not in p.parts
+                       and p != root / CONDITIONS_FILE)
         if not files:
             raise RuleError(str(root), 1, "no rule files found")
         texts = []
@@ -310,10 +365,14 @@ class RulePack:
                 raise RuleError(_shown(p), 1, f"cannot read rule file: {e}") from None
         from govcheck.engine import rulecache
 
-        key = rulecache.key(root, files, texts)
-        rules = rulecache.read(key, root, _compile_cached)
+        shared = load_conditions(root)
+        cond = root / CONDITIONS_FILE
+        key = rulecache.key(root, files + ([cond] if cond.is_file() else []),
+                            texts + ([cond.read_text(encoding="utf-8")] if cond.is_file() else []))
+        rules = rulecache.read(key, root,
+                               lambda d, p, lines: _compile_cached(d, p, lines, shared))
         if rules is None:
-            rules = [load_rule_file(p, _shown(p), t) for p, t in zip(files, texts)]
+            rules = [load_rule_file(p, _shown(p), t, shared) for p, t in zip(files, texts)]
             rulecache.write(key, root, rules)
         return cls(rules, root)
 

@@ -489,3 +489,23 @@ def test_text_forward_plan_gives_one_notice_per_item_with_its_title():
                                               "Highways Maintenance Term Contract"]
     assert [r.get("forward_plan_ref") for r in recs] == ["013101/2024", "013102/2024"]
     assert recs[1].line == 11 and recs[1].get("exempt") == "part"
+
+
+def test_key_decision_plan_heading_makes_its_notices_key():
+    from govcheck.extract import extract
+    from govcheck.read.base import Document
+
+    text = "\n".join([
+        "Forward Plan of Key Decisions – published 1 March 2024", "",
+        "Clean Air Zone – Revised Exemptions", "Forward Plan Reference: 013101/2024",
+        "Decision maker: Cabinet", "Decision due: 9 Apr 2024",
+        "Notice of proposed decision first published: 20/03/2024",
+        "Anticipated restriction: Open", "",
+        "Depot roof", "Forward Plan Reference: 013102/2024", "Decision maker: Cabinet",
+        "Decision type: Non-key", "Decision due: 21 May 2024",
+        "Notice of proposed decision first published: 01/03/2024",
+        "Anticipated restriction: Open",
+    ])
+    recs = extract(Document.from_text("fp.txt", "text", text))
+    assert [r.get("key_decision") for r in recs] == [True, False]   # stated beats heading
+    assert recs[0].fields["key_decision"].line == 1

@@ -61,9 +61,9 @@ EXTRACTION = {
         {'kind': 'decision', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-04-04', 'directions_period_months': 6},
     ],
     'html/forward-plan.html': [
-        {'kind': 'notice', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Millbrook'], 'decision_maker': 'Cabinet', 'decision_date': '2024-03-11', 'notice_first_published': '2024-02-20'},
-        {'kind': 'notice', 'nation': 'england', 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-04-15', 'notice_first_published': '2024-01-05'},
-        {'kind': 'notice', 'nation': 'england', 'exempt': 'full', 'exempt_paragraphs': ['3'], 'wards': ['ALL'], 'decision_maker': 'Cabinet Member for Environment and Transport', 'decision_date': '2024-06-10', 'notice_first_published': '2024-04-02'},
+        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Millbrook'], 'decision_maker': 'Cabinet', 'decision_date': '2024-03-11', 'notice_first_published': '2024-02-20'},
+        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-04-15', 'notice_first_published': '2024-01-05'},
+        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'full', 'exempt_paragraphs': ['3'], 'wards': ['ALL'], 'decision_maker': 'Cabinet Member for Environment and Transport', 'decision_date': '2024-06-10', 'notice_first_published': '2024-04-02'},
     ],
     'html/issue-history-late-notice.html': [
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'wards': ['Millbrook'], 'decision_maker': 'Cabinet', 'decision_date': '2024-03-11', 'notice_first_published': '2024-02-20'},
@@ -163,7 +163,7 @@ FINDINGS = {
     'html/cmis-meeting.html': [],
     'html/decision-key-callin.html': [('KD002', 'warning')],
     'html/decision-not-callin-no-reason.html': [('CI001', 'warning')],
-    'html/forward-plan.html': [('EX003', 'warning'), ('EX003', 'warning'), ('GC003', 'warning')],
+    'html/forward-plan.html': [('EX003', 'warning'), ('EX003', 'warning'), ('GC003', 'warning'), ('KD001', 'error')],
     'html/issue-history-late-notice.html': [('EX001', 'error'), ('KD001', 'error')],
     'html/no-fields.html': [('GC002', 'warning')],
     'html/reasons-restricted.html': [],

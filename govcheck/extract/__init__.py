@@ -31,6 +31,8 @@ document), :mod:`.agenda` (agenda items), :mod:`.nation`, :mod:`.exempt`,
 
 from __future__ import annotations
 
+import re
+
 from typing import TYPE_CHECKING
 
 from govcheck.extract.collect import Collector, Note
@@ -71,6 +73,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
             meeting = record
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
+    _key_decision_from_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
 
@@ -138,6 +141,30 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     record = Record(kind=kind, path=doc.path, nation=fm_nation or evidence.nation or nation,
                     line=line_no, page=page, fields=fields)
     return record, col.notes
+
+
+_KEY_PLAN_RE = re.compile(
+    r"\b(?:forward\s+plan\s+of\s+key\s+decisions|notices?\s+of\s+(?:a\s+)?key\s+decisions?"
+    r"|key\s+decisions?\s+notices?|(?:list|register)\s+of\s+key\s+decisions)\b", re.IGNORECASE)
+
+
+def _key_decision_from_heading(lines, records) -> None:
+    """A document headed "Forward Plan of Key Decisions" or "Notice of Key Decision"
+    says each of its notices is a key decision: a notice that does not state it takes
+    the heading's word for it, pointing at the heading."""
+    from govcheck.model import FieldValue
+
+    notices = [r for r in records if r.kind == "notice" and "key_decision" not in r.fields]
+    if not notices:
+        return
+    for cl in lines[:6]:
+        m = _KEY_PLAN_RE.search(cl.text)
+        if m:
+            fv = FieldValue(value=True, line=cl.number, column=m.start() + 1,
+                            text=cl.text.strip(), page=cl.line.page)
+            for r in notices:
+                r.fields["key_decision"] = fv
+            return
 
 
 def _general_exception_route(col: Collector) -> None:

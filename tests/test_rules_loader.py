@@ -156,3 +156,24 @@ def test_conditions_file_is_validated(tmp_path):
                                               encoding="utf-8")
     with pytest.raises(RuleError, match="kebab-case"):
         RulePack.load(tmp_path)
+
+
+def test_condition_citation_is_validated(tmp_path):
+    (tmp_path / "england").mkdir()
+    (tmp_path / "england" / "EX001.yaml").write_text(base_text(), encoding="utf-8")
+    (tmp_path / "conditions.yaml").write_text(
+        "x-y:\n  description: d\n  citation: [{instrument: A}]\n  condition: {present: title}\n",
+        encoding="utf-8")
+    with pytest.raises(RuleError, match="x-y: citation"):
+        RulePack.load(tmp_path)
+
+
+def test_bundled_conditions_cite_their_law():
+    from govcheck.yamlsafe import load_yaml
+
+    root = BASE.parents[2]
+    data = load_yaml((root / "conditions.yaml").read_text(encoding="utf-8")).data
+    for name, entry in data.items():
+        assert entry["citation"], name
+        for c in entry["citation"]:
+            assert c["url"].startswith("https://www.legislation.gov.uk/"), name

@@ -191,7 +191,7 @@ CONDITIONS_FILE = "conditions.yaml"
 
 def load_conditions(root: Path) -> dict:
     """The named conditions in ``root/conditions.yaml`` (``use: NAME`` in a rule), each
-    ``NAME: {description: ..., condition: {...}}``; a condition may use earlier ones."""
+    ``NAME: {description, condition, citation: [...]}``; a condition may use earlier ones."""
     from govcheck.engine.predicates import SHARED
 
     p = root / CONDITIONS_FILE
@@ -211,8 +211,15 @@ def load_conditions(root: Path) -> dict:
         line = loaded.line_of((name,))
         if not NAME_RE.match(str(name)):
             raise RuleError(shown, line, f"condition name {name!r} must be kebab-case")
-        if not isinstance(entry, dict) or set(entry) != {"description", "condition"}:
-            raise RuleError(shown, line, f"{name}: give exactly description and condition")
+        if not isinstance(entry, dict) or not {"description", "condition"} <= set(entry) \
+                or set(entry) - {"description", "condition", "citation"}:
+            raise RuleError(shown, line, f"{name}: give description, condition and "
+                            "(optionally) citation")
+        try:
+            for c in entry.get("citation") or []:
+                Citation.model_validate(c)
+        except (ValidationError, TypeError) as e:
+            raise RuleError(shown, line, f"{name}: citation: {e}") from None
         token = SHARED.set(out)
         try:
             out[name] = parse_predicate(entry["condition"], (name, "condition"))

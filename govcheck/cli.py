@@ -16,9 +16,8 @@ import sys
 import click
 
 from govcheck import __version__
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITIES = ("error", "warning", "info")
+from govcheck.api import DEFAULT_MAX_BYTES, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITIES
+from govcheck.render import FORMATS
 
 
 def _fail(message: str) -> int:
@@ -33,10 +32,11 @@ def guarded(fn):
         from govcheck.engine.profile import ProfileError
         from govcheck.engine.rules import RuleError
         from govcheck.selection import SelectionError
+        from govcheck.vocabulary import VocabularyError
 
         try:
             code = fn(*args, **kwargs)
-        except (RuleError, ProfileError, SelectionError) as e:
+        except (RuleError, ProfileError, SelectionError, VocabularyError) as e:
             code = _fail(str(e))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -66,19 +66,6 @@ def _split(values) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
-def _load(rules_dir, profile_name):
-    from pathlib import Path
-
-    from govcheck.engine.profile import load_profile
-    from govcheck.engine.rules import RulePack, default_rules_dir
-
-    pack = RulePack.load(Path(rules_dir) if rules_dir else None)
-    # a custom rule pack without profiles of its own uses the bundled profiles
-    root = pack.root if (pack.root / "profiles").is_dir() else default_rules_dir()
-    profile = load_profile(profile_name, root)
-    return pack, profile
-
-
 rules_option = click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
                             help="Rule pack directory (default: the bundled rules).")
 profile_option = click.option("--profile", "profile_name", metavar="NAME|PATH",
@@ -96,10 +83,8 @@ def main():
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
-@click.option("--output-format",
-              type=click.Choice(["concise", "full", "json", "sarif", "junit", "github", "gitlab",
-                                 "html"]),
-              help="concise (default), full, json, sarif, junit, github, gitlab or html.")
+@click.option("--output-format", type=click.Choice(list(FORMATS)),
+              help="Report format (default: concise; github in GitHub Actions).")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
 @click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
@@ -139,9 +124,9 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         output_file=output_file,
         as_of=as_of, fail_on=fail_on or cfg.get("fail-on", "error"), exit_zero=exit_zero,
         rules_dir=rules_dir or cfg.get("rules"), profile_name=profile_name or cfg.get("profile"),
-        max_bytes=max_file_size or cfg.get("max-file-size", 50 * 1024 * 1024),
+        max_bytes=max_file_size or cfg.get("max-file-size", DEFAULT_MAX_BYTES),
         exclude=cfg.get("exclude", []),
-        jobs=(os.cpu_count() or 1) if jobs == 0 else jobs,
+        jobs=jobs,
         waivers=cfg.get("waivers", []), statistics=statistics)
 
 
@@ -164,30 +149,19 @@ def _statistics(result, ctx) -> str:
 
 def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
-              max_bytes=50 * 1024 * 1024, exclude=(), jobs=None, waivers=(),
+              max_bytes=DEFAULT_MAX_BYTES, exclude=(), jobs=None, waivers=(),
               statistics=False) -> int:
-    from govcheck.check import run
-    from govcheck.model import Severity
+    """Run the check (the policy is :func:`govcheck.api.check_paths`), then render."""
+    from govcheck.api import check_paths
     from govcheck.render import RenderContext, render
-    from govcheck.selection import RuleFilter, Selection
 
-    pack, profile = _load(rules_dir, profile_name)
-    selection = Selection(select, ignore, [(r.code, r.name) for r in pack.rules])
-    today = as_of or dt.date.today()
-    result = run(list(paths), pack, profile, today, selected=RuleFilter(selection),
-                 max_bytes=max_bytes, exclude=exclude, jobs=jobs)
-    if waivers:
-        from govcheck.waivers import apply
-
-        result.findings = [f for f in apply(result.findings, list(waivers), pack, today)
-                           if selection(f.code, f.name)]
-    threshold = Severity(fail_on).rank
-    failing = sum(1 for f in result.findings
-                  if not f.suppressed and f.severity.rank >= threshold)
-    ctx = RenderContext(version=__version__, fail_on=fail_on, failing=failing,
+    result = check_paths(paths, rules_dir=rules_dir, profile=profile_name, as_of=as_of,
+                         select=select, ignore=ignore, waivers=waivers, fail_on=fail_on,
+                         exclude=exclude, jobs=jobs, max_bytes=max_bytes)
+    ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
                         color=(sys.stdout.isatty() and not output_file
                                and not os.environ.get("NO_COLOR")),
-                        rules={r.code: r for r in pack.latest()})
+                        rules=result.rules)
     text = _statistics(result, ctx) if statistics else render(output_format, result, ctx)
     if output_file:
         try:
@@ -197,14 +171,10 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
             return _fail(f"cannot write {output_file}: {e.strerror or e}")
     else:
         sys.stdout.write(text)
-    if result.errors:
-        if output_format not in ("concise", "full", "github") or output_file:
-            for e in result.errors:
-                click.echo(f"govcheck: error: {e.path}: {e.message}", err=True)
-        return EXIT_ERROR
-    if failing and not exit_zero:
-        return EXIT_FINDINGS
-    return EXIT_OK
+    if result.errors and (output_format not in ("concise", "full", "github") or output_file):
+        for e in result.errors:
+            click.echo(f"govcheck: error: {e.path}: {e.message}", err=True)
+    return result.exit_code(exit_zero)
 
 
 @main.command("rules")
@@ -277,14 +247,27 @@ def rule_cmd(code, rules_dir):
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--nation", type=click.Choice(["england", "wales", "scotland"]),
-              default="england", show_default=True)
+              help="The nation when the document does not show it (default: the "
+                   "profile's, else england).")
+@profile_option
+@rules_option
 @guarded
-def extract(file, fmt, nation):
+def extract(file, fmt, nation, profile_name, rules_dir):
     """Show every field read from FILE, its value and where it was read."""
     from govcheck.check import display_path, document_records
     from govcheck.read import ReadError, read_path
     from pathlib import Path
 
+    if profile_name or rules_dir:
+        from govcheck import vocabulary
+        from govcheck.engine.profile import load_profile
+        from govcheck.engine.rules import default_rules_dir
+
+        root = Path(rules_dir) if rules_dir else default_rules_dir()
+        profile = load_profile(profile_name, root)
+        vocabulary.activate(profile, root / "vocabulary" if rules_dir else None)
+        nation = nation or profile.get("nation")
+    nation = nation or "england"
     shown = display_path(Path(file))
     try:
         doc = read_path(file, display=shown)
@@ -304,9 +287,10 @@ def extract(file, fmt, nation):
 @guarded
 def test_cmd(rules_dir, verbose):
     """Run every rule's own test cases."""
+    from govcheck.api import load_rules
     from govcheck.engine.cases import run_all
 
-    pack, profile = _load(rules_dir, None)
+    pack, profile = load_rules(rules_dir, None)
     results = run_all(pack, profile)
     failed = [r for r in results if not r.ok]
     for r in results:
@@ -315,7 +299,23 @@ def test_cmd(rules_dir, verbose):
             click.echo(f"{mark} {r.rule.path}:{r.line}: {r.id}" + (f": {r.detail}" if r.detail else ""))
     click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed "
                f"({len(pack.rules)} rules)")
-    return EXIT_FINDINGS if failed else EXIT_OK
+    # the council wording: every vocabulary example
+    from pathlib import Path
+
+    from govcheck import vocabulary
+    from govcheck.vocabcheck import run_examples
+
+    vocab = vocabulary.load(Path(pack.root) / "vocabulary") \
+        if (Path(pack.root) / "vocabulary").is_dir() else vocabulary.active()
+    examples = run_examples(vocab)
+    bad = [r for r in examples if not r.ok]
+    for r in examples:
+        if verbose or not r.ok:
+            mark = "ok  " if r.ok else "FAIL"
+            click.echo(f"{mark} {r.source}: {r.id}" + (f": {r.detail}" if r.detail else ""))
+    click.echo(f"{len(examples) - len(bad)} vocabulary examples passed, {len(bad)} failed "
+               f"({len(vocab.examples)} entries)")
+    return EXIT_FINDINGS if failed or bad else EXIT_OK
 
 
 if __name__ == "__main__":  # pragma: no cover

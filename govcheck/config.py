@@ -19,13 +19,14 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from govcheck.api import SEVERITIES
+from govcheck.render import FORMATS
+
 KEYS = {
     "profile": str, "rules": str, "select": list, "ignore": list, "fail-on": str,
     "output-format": str, "exclude": list, "max-file-size": int, "waivers": list,
 }
-CHOICES = {"fail-on": ("error", "warning", "info"),
-           "output-format": ("concise", "full", "json", "sarif", "junit", "github",
-                             "gitlab", "html")}
+CHOICES = {"fail-on": SEVERITIES, "output-format": tuple(FORMATS)}
 
 
 class ConfigError(ValueError):

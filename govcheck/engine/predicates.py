@@ -25,7 +25,11 @@ predicates.  Each predicate is a one-key mapping in YAML::
 
 Where a date is expected, a field name, a list of field names (the first present is
 used) or ``today`` (the run's ``--as-of`` date) may be given.  Numbers may be given
-literally, as a field name, or as ``{profile: key}``.
+literally, as a field name, as ``{profile: key}`` (a key of the council profile schema,
+govcheck/engine/profile.py) or as ``{parameter: name}``: a dated parameter the rule
+file declares under ``parameters:``, resolved against the record's date (the date that
+chose the rule's version: decision date, else meeting date, else publication date, else
+``--as-of``); the finding shows the value used, the dates it applies to and its source.
 
 Evaluation is three-valued: True, False, or None when a field it needs is missing.
 Every predicate explains itself in words a lawyer can check by hand: the values read,
@@ -63,6 +67,11 @@ class Ctx:
     record: Record
     profile: dict[str, Any]
     today: dt.date
+
+    @property
+    def on(self) -> dt.date:
+        """The date whose law applies (as the engine chooses a rule's version)."""
+        return self.record.reference_date() or self.today
 
     def where(self, name: str) -> str:
         fv = self.record.fields.get(name)
@@ -135,6 +144,9 @@ class Number:
     field_name: str | None = None
     profile_key: str | None = None
     default: int | None = None
+    parameter: str | None = None
+    # the rule's declared parameter (govcheck.engine.rules.Parameter): its dated values
+    dated: Any = field(default=None, compare=False, hash=False, repr=False)
 
     @classmethod
     def parse(cls, value: Any, loc: tuple) -> "Number":
@@ -152,8 +164,18 @@ class Number:
             default = value.get("default")
             if default is not None and not isinstance(default, int):
                 raise PredicateError(loc, "default must be a number")
-            return cls(profile_key=str(value["profile"]), default=default)
-        raise PredicateError(loc, "expected a number, a field name or {profile: key}")
+            return cls(profile_key=_profile_key(value["profile"], loc + ("profile",)),
+                       default=default)
+        if isinstance(value, dict) and "parameter" in value:
+            _expect_keys(value, loc, {"parameter"})
+            name = value["parameter"]
+            return cls(parameter=name, dated=_parameter(name, loc + ("parameter",)))
+        raise PredicateError(loc, "expected a number, a field name, {profile: key} or "
+                             "{parameter: name}")
+
+    def _dated(self, ctx: Ctx):
+        """(value, until) of the parameter for the record's date, or None."""
+        return self.dated.at(ctx.on) if self.dated is not None else None
 
     def resolve(self, ctx: Ctx) -> int | None:
         if self.literal is not None:
@@ -161,10 +183,72 @@ class Number:
         if self.field_name:
             v = ctx.record.get(self.field_name)
             return v if isinstance(v, int) else None
+        if self.parameter:
+            hit = self._dated(ctx)
+            return hit[0].value if hit else None
         v = profile_lookup(ctx.profile, self.profile_key)
         if isinstance(v, int) and not isinstance(v, bool):
             return v
         return self.default
+
+    def note(self, ctx: Ctx) -> str:
+        """Where a resolved number came from, for a finding: for a dated parameter the
+        value, the dates it applies to and its source, so a lawyer can check it."""
+        if not self.parameter:
+            return ""
+        hit = self._dated(ctx)
+        if not hit:
+            return ""
+        v, until = hit
+        span = f"from {v.from_.isoformat()}" + (f" to {until.isoformat()}" if until else "")
+        return f" ({self.parameter} = {v.value} for dates {span}: {v.source})"
+
+    def unresolved(self, ctx: Ctx, otherwise: str) -> str:
+        """Why the number could not be resolved."""
+        if self.parameter and self.dated is not None:
+            first = self.dated.values[0].from_
+            return (f"{self.parameter} has no value for {ctx.on.isoformat()} (its first "
+                    f"value applies from {first.isoformat()})")
+        return otherwise
+
+
+def _profile_key(key: Any, loc: tuple) -> str:
+    """A key of the council profile schema (``a.b`` reads inside a mapping value)."""
+    from govcheck.engine.profile import PARAMETER_KEYS
+
+    if not isinstance(key, str) or not key:
+        raise PredicateError(loc, "a profile key must be a name")
+    head = key.split(".")[0]
+    if head not in PARAMETER_KEYS:
+        from govcheck.records import suggest
+
+        raise PredicateError(loc, f"unknown profile key {head!r}{suggest(head, PARAMETER_KEYS)}"
+                             f"; a council profile sets: {', '.join(PARAMETER_KEYS)}")
+    return key
+
+
+# The parameters the rule being compiled declares (``parameters:`` in its file), set by
+# the loader while it compiles a rule; ``{parameter: name}`` refers to one.  The loader
+# reads PARAMETERS_USED afterwards: a declared parameter no condition uses is an error.
+PARAMETERS: ContextVar[dict] = ContextVar("govcheck_rule_parameters", default={})
+PARAMETERS_USED: ContextVar[set | None] = ContextVar("govcheck_parameters_used", default=None)
+
+
+def _parameter(name: Any, loc: tuple):
+    if not isinstance(name, str):
+        raise PredicateError(loc, "parameter takes the name of a parameter the rule declares")
+    declared = PARAMETERS.get()
+    if name not in declared:
+        from govcheck.records import suggest
+
+        where = (f"; this rule declares: {', '.join(declared)}" if declared else
+                 "; declare it under 'parameters:' in the rule file (a shared condition "
+                 "cannot use one)")
+        raise PredicateError(loc, f"unknown parameter {name!r}{suggest(name, declared)}{where}")
+    used = PARAMETERS_USED.get()
+    if used is not None:
+        used.add(name)
+    return declared[name]
 
 
 def profile_lookup(profile: dict, key: str | None) -> Any:
@@ -374,9 +458,10 @@ class NumberAtLeast(Pred):
         if limit is None:
             what = f"council profile has no {self.at_least.profile_key}" \
                 if self.at_least.profile_key else "the limit was not found"
-            return Outcome(None, [what])
+            return Outcome(None, [self.at_least.unresolved(ctx, what)])
         v = ctx.record.get(self.name)
-        src = f" (council profile {self.at_least.profile_key})" if self.at_least.profile_key else ""
+        src = f" (council profile {self.at_least.profile_key})" if self.at_least.profile_key \
+            else self.at_least.note(ctx)
         return Outcome(v >= limit, [f"{ctx.label(self.name)}: {v:,}{ctx.where(self.name)}; "
                                     f"threshold {limit:,}{src}"], [self.name])
 
@@ -498,7 +583,9 @@ class ClearDays(Pred):
             return Outcome(None, [f"{self.end.describe()} not found"], [sname])
         need = self.at_least.resolve(ctx)
         if need is None:
-            return Outcome(None, ["required number of days not set in the council profile"])
+            return Outcome(None, [self.at_least.unresolved(
+                ctx, "required number of days not set in the council profile")])
+        need_note = self.at_least.note(ctx)
         basis = self._basis(ctx)
         nation = ctx.record.nation
         cal = calendar.clear_days(sdate, edate)
@@ -509,13 +596,15 @@ class ClearDays(Pred):
         e_l = "today" if ename == "today" else f"{ctx.label(ename)} {edate.isoformat()}{ctx.where(ename)}"
         if sdate >= edate:
             counted = f"{e_l} is not after {s_l}: 0 clear days"
+            if need_note:
+                counted += f", {need} required{need_note}"
         elif basis == "working":
             counted = (f"{s_l}, {e_l}: {work} clear working days (weekends and "
                        f"{NATION_HOLIDAYS[nation]} bank holidays excluded; {cal} clear "
-                       f"calendar days), {need} required")
+                       f"calendar days), {need} required{need_note}")
         else:
             counted = (f"{s_l}, {e_l}: {cal} clear days ({work} of them working days), "
-                       f"{need} required")
+                       f"{need} required{need_note}")
         reasons = [counted]
         if not ok:
             latest = calendar.latest_date_for_clear_days(
@@ -548,7 +637,9 @@ class OnOrBefore(Pred):
         months = self.months.resolve(ctx) if self.months else None
         days = self.days.resolve(ctx) if self.days else None
         if months is None and days is None:
-            return Outcome(None, ["the length of the period was not found"], [sname])
+            n = self.months or self.days
+            return Outcome(None, [n.unresolved(ctx, "the length of the period was not found")],
+                           [sname])
         if self.counting == "beginning_with":
             deadline = calendar.end_of_period_beginning_with(s, months=months or 0,
                                                              days=days or 0)
@@ -557,6 +648,7 @@ class OnOrBefore(Pred):
             deadline = calendar.last_day_after(s, months=months or 0, days=days or 0)
             how = "after"
         period = f"{months} months" if months else f"{days} days"
+        period += (self.months or self.days).note(ctx)
         s_l = f"{ctx.label(sname)} {s.isoformat()}{ctx.where(sname)}"
         d_l = ("today " + d.isoformat()) if dname == "today" else \
             f"{ctx.label(dname)} {d.isoformat()}{ctx.where(dname)}"
@@ -680,8 +772,15 @@ def _parse_matches(a, loc):
 
 
 def _parse_profile_equals(a, loc):
+    from govcheck.engine.profile import profile_choices
+
     _expect_keys(a, loc, {"key", "value"})
-    return ProfileEquals(str(a["key"]), a["value"])
+    key = _profile_key(a["key"], loc + ("key",))
+    choices = profile_choices(key)
+    if choices and a["value"] not in choices:
+        raise PredicateError(loc + ("value",), f"profile {key} is one of "
+                             f"{', '.join(map(str, choices))}; got {a['value']!r}")
+    return ProfileEquals(key, a["value"])
 
 
 def _parse_clear_days(a, loc):
@@ -689,6 +788,7 @@ def _parse_clear_days(a, loc):
     basis = a.get("basis", "calendar")
     if isinstance(basis, dict):
         _expect_keys(basis, loc + ("basis",), {"profile"}, {"default"})
+        _profile_key(basis["profile"], loc + ("basis", "profile"))
         if basis.get("default", "calendar") not in ("calendar", "working"):
             raise PredicateError(loc + ("basis",), "default must be calendar or working")
     elif basis not in ("calendar", "working"):

@@ -2,19 +2,132 @@
 
 A profile is a YAML mapping in ``rules/profiles/<name>.yaml`` (or any file given with
 ``--profile PATH``).  Values a rule reads with ``{profile: key}`` or ``profile_equals``.
+
+A profile is data with a schema (:class:`ProfileSpec`): a misspelt key or a value of
+the wrong type is an error naming ``file:line``, never silently ignored in favour of a
+rule's default.  :func:`load_profile` still returns a plain mapping (the keys the file
+sets, validated), which is what rules read with ``profile_lookup``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
+
+from govcheck.model import Citation
 from govcheck.yamlsafe import YamlError, load_yaml
 
 DEFAULT_PROFILE = "england-default"
 
+Basis = Literal["calendar", "working"]
+
+# The keys a profile may set that rules can read (``{profile: key}``,
+# ``profile_equals``, ``clear_days`` basis); ``sources`` may give an address for each.
+PARAMETER_KEYS: tuple[str, ...] = (
+    "nation", "governance_model", "key_decision_notice_basis", "short_notice_basis",
+    "key_decision_threshold", "call_in_period",
+)
+ParameterKey = Literal["nation", "governance_model", "key_decision_notice_basis",
+                       "short_notice_basis", "key_decision_threshold", "call_in_period"]
+
 
 class ProfileError(Exception):
-    pass
+    def __init__(self, message: str, path: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.path, self.line = path, line
+
+
+class _Strict(BaseModel):
+    # built on first validation only: importing this module costs nothing
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class CallInPeriod(_Strict):
+    """How long an executive decision may be called in before it is implemented."""
+
+    days: Annotated[StrictInt, Field(ge=1, le=365)]
+    basis: Basis
+
+
+class ProfileSpec(_Strict):
+    """The schema of a council profile file."""
+
+    name: Annotated[str, Field(min_length=1)]
+    council: str | None = None
+    nation: Literal["england", "wales", "scotland"]
+    governance_model: Literal["leader_cabinet", "mayor_cabinet", "committee_system"]
+    key_decision_notice_basis: Basis | None = None
+    short_notice_basis: Basis | None = None
+    # pounds; a rule that needs it (KD004) is unknown (does not apply) when it is not set
+    key_decision_threshold: Annotated[StrictInt, Field(ge=0)] | None = None
+    call_in_period: CallInPeriod | None = None
+    citation: list[Citation] = Field(default_factory=list)
+    # where each parameter was taken from (a constitution's address, a page), per key
+    sources: dict[ParameterKey, Annotated[str, Field(min_length=1)]] | None = None
+    # reserved for council-specific label wording (the vocabulary schema validates the
+    # entries themselves); here only a list of mappings
+    labels: list[dict[str, Any]] | None = None
+
+
+PROFILE_KEYS: tuple[str, ...] = tuple(ProfileSpec.model_fields)
+assert set(PARAMETER_KEYS) <= set(PROFILE_KEYS)
+
+
+def profile_choices(key: str) -> tuple | None:
+    """The values a profile key may take, when it is one of a fixed set (else None)."""
+    from typing import get_args, get_origin
+
+    f = ProfileSpec.model_fields.get(key.split(".")[0]) if "." not in key else None
+    if f is None:
+        return None
+    todo, out = [f.annotation], []
+    while todo:
+        t = todo.pop()
+        if get_origin(t) is Literal:
+            out += get_args(t)
+        else:
+            todo += [a for a in get_args(t) if a is not type(None)]
+    return tuple(out) or None
+
+
+def _explain(err: dict) -> str:
+    loc = tuple(err["loc"])
+    where = ".".join(str(x) for x in loc) or "profile"
+    if err["type"] == "extra_forbidden":
+        from govcheck.records import suggest
+
+        key = str(loc[-1])
+        known = PROFILE_KEYS if len(loc) == 1 else ()
+        msg = f"unknown key {key!r}{suggest(key, known)}" if known else f"unknown key {key!r}"
+        if len(loc) == 1:
+            msg += f"; a profile's keys are: {', '.join(PROFILE_KEYS)}"
+        return f"{'.'.join(str(x) for x in loc[:-1]) + ': ' if len(loc) > 1 else ''}{msg}"
+    if err["type"] == "missing":
+        return f"{where}: required"
+    return f"{where}: {err['msg']} (got {err.get('input')!r})"
+
+
+def validate_profile(data: Any, path: str, line_of=None) -> dict:
+    """The profile's mapping, validated; ProfileError naming ``path:line`` if not."""
+    line_of = line_of or (lambda loc: 1)
+    if not isinstance(data, dict):
+        raise ProfileError(f"{path}:1: a profile must be a mapping", path, 1)
+    try:
+        spec = ProfileSpec.model_validate(data)
+    except ValidationError as e:
+        # a misspelt key also makes the key it should have been "missing": report the
+        # misspelling, which is what to fix
+        errors = sorted(e.errors(), key=lambda x: x["type"] != "extra_forbidden")
+        err = errors[0]
+        loc = tuple(err["loc"])
+        # a dict key that is not allowed is reported at ("sources", key, "[key]")
+        loc = tuple(x for x in loc if x != "[key]")
+        line = line_of(loc)
+        raise ProfileError(f"{path}:{line}: {_explain({**err, 'loc': loc})}", path,
+                           line) from None
+    return spec.model_dump(mode="python", exclude_unset=True)
 
 
 def load_profile(name_or_path: str | None, rules_root: Path) -> dict:
@@ -29,9 +142,7 @@ def load_profile(name_or_path: str | None, rules_root: Path) -> dict:
     try:
         loaded = load_yaml(p.read_text(encoding="utf-8"), str(p))
     except YamlError as e:
-        raise ProfileError(str(e)) from None
-    except OSError as e:
+        raise ProfileError(str(e), str(p), e.line) from None
+    except (OSError, UnicodeDecodeError) as e:
         raise ProfileError(f"{p}: cannot read: {e}") from None
-    if not isinstance(loaded.data, dict):
-        raise ProfileError(f"{p}: a profile must be a mapping")
-    return loaded.data
+    return validate_profile(loaded.data, str(p), loaded.line_of)

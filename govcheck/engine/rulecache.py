@@ -36,8 +36,8 @@ def key(root: Path, files: list[Path], texts: list[str]) -> str:
     # the code that validates a rule: an edited schema or field table (in development,
     # before the version changes) must not be hidden behind an old cache
     here = Path(__file__).resolve().parent
-    for src in (here / "rules.py", here / "predicates.py", here.parent / "fields.py",
-                here.parent / "model.py"):
+    for src in (here / "rules.py", here / "predicates.py", here / "profile.py",
+                here.parent / "fields.py", here.parent / "model.py"):
         try:
             st = src.stat()
             h.update(f"{src.name}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -85,6 +85,41 @@ def write(k: str, root: Path, rules) -> None:
         os.replace(tmp, p)
         # keep the few most recent packs (several checkouts or versions), drop the rest
         old = sorted(p.parent.glob("rules-*.json"), key=lambda f: f.stat().st_mtime,
+                     reverse=True)[KEEP:]
+        for f in old:
+            f.unlink(missing_ok=True)
+    except OSError:
+        pass
+
+
+def _doc_path(kind: str, k: str) -> Path | None:
+    d = cache_dir()
+    return None if d is None else d / f"{kind}-{k[:32]}.json"
+
+
+def read_doc(kind: str, k: str) -> dict | None:
+    """A cached JSON document of ``kind`` (``vocabulary``) under key ``k``, or None."""
+    p = _doc_path(kind, k)
+    if p is None or not p.is_file():
+        return None
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+        return doc if doc.get("key") == k else None
+    except Exception:  # noqa: BLE001 - a bad cache is only a cache miss
+        return None
+
+
+def write_doc(kind: str, k: str, doc: dict) -> None:
+    p = _doc_path(kind, k)
+    if p is None:
+        return
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{kind}-", suffix=".json")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({**doc, "key": k}, fh)
+        os.replace(tmp, p)
+        old = sorted(p.parent.glob(f"{kind}-*.json"), key=lambda f: f.stat().st_mtime,
                      reverse=True)[KEEP:]
         for f in old:
             f.unlink(missing_ok=True)

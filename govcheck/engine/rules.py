@@ -15,7 +15,8 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (BaseModel, ConfigDict, Field, StrictInt, ValidationError, field_validator,
+                      model_validator)
 
 from govcheck.engine.predicates import PredicateError, Pred, parse_predicate
 from govcheck.model import Citation, Severity
@@ -35,6 +36,8 @@ FAMILIES = {
 }
 CODE_RE = re.compile(r"^(%s)\d{3}$" % "|".join(FAMILIES))
 NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+PARAMETER_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+LEGISLATION = "https://www.legislation.gov.uk/"
 
 
 class RuleError(Exception):
@@ -57,6 +60,51 @@ class Effective(_Strict):
 
     def __str__(self) -> str:
         return f"{self.from_.isoformat()} to {self.to.isoformat() if self.to else 'date'}"
+
+
+class ParameterValue(_Strict):
+    """One value of a dated parameter: it applies to records dated from ``from`` until
+    the next value's ``from``, as the law said then (``source``)."""
+
+    from_: dt.date = Field(alias="from")
+    value: StrictInt = Field(ge=0)
+    source: str = Field(min_length=1)
+    url: str | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _legislation(cls, v: str | None) -> str | None:
+        if v is not None and not v.startswith(LEGISLATION):
+            raise ValueError(f"url must be a {LEGISLATION} address")
+        return v
+
+
+class Parameter(_Strict):
+    """A number the law has changed over time (OpenFisca-style): one rule, dated values."""
+
+    description: str = Field(min_length=1)
+    values: list[ParameterValue] = Field(min_length=1)
+
+    @field_validator("values")
+    @classmethod
+    def _ascending(cls, v: list[ParameterValue]) -> list[ParameterValue]:
+        for a, b in zip(v, v[1:]):
+            if b.from_ <= a.from_:
+                raise ValueError(f"values must be in date order, each 'from' after the one "
+                                 f"before ({b.from_.isoformat()} is not after "
+                                 f"{a.from_.isoformat()})")
+        return v
+
+    def at(self, d: dt.date) -> tuple[ParameterValue, dt.date | None] | None:
+        """The value that applies on ``d`` and the last day it applies (None: still in
+        force), or None if ``d`` is before the first value."""
+        hit = None
+        for i, v in enumerate(self.values):
+            if v.from_ > d:
+                break
+            nxt = self.values[i + 1].from_ if i + 1 < len(self.values) else None
+            hit = (v, nxt - dt.timedelta(days=1) if nxt else None)
+        return hit
 
 
 class ExceptionSpec(_Strict):
@@ -83,6 +131,20 @@ class Case(_Strict):
     message_contains: list[str] = Field(default_factory=list)
     record: dict
 
+    @field_validator("profile")
+    @classmethod
+    def _profile_keys(cls, v: dict) -> dict:
+        """Profile overrides follow the profile schema (a misspelt key would otherwise
+        test the rule's default instead of the override)."""
+        from govcheck.engine.profile import ProfileError, validate_profile
+
+        base = {"name": "case", "nation": "england", "governance_model": "leader_cabinet"}
+        try:
+            validate_profile({**base, **v}, "profile")
+        except ProfileError as e:
+            raise ValueError(str(e).removeprefix("profile:1: ")) from None
+        return v
+
     @model_validator(mode="after")
     def _exception_only_when_covered(self):
         if self.expect == "covered" and not self.exception:
@@ -105,6 +167,8 @@ class RuleSpec(_Strict):
     builtin: bool = False
     description: str
     why: str
+    # dated values conditions read with {parameter: name}; see docs/rules.md
+    parameters: dict[str, Parameter] = Field(default_factory=dict)
     when: dict | None = None
     require: dict | None = None
     exceptions: list[ExceptionSpec] = Field(default_factory=list)
@@ -125,6 +189,15 @@ class RuleSpec(_Strict):
     def _name(cls, v: str) -> str:
         if not NAME_RE.match(v):
             raise ValueError("name must be kebab-case, e.g. key-decision-notice-period")
+        return v
+
+    @field_validator("parameters")
+    @classmethod
+    def _parameter_names(cls, v: dict) -> dict:
+        for name in v:
+            if not PARAMETER_RE.match(str(name)):
+                raise ValueError(f"parameter name {name!r} must be snake_case, "
+                                 "e.g. agenda_clear_days")
         return v
 
     @model_validator(mode="after")
@@ -230,27 +303,52 @@ def load_conditions(root: Path) -> dict:
     return out
 
 
+def _check_parameters(spec: RuleSpec, path: str, line_of, used: set) -> None:
+    """Every parameter is used by a condition and has a value for every day the rule is
+    in force (a value dated after the rule's end would never apply)."""
+    eff = spec.effective
+    for name, param in spec.parameters.items():
+        if name not in used:
+            raise RuleError(path, line_of(("parameters", name)),
+                            f"parameter {name!r} is declared but no condition reads it "
+                            f"(at_least: {{parameter: {name}}})")
+        first = param.values[0].from_
+        if first > eff.from_:
+            raise RuleError(path, line_of(("parameters", name, "values", 0, "from")),
+                            f"parameter {name!r} has no value from {eff.from_.isoformat()} "
+                            f"(the rule's effective.from) until {first.isoformat()}")
+        for i, v in enumerate(param.values):
+            if eff.to is not None and v.from_ > eff.to:
+                raise RuleError(path, line_of(("parameters", name, "values", i, "from")),
+                                f"parameter {name!r}: a value from {v.from_.isoformat()} "
+                                f"is after the rule's effective.to {eff.to.isoformat()}")
+
+
 def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None,
              shared: dict | None = None) -> Rule:
-    from govcheck.engine.predicates import SHARED
+    from govcheck.engine.predicates import PARAMETERS, PARAMETERS_USED, SHARED
 
     if shared is None:
         shared = _bundled_conditions()
+    used: set = set()
 
     def comp(obj, loc):
-        token = SHARED.set(shared)
+        tokens = (SHARED.set(shared), PARAMETERS.set(spec.parameters or {}),
+                  PARAMETERS_USED.set(used))
         try:
             return parse_predicate(obj, loc)
         except PredicateError as e:
             raise RuleError(path, loaded.line_of(e.loc), e.message) from None
         finally:
-            SHARED.reset(token)
+            for var, token in zip((SHARED, PARAMETERS, PARAMETERS_USED), tokens):
+                var.reset(token)
 
     when = comp(spec.when, ("when",)) if spec.when is not None else None
     require = comp(spec.require, ("require",)) if spec.require is not None else None
     excs = [CompiledException(e, comp(e.claimed, ("exceptions", i, "claimed")),
                               comp(e.evidence, ("exceptions", i, "evidence")))
             for i, e in enumerate(spec.exceptions)]
+    _check_parameters(spec, path, loaded.line_of, used)
     return Rule(spec, path, loaded.line_of, when, require, excs, source, loaded.lines)
 
 
@@ -309,6 +407,11 @@ def _construct_spec(d: dict) -> RuleSpec:
             from_=dt.date.fromisoformat(d["effective"]["from_"]),
             to=dt.date.fromisoformat(d["effective"]["to"]) if d["effective"]["to"] else None),
         "citation": cit(**d["citation"]),
+        "parameters": {name: Parameter.model_construct(
+            description=p["description"],
+            values=[ParameterValue.model_construct(**{
+                **v, "from_": dt.date.fromisoformat(v["from_"])}) for v in p["values"]])
+            for name, p in (d.get("parameters") or {}).items()},
         "exceptions": [ExceptionSpec.model_construct(**{**e, "citation": cit(**e["citation"])})
                        for e in d["exceptions"]],
         "cases": [Case.model_construct(**{
@@ -360,7 +463,8 @@ class RulePack:
         root = Path(root) if root else default_rules_dir()
         if not root.is_dir():
             raise RuleError(str(root), 1, "rules directory not found")
-        files = sorted(p for p in root.rglob("*.yaml") if "profiles" not in p.parts
+        files = sorted(p for p in root.rglob("*.yaml")
+                       if not {"profiles", "vocabulary"} & set(p.relative_to(root).parts)
                        and p != root / CONDITIONS_FILE)
         if not files:
             raise RuleError(str(root), 1, "no rule files found")

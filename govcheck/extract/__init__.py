@@ -31,8 +31,6 @@ document), :mod:`.agenda` (agenda items), :mod:`.nation`, :mod:`.exempt`,
 
 from __future__ import annotations
 
-import re
-
 from typing import TYPE_CHECKING
 
 from govcheck.extract.collect import Collector, Note
@@ -143,22 +141,18 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     return record, col.notes
 
 
-_KEY_PLAN_RE = re.compile(
-    r"\b(?:forward\s+plan\s+of\s+key\s+decisions|notices?\s+of\s+(?:a\s+)?key\s+decisions?"
-    r"|key\s+decisions?\s+notices?|(?:list|register)\s+of\s+key\s+decisions)\b", re.IGNORECASE)
-
-
 def _key_decision_from_heading(lines, records) -> None:
     """A document headed "Forward Plan of Key Decisions" or "Notice of Key Decision"
     says each of its notices is a key decision: a notice that does not state it takes
     the heading's word for it, pointing at the heading."""
+    from govcheck.extract import headings
     from govcheck.model import FieldValue
 
     notices = [r for r in records if r.kind == "notice" and "key_decision" not in r.fields]
     if not notices:
         return
     for cl in lines[:6]:
-        m = _KEY_PLAN_RE.search(cl.text)
+        m = headings.rx("key_decision_plan").search(cl.text)
         if m:
             fv = FieldValue(value=True, line=cl.number, column=m.start() + 1,
                             text=cl.text.strip(), page=cl.line.page)

@@ -33,12 +33,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from govcheck.dates import ParsedDate, find_partial_date, parse_date
-from govcheck.extract import values
-from govcheck.extract.checkbox import has_mark, parse_answer
+from govcheck.dates import find_partial_date, parse_date
+from govcheck.extract import headings, readers, values
+from govcheck.extract.checkbox import has_mark
 from govcheck.extract.collect import Collector
 from govcheck.extract.exempt import bare_paragraphs
 from govcheck.extract.labels import LabelSpec, match_label
+from govcheck.extract.readers import date_notes, report_to
 from govcheck.extract.text import CLine, is_heading
 
 __all__ = ["scan", "Scan", "labels_in", "labels_of", "is_header_row"]
@@ -46,48 +47,11 @@ __all__ = ["scan", "Scan", "labels_in", "labels_of", "is_header_row"]
 _HEADER_LINES = 40        # "Report to" and meeting headings are looked for this far
 _LOOKAHEAD = 4            # non-blank lines searched for the date under a heading
 
-_REPORT_TO_RE = re.compile(
-    r"^(?P<pre>.*?)\b(?:Report|REPORT)\s+(?:to|To|TO)\b[ \t]*:?[ \t]*(?P<v>.*)$")
-_COUNCIL_RE = re.compile(
-    r"^\s*(?P<c>(?:(?:The\s+)?(?:Royal\s+|London\s+)?Borough\s+of\s+[A-Z][\w'\-]*"
-    r"(?:\s+(?:and|upon|on)?\s*[A-Z][\w'\-]*)*(?:\s+Council)?)"
-    r"|(?:[A-Z][\w'.\-]*(?:\s+(?:and|upon|on|of|&|[A-Z][\w'.\-]*))*?\s+"
-    r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town|Parish|Unitary)?\s*Council))\b")
 _DATE_LEAD_RE = re.compile(
     r"^\s*(?:(?:date\s*(?:of\s+(?:the\s+)?meeting)?|meeting\s+date|on|held\s+on)\s*:?\s*)?$",
     re.IGNORECASE)
-_BY_RE = re.compile(r"^[\s,;]*(?:by|taken\s+by)\s+(?:the\s+)?(?P<v>\S.*?)[\s.;]*$",
-                    re.IGNORECASE)
-_MEETING_HEAD_RE = re.compile(
-    r"^\s*(?:agenda(?!\s+item)(?:\s+(?:for|of)\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)?"
-    r"|notice\s+of\s+(?:a\s+)?meeting(?:\s+of\s+(?:the\s+)?)?"
-    r"|summons(?:\s+to\s+(?:attend\s+)?(?:a\s+)?meeting(?:\s+of\s+(?:the\s+)?)?)?"
-    r"|minutes(?:\s+of\s+(?:the\s+|a\s+)?(?:meeting\s+of\s+(?:the\s+)?)?)?"
-    r"|meeting(?!\s*:)(?:\s+of\s+(?:the\s+)?)?)"
-    r"[\s:–—-]*(?P<v>(?-i:[A-Z0-9]).*?)?\s*$",
-    re.IGNORECASE)
-_DECISION_RE = re.compile(
-    r"^\s*(?:decision\s+details|manylion\s+y\s+penderfyniad|cofnod\s+o\s+benderfyniad"
-    r"|record\s+of\s+(?:an?\s+)?"
-    r"(?:executive\s+|cabinet\s+|officer\s+|key\s+"
-    r"|individual\s+(?:cabinet\s+)?member\s+)?decisions?|decision\s+notice)\b",
-    re.IGNORECASE)
-_NOTICE_RE = re.compile(
-    r"^\s*(?:issue\s+details|manylion\s+y\s+mater"
-    r"|notice\s+of\s+(?:a\s+)?(?:proposed|key|intention|private|exempt)\b"
-    r"|(?:general\s+exception|special\s+urgency)\s+notice"
-    r"|(?:the\s+)?forward\s+plan\b(?!\s*(?:ref|reference|no\b|number|item)))",
-    re.IGNORECASE)
-# the first 7 characters of the lines _DECISION_RE and _NOTICE_RE can match
-_KIND_HEADS = frozenset({"decisio", "record ", "issue d", "notice ", "general", "special",
-                         "manylio", "cofnod ",
-                         "forward", "the for"})
 _HELD_ON_RE = re.compile(r"\s+(?:held\s+)?on\s*$", re.IGNORECASE)
-_DETAILS_RE = re.compile(
-    r"^\s*(?:(?:decision|issue)\s+details|manylion\s+y\s+(?:penderfyniad|mater)"
-    r"(?:\s*/\s*(?:decision|issue)\s+details)?)\s*$", re.IGNORECASE)
 _DATE_KINDS = frozenset({"date", "bare_date", "decision_due"})
-_DASH_TAIL_RE = re.compile(r"^\w+\s*[-–—]\s*(?P<v>\S.*)$")
 # free-text answers that may wrap onto the next lines
 _JOIN_KINDS = frozenset({"text", "urgency"})
 _NO_JOIN_FIELDS = frozenset({"forward_plan_ref", "council"})
@@ -215,191 +179,6 @@ def _fmt(text: str) -> str:
     return " ".join(text.split())
 
 
-def _date_notes(col: Collector, cl: CLine, offset: int, pd: ParsedDate, field: str) -> None:
-    if pd.weekday_mismatch:
-        col.note(cl.line, offset + pd.start,
-                 f"{field}: the weekday does not fit the date: "
-                 f"{cl.line.text[offset + pd.start:offset + pd.end].strip()!r} was a "
-                 f"{pd.value.strftime('%A')}", field)
-    if pd.qualifier:
-        col.note(cl.line, offset + pd.start,
-                 f"{field}: the date is qualified ({pd.qualifier!r})", field)
-
-
-def put_date(col: Collector, cl: CLine, field: str, value: str, offset: int) -> bool:
-    """Read a date from ``value`` (at ``offset`` of the line) into ``field``."""
-    pd = parse_date(value)
-    if pd is None:
-        partial = find_partial_date(value)
-        if partial:
-            col.note(cl.line, offset + partial[0],
-                     f"{field}: {value[partial[0]:partial[1]]!r} is not a complete date "
-                     "(day, month and year); not read", field)
-        elif value.strip() and re.search(r"\b(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|agreed|"
-                                         r"determined))\b", value, re.IGNORECASE):
-            col.note(cl.line, offset + len(value) - len(value.lstrip()),
-                     f"{field}: no date given ({value.strip()!r})", field)
-        return False
-    if not col.put(field, pd.value, cl.line, offset + pd.start):
-        return False        # read already (a bilingual twin is compared by the collector)
-    _date_notes(col, cl, offset, pd, field)
-    return True
-
-
-def _answer_note(col: Collector, cl: CLine, offset: int, field: str, problem: str,
-                 value: str) -> None:
-    col.note(cl.line, offset + len(value) - len(value.lstrip()),
-             f"{field}: {problem}; answer not read", field)
-
-
-def _apply(col: Collector, scan: Scan, spec: LabelSpec, cl: CLine, value: str,
-           off: int, index: int) -> None:
-    field, kind = spec.field, spec.kind
-    lead = len(value) - len(value.lstrip())
-    v = value.strip()
-    if kind in ("text", "body", "report_to"):
-        if field == "forward_plan_ref" and values.is_not_a_reference(v):
-            # "Not on the forward plan – general exception" names no notice, but may
-            # name the urgency route relied on instead
-            route = values.urgency_route(v)
-            if route != "unspecified":
-                col.put("urgency_route", route, cl.line, off + lead)
-            return
-        if values.is_none_answer(v) or values.is_pending_answer(v):
-            return
-        if kind == "report_to":
-            report_to(col, scan, cl, v, off + lead, index)
-            return
-        if kind == "body":
-            col.put("body", _fmt(v), cl.line, off + lead)
-            return
-        col.put(field, _fmt(v).rstrip(" :"), cl.line, off + lead)
-        return
-    if kind in ("date", "bare_date"):
-        if kind == "bare_date":
-            field = "meeting_date" if index <= scan.header_until else "report_date"
-        put_date(col, cl, field, value, off)
-        return
-    if kind == "decision_due":
-        pd = parse_date(value)
-        if pd is None:
-            put_date(col, cl, field, value, off)  # for the notes
-            return
-        if col.put(field, pd.value, cl.line, off + pd.start):
-            _date_notes(col, cl, off, pd, field)
-        by = _BY_RE.match(value[pd.end:])
-        if by:
-            col.put("decision_maker", _fmt(by.group("v")), cl.line,
-                    off + pd.end + by.start("v"))
-        return
-    if kind == "paragraphs":
-        found = bare_paragraphs(value)
-        if found:
-            col.put("exempt_paragraphs", found[0], cl.line, off + found[1])
-        return
-    if kind == "wards":
-        names = values.wards(value)
-        if names:
-            first = names[0] if names[0] != "ALL" else "all"
-            at = value.lower().find(first.lower())
-            col.put("wards", names, cl.line, off + (at if at >= 0 else lead))
-        return
-    if kind == "money":
-        found = values.money(value)
-        if found:
-            col.put(field, found[0], cl.line, off + found[1])
-        return
-    if kind == "restriction":
-        level = values.restriction_level(v)
-        if level:
-            col.put("exempt", level, cl.line, off + lead)
-        elif v:
-            col.note(cl.line, off + lead, f"exempt: restriction {v!r} not understood", "exempt")
-        return
-    if kind == "urgency":
-        if values.is_none_answer(v):
-            col.put("urgency_route", "none", cl.line, off + lead)
-            return
-        col.put("urgency_reason", _fmt(v), cl.line, off + lead)
-        col.put("urgency_route", values.urgency_route(v), cl.line, off + lead)
-        return
-
-    # answers: yes/no, ticked boxes; "N/A" or "TBC" is no answer ("None" to the
-    # exempt question is)
-    if (values.is_none_answer(v) and not (kind == "exempt" and v.lower().startswith("none"))) \
-            or values.is_pending_answer(v):
-        return
-    ans = parse_answer(value)
-    if ans.option is None:
-        if ans.problem and ans.problem != "no answer given":
-            _answer_note(col, cl, off, field, ans.problem, value)
-        return
-    opt = ans.option
-    at = off + opt.start
-    if kind == "exempt":
-        level = values.exempt_level(opt.word, opt.text)
-        if level:
-            col.put("exempt", level, cl.line, at)
-        else:
-            col.note(cl.line, at, f"exempt: answer {opt.text!r} not read", "exempt")
-        return
-    if kind == "wards_q":
-        rest = opt.rest
-        if opt.word in ("no", "n") or values.wards(rest) == ["ALL"]:
-            col.put("wards", ["ALL"], cl.line, at)
-        elif opt.word in ("yes", "y"):
-            names = values.wards(rest) if rest else None
-            if names:
-                col.put("wards", names, cl.line, at + opt.text.find(names[0]))
-                return
-            # the names may stand in a cell of their own: "☒ Yes ☐ No<TAB>Ladywood"
-            extra = [o for o in ans.options if o.state is None and o.start > opt.start
-                     and o.word not in ("yes", "no", "y", "n")]
-            names = values.wards("; ".join(o.text for o in extra)) if extra else None
-            if names:
-                col.put("wards", names, cl.line, off + extra[0].start)
-                return
-            # "☒ Yes ☐ No – Nechells": the only names given follow the other answer
-            tail = [o for o in ans.options if o is not opt and o.start > opt.start
-                    and o.word in ("no", "n") and _DASH_TAIL_RE.match(o.text)]
-            names = values.wards(_DASH_TAIL_RE.match(tail[0].text).group("v")) if tail else None
-            if names and names != ["ALL"]:
-                at2 = tail[0].text.find(names[0])
-                col.put("wards", names, cl.line, off + tail[0].start + max(at2, 0))
-            else:
-                col.note(cl.line, at, "wards: specific wards are affected but none is named",
-                         "wards")
-        return
-    if kind in ("special_q", "general_q"):
-        # "Special urgency: Yes – agreed by the Chair of ... on 3 June 2024"
-        if values.yes_no(opt.word, opt.text) is True:
-            route = "special_urgency" if kind == "special_q" else "general_exception"
-            col.put("urgency_route", route, cl.line, at, replace=True)
-            m = _AGREED_BY_RE.search(opt.rest or "")
-            if m and kind == "special_q":
-                col.put("urgency_agreed_by", _fmt(m.group("who")), cl.line,
-                        at + opt.text.find(m.group("who")))
-        return
-    if kind == "urgency_q":
-        b = values.yes_no(opt.word, opt.text)
-        if b is False:
-            col.put("urgency_route", "none", cl.line, at)
-        elif b is True:
-            col.put("urgency_route", values.urgency_route(value), cl.line, at)
-        return
-    b = values.yes_no(opt.word, opt.text)
-    if b is None:
-        col.note(cl.line, at, f"{field}: answer {opt.text!r} is not yes or no; not read", field)
-        return
-    col.put(field, (not b) if spec.negate else b, cl.line, at)
-    # "No – urgent: the contract ends on 5 April": the answer gives its own reason
-    if field == "call_in_eligible" and ((not b) if spec.negate else b) is False and opt.rest:
-        reason = _DASH_TAIL_RE.match(opt.text)
-        if reason and reason.group("v").strip():
-            col.put("call_in_exemption_reason", _fmt(reason.group("v")), cl.line,
-                    at + reason.start("v"))
-
-
 def _accepts_next(spec: LabelSpec, text: str) -> bool:
     """Whether the next line can be the answer to a label left without one."""
     kind = spec.kind
@@ -424,27 +203,12 @@ def _next_value(lines: list[CLine], i: int, spec: LabelSpec) -> tuple[int, str] 
         cl = lines[j]
         if not cl.text.strip():
             continue
-        if labels_in(cl.text, cl.low) or _REPORT_TO_RE.match(cl.text):
+        if labels_in(cl.text, cl.low) or headings.rx("report_to").match(cl.text):
             return None
         if spec.kind not in _DATE_KINDS and is_heading(cl):
             return None
         return (j, cl.text) if _accepts_next(spec, cl.text) else None
     return None
-
-
-def report_to(col: Collector, scan: Scan, cl: CLine, v: str, off: int, index: int) -> None:
-    """"Report to Cabinet [date]": the decision maker, and the meeting date on the same
-    line or on one of the next lines."""
-    value = v.replace("\t", " ")
-    pd = parse_date(value)
-    body = value[:pd.start] if pd else value
-    body = body.strip(" -–—,:;")
-    if body:
-        col.put("decision_maker", _fmt(body), cl.line, off)
-    if pd:
-        if col.put("meeting_date", pd.value, cl.line, off + pd.start):
-            _date_notes(col, cl, off, pd, "meeting_date")
-    scan.header_until = max(scan.header_until, index + 8)
 
 
 def _header_date(col: Collector, lines: list[CLine], i: int, name_field: str | None) -> None:
@@ -463,7 +227,7 @@ def _header_date(col: Collector, lines: list[CLine], i: int, name_field: str | N
         pd = parse_date(text)
         if pd is not None and _DATE_LEAD_RE.match(text[:pd.start]):
             if col.put("meeting_date", pd.value, cl.line, pd.start):
-                _date_notes(col, cl, 0, pd, "meeting_date")
+                date_notes(col, cl, 0, pd, "meeting_date")
             return
         if pd is None:
             partial = find_partial_date(text)
@@ -513,7 +277,7 @@ def _continuation(lines: list[CLine], i: int, tabbed: bool, physical: bool,
                 break
             if stripped.endswith((":", "?")) or _ANY_LABEL_RE.match(text) \
                     or _ITEMISH_RE.match(text) or _FOOTER_RE.search(stripped) \
-                    or is_heading(cl) or _REPORT_TO_RE.match(text):
+                    or is_heading(cl) or headings.rx("report_to").match(text):
                 break
             piece, sep = stripped, " "
         if labels_of(cl):
@@ -596,38 +360,35 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 if _joins(spec) and vend == len(text):
                     value = _value_with_continuation(lines, j, value, physical, consumed,
                                                      "\t" in lines[j].text)
-                _apply(col, st, spec, lines[j], value, 0, j)
+                readers.read(col, st, spec, lines[j], value, 0, j)
             else:
                 if _joins(spec) and vend == len(text):
                     value = _value_with_continuation(lines, i, value, physical, consumed,
                                                      "\t" in text[:vstart + 1])
-                _apply(col, st, spec, cl, value, vstart, i)
+                readers.read(col, st, spec, cl, value, vstart, i)
             if spec.kind == "report_to":
                 _header_date(col, lines, i, None)
         if found:
             continue
         if nonblank <= _HEADER_LINES and text.rstrip().endswith(":") and _trailing_label(col, cl):
             continue
-        head = cl.low[:24].lstrip(" \t0123456789.")[:7]
-        if head in _KIND_HEADS and _DECISION_RE.match(text):
-            st.decision += 1
+        marked = headings.kind_of(text) if headings.is_kind_heading(cl.low[:40]) else None
+        if marked is not None:
+            if marked == "decision":
+                st.decision += 1
+            else:
+                st.notice += 1
             st.kind_line = st.kind_line or cl.number
-            if _DETAILS_RE.match(text):
-                _title_after(col, lines, i)
-            continue
-        if head in _KIND_HEADS and _NOTICE_RE.match(text):
-            st.notice += 1
-            st.kind_line = st.kind_line or cl.number
-            if _DETAILS_RE.match(text):
+            if headings.rx("details").match(text):
                 _title_after(col, lines, i)
             continue
         if i > _HEADER_LINES or nonblank > _HEADER_LINES:
             continue
         if ("eport" in text or "EPORT" in text) and len(text) < 160:
-            m = _REPORT_TO_RE.match(text)
-            if m and _header_prefix_ok(m.group("pre")):
+            m = headings.rx("report_to").match(text)
+            if m and headings.header_prefix_ok(m.group("pre")):
                 pre = m.group("pre")
-                c = _COUNCIL_RE.match(pre) if pre.strip() else None
+                c = headings.rx("council_name").match(pre) if pre.strip() else None
                 if c:
                     col.put("council", c.group("c").strip(), cl.line, c.start("c"))
                 v = m.group("v")
@@ -636,7 +397,7 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 _header_date(col, lines, i, None if v.strip() else "decision_maker")
                 continue
         if nonblank <= 15:
-            mh = _MEETING_HEAD_RE.match(text) if len(text) < 150 else None
+            mh = headings.rx("meeting").match(text) if len(text) < 150 else None
             if mh:
                 st.meeting += 1
                 st.kind_line = st.kind_line or cl.number
@@ -648,40 +409,28 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                     if body:
                         col.put("body", _fmt(body), cl.line, mh.start("v"))
                     if pd and col.put("meeting_date", pd.value, cl.line, mh.start("v") + pd.start):
-                        _date_notes(col, cl, mh.start("v"), pd, "meeting_date")
+                        date_notes(col, cl, mh.start("v"), pd, "meeting_date")
                 _header_date(col, lines, i, None if v else "body")
                 st.header_until = max(st.header_until, i + 8)
                 continue
             if nonblank <= 5 and len(text) < 100:
                 # "CITY COUNCIL – 14 MAY 2024", "Cabinet - 4 April 2024": body and date
-                mb = _BODY_DATE_RE.match(text)
+                mb = headings.rx("body_date").match(text)
                 pd = parse_date(mb.group("d")) if mb else None
                 if pd is not None and pd.start == 0 \
                         and not mb.group("d")[pd.end:].strip(" .,"):
                     body = _fmt(mb.group("b"))
                     col.put("decision_maker", body, cl.line, mb.start("b"))
                     if col.put("meeting_date", pd.value, cl.line, mb.start("d")):
-                        _date_notes(col, cl, mb.start("d"), pd, "meeting_date")
+                        date_notes(col, cl, mb.start("d"), pd, "meeting_date")
                     continue
             if nonblank <= 5 and "ouncil" in text and len(text) < 100:
-                c = _COUNCIL_RE.match(text)
+                c = headings.rx("council_name").match(text)
                 if c and c.end() >= len(text.rstrip()) - 1:
                     col.put("council", c.group("c").strip(), cl.line, c.start("c"))
     return st
 
 
-_AGREED_BY_RE = re.compile(r"\bagreed\s+by\s+(?:the\s+)?(?P<who>[^.;]{3,120}?)"
-                           r"(?:\s+on\s+\d|[.;]|$)", re.IGNORECASE)
-_BODY_DATE_RE = re.compile(
-    r"^\s*(?P<b>(?:(?:the\s+)?(?:city|county|borough|district|full|metropolitan\s+borough)\s+)?"
-    r"council|cabinet|executive|[A-Za-z&,' ]{3,60}?\bcommittee)\s*[–—:-]\s*(?P<d>\S.*?)\s*$",
-    re.IGNORECASE)
-
-
-def _header_prefix_ok(pre: str) -> bool:
-    """What may come before "Report to" on a heading line: nothing, or a council."""
-    p = pre.strip(" \t-–—:|")
-    return not p or bool(_COUNCIL_RE.match(p)) or p.isupper()
 
 
 def _title_after(col: Collector, lines: list[CLine], i: int) -> None:

@@ -24,112 +24,72 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["WELSH_COUNCILS", "SCOTTISH_COUNCILS", "Evidence", "detect", "council_nation"]
+__all__ = ["welsh_councils", "scottish_councils", "Evidence", "detect", "council_nation"]
 
-# The 22 Welsh principal councils: English name, Welsh name.
-WELSH_COUNCILS: tuple[tuple[str, str], ...] = (
-    ("Isle of Anglesey County Council", "Cyngor Sir Ynys Môn"),
-    ("Gwynedd Council", "Cyngor Gwynedd"),
-    ("Conwy County Borough Council", "Cyngor Bwrdeistref Sirol Conwy"),
-    ("Denbighshire County Council", "Cyngor Sir Ddinbych"),
-    ("Flintshire County Council", "Cyngor Sir y Fflint"),
-    ("Wrexham County Borough Council", "Cyngor Bwrdeistref Sirol Wrecsam"),
-    ("Powys County Council", "Cyngor Sir Powys"),
-    ("Ceredigion County Council", "Cyngor Sir Ceredigion"),
-    ("Pembrokeshire County Council", "Cyngor Sir Penfro"),
-    ("Carmarthenshire County Council", "Cyngor Sir Gâr"),
-    ("City and County of Swansea Council", "Cyngor Dinas a Sir Abertawe"),
-    ("Neath Port Talbot County Borough Council",
-     "Cyngor Bwrdeistref Sirol Castell-nedd Port Talbot"),
-    ("Bridgend County Borough Council", "Cyngor Bwrdeistref Sirol Pen-y-bont ar Ogwr"),
-    ("Vale of Glamorgan Council", "Cyngor Bro Morgannwg"),
-    ("Rhondda Cynon Taf County Borough Council", "Cyngor Bwrdeistref Sirol Rhondda Cynon Taf"),
-    ("Merthyr Tydfil County Borough Council", "Cyngor Bwrdeistref Sirol Merthyr Tudful"),
-    ("Caerphilly County Borough Council", "Cyngor Bwrdeistref Sirol Caerffili"),
-    ("Blaenau Gwent County Borough Council", "Cyngor Bwrdeistref Sirol Blaenau Gwent"),
-    ("Torfaen County Borough Council", "Cyngor Bwrdeistref Sirol Torfaen"),
-    ("Monmouthshire County Council", "Cyngor Sir Fynwy"),
-    ("Newport City Council", "Cyngor Dinas Casnewydd"),
-    ("Cardiff Council", "Cyngor Caerdydd"),
-)
 
-# The 32 Scottish councils.
-SCOTTISH_COUNCILS: tuple[str, ...] = (
-    "Aberdeen City Council", "Aberdeenshire Council", "Angus Council",
-    "Argyll and Bute Council", "City of Edinburgh Council", "Clackmannanshire Council",
-    "Dumfries and Galloway Council", "Dundee City Council", "East Ayrshire Council",
-    "East Dunbartonshire Council", "East Lothian Council", "East Renfrewshire Council",
-    "Falkirk Council", "Fife Council", "Glasgow City Council", "The Highland Council",
-    "Inverclyde Council", "Midlothian Council", "Moray Council",
-    "Comhairle nan Eilean Siar", "North Ayrshire Council", "North Lanarkshire Council",
-    "Orkney Islands Council", "Perth and Kinross Council", "Renfrewshire Council",
-    "Scottish Borders Council", "Shetland Islands Council", "South Ayrshire Council",
-    "South Lanarkshire Council", "Stirling Council", "West Dunbartonshire Council",
-    "West Lothian Council",
-)
+def _register() -> list[dict]:
+    """The council register, ``rules/vocabulary/councils.yaml``."""
+    from govcheck import vocabulary
 
-# Place words that name the council (what is left of a name without "Council", "County
-# Borough", "City and County of"...); matched before "Council" or a council-type word.
-_WELSH_PLACES = (
-    "isle of anglesey", "anglesey", "ynys môn", "ynys mon", "gwynedd", "conwy",
-    "denbighshire", "flintshire", "wrexham", "powys", "ceredigion", "pembrokeshire",
-    "carmarthenshire", "swansea", "neath port talbot", "bridgend", "vale of glamorgan",
-    "rhondda cynon taf", "rhondda cynon taff", "merthyr tydfil", "caerphilly",
-    "blaenau gwent", "torfaen", "monmouthshire", "newport city", "cardiff",
-    "city of cardiff",
-)
-_SCOTTISH_PLACES = (
-    "aberdeen city", "aberdeenshire", "angus", "argyll and bute", "argyll & bute",
-    "city of edinburgh", "edinburgh city", "clackmannanshire", "dumfries and galloway",
-    "dumfries & galloway", "dundee city", "east ayrshire", "east dunbartonshire",
-    "east lothian", "east renfrewshire", "falkirk", "fife", "glasgow city", "highland",
-    "inverclyde", "midlothian", "moray", "north ayrshire", "north lanarkshire",
-    "orkney islands", "perth and kinross", "perth & kinross", "renfrewshire",
-    "scottish borders", "shetland islands", "south ayrshire", "south lanarkshire",
-    "stirling", "west dunbartonshire", "west lothian",
-)
+    return vocabulary.active().councils
+
+
+def welsh_councils() -> list[tuple[str, list[str]]]:
+    """The Welsh principal councils in the register: (English name, Welsh names)."""
+    return [(c["name"], c["welsh"]) for c in _register()
+            if c["nation"] == "wales" and not c["ended"]]
+
+
+def scottish_councils() -> list[str]:
+    return [c["name"] for c in _register() if c["nation"] == "scotland" and not c["ended"]]
 
 
 def _places(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(words, key=len, reverse=True))
+                    for w in sorted(set(words), key=len, reverse=True))
 
 
-_WELSH_COUNCIL_RE = re.compile(
-    r"\b(?:(?:the\s+)?(?:" + _places(_WELSH_PLACES) + r")\s+(?:county\s+(?:borough\s+)?)?"
-    r"(?:city\s+)?council\b"
-    r"|city\s+and\s+county\s+of\s+(?:swansea|cardiff)\b"
-    r"|\bcyngor\s+(?:sir|bwrdeistref\s+sirol|dinas|bro|gwynedd|caerdydd)\b"
-    r"|\bcounty\s+borough\s+council\b)",
-    re.IGNORECASE)
-_SCOTTISH_COUNCIL_RE = re.compile(
-    r"\b(?:the\s+)?(?:" + _places(_SCOTTISH_PLACES) + r")\s+council\b"
-    r"|\bcomhairle\s+nan\s+eilean\s+siar\b",
-    re.IGNORECASE)
+def _fold(text: str) -> str:
+    """"Ynys Môn" → "Ynys Mon": councils' names are written both ways."""
+    import unicodedata
+
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _council_rx(nation: str) -> re.Pattern:
+    """A council of ``nation`` named in a text: a place of the register followed by
+    "Council" (with "County Borough", "City", "Islands" between), the City and County
+    of Swansea or Cardiff, a Welsh "Cyngor ..." name, or "County Borough Council" (a
+    kind of council only Wales has)."""
+    from govcheck import vocabulary
+
+    vocab = vocabulary.active()
+    cache = vocab.__dict__.setdefault("_council_rx", {})
+    rx = cache.get(nation)
+    if rx is not None:
+        return rx
+    places = set()
+    for c in vocab.councils:
+        if c["nation"] == nation:
+            for p in c["places"]:
+                places |= {p.lower(), _fold(p).lower()}
+    body = (r"\b(?:(?:the\s+)?(?:city\s+of\s+)?(?:" + _places(places)
+            + r")\s+(?:county\s+(?:borough\s+)?)?(?:city\s+)?(?:islands\s+)?council\b")
+    if nation == "wales":
+        body += (r"|city\s+and\s+county\s+of\s+(?:swansea|cardiff)\b"
+                 r"|\bcyngor\s+(?:sir|bwrdeistref\s+sirol|dinas|bro|gwynedd|caerdydd)\b"
+                 r"|\bcounty\s+borough\s+council\b)")
+    else:
+        body += r"|\bcomhairle\s+nan\s+eilean\s+siar\b)"
+    rx = cache[nation] = re.compile(body, re.IGNORECASE)
+    return rx
+
+
 # any council name: for "an English council is named"
 _ANY_COUNCIL_RE = re.compile(
     r"\b[A-Z][\w'.-]*(?:\s+(?:and|upon|on|of|&|[A-Z][\w'.-]*))*?\s+"
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town)?\s*Council\b"
     r"|\b(?:Royal\s+|London\s+)?Borough\s+of\s+[A-Z][\w'-]*")
-
-# Welsh governance words: the document is (partly) in Welsh
-_WELSH_WORDS_RE = re.compile(
-    r"\batodlen\s+12\s?a\b|\byn\s+rhinwedd\s+paragraff|\brhan\s+4\b|\bpenderfyniad\s+allweddol"
-    r"|\bgwneuthurwr\s+penderfyniad|\bprawf\s+er\s+budd\s+y\s+cyhoedd|\beffeithiol\s+o\s*:"
-    r"|\byn\s+amodol\s+ar\s+alw\s+i\s+mewn|\brhesymau\s+wedi['’]u\s+cyfyngu"
-    r"|\bdyddiad\s+y\s+penderfyniad",
-    re.IGNORECASE)
-# citations of the Welsh Parts of Schedule 12A
-_WELSH_LAW_RE = re.compile(
-    r"\bpart\s+(?:4|5|iv|v)\b[^.;]{0,30}\bsch(?:edule|ed)?\.?\s*12\s?a\b"
-    r"|\bsch(?:edule|ed)?\.?\s*12\s?a\s*,?\s*parts?\s+(?:4|5|iv|v)\b"
-    r"|\bparagraphs?\s*(?:\(s\))?\s*1[2-8][a-c]?\b[^.;]{0,40}\bsch(?:edule|ed)?\.?\s*12\s?a\b"
-    r"|\(wales\)\s+(?:regulations|order|measure|act)\b"
-    r"|\blocal\s+government\s+\(wales\)\s+measure\b",
-    re.IGNORECASE)
-_SCOTTISH_LAW_RE = re.compile(
-    r"\bsch(?:edule|ed)?\.?\s*7\s?a\b|\blocal\s+government\s+\(scotland\)\s+act\s+1973\b",
-    re.IGNORECASE)
 
 _WELSH_HINTS = ("atodlen", "rhinwedd", "rhan 4", "penderfyniad", "prawf er budd",
                 "effeithiol", "alw i mewn", "cyfyngu")
@@ -163,9 +123,9 @@ def _named_council(text: str) -> str | None:
 
 def council_nation(name: str) -> str | None:
     """``wales`` or ``scotland`` for a council in the tables, else None."""
-    if _WELSH_COUNCIL_RE.search(name):
+    if _council_rx("wales").search(name):
         return "wales"
-    if _SCOTTISH_COUNCIL_RE.search(name):
+    if _council_rx("scotland").search(name):
         return "scotland"
     return None
 
@@ -184,6 +144,13 @@ def _near_council(text: str, low: str, rx):
                 return m
             pos = low.find(w, pos + len(w))
     return None
+
+
+def _cite(name: str):
+    """Nation evidence from ``rules/vocabulary/citations.yaml``."""
+    from govcheck import vocabulary
+
+    return vocabulary.active().groups["citations"][name].rx
 
 
 def _found(index, words, rx) -> bool:
@@ -208,15 +175,15 @@ def detect(index, properties: dict | None = None, top_lines: int = 40) -> Eviden
     title = props.get("title") or ""
     top = "\n".join(cl.text for cl in index.lines[:top_lines])
     # word tests over the whole text first: an expression runs only on the lines found
-    welsh_text = lang.startswith("cy") or _found(index, _WELSH_HINTS, _WELSH_WORDS_RE)
+    welsh_text = lang.startswith("cy") or _found(index, _WELSH_HINTS, _cite("welsh_words"))
     head = title + "\n" + top
     head_low = head.lower()
     council = "council" in head_low or "cyngor" in head_low or "comhairle" in head_low \
         or "city and county" in head_low
-    m = _near_council(head, head_low, _WELSH_COUNCIL_RE) if council else None
+    m = _near_council(head, head_low, _council_rx("wales")) if council else None
     if m:
         return Evidence("wales", f"council {m.group().strip()!r}", welsh_text)
-    m = _near_council(head, head_low, _SCOTTISH_COUNCIL_RE) if council else None
+    m = _near_council(head, head_low, _council_rx("scotland")) if council else None
     if m:
         return Evidence("scotland", f"council {m.group().strip()!r}", welsh_text)
     if welsh_text:
@@ -226,8 +193,8 @@ def detect(index, properties: dict | None = None, top_lines: int = 40) -> Eviden
     if english_council:
         # a council that is neither Welsh nor Scottish: the citations do not decide
         return Evidence(None, f"council {english_council!r}", False)
-    if _found(index, ("7a", "7 a", "(scotland)"), _SCOTTISH_LAW_RE):
+    if _found(index, ("7a", "7 a", "(scotland)"), _cite("scottish_law")):
         return Evidence("scotland", "Schedule 7A / Local Government (Scotland) Act 1973", False)
-    if _found(index, ("12a", "12 a", "(wales)"), _WELSH_LAW_RE):
+    if _found(index, ("12a", "12 a", "(wales)"), _cite("welsh_law")):
         return Evidence("wales", "Schedule 12A Part 4/5 or Welsh legislation cited", False)
     return Evidence(None, "", False)

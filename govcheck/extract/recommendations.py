@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 
+from govcheck import vocabulary
 from govcheck.extract.collect import Collector
 from govcheck.extract.text import CLine, Index
 
@@ -54,27 +55,28 @@ _STEM_RE = re.compile(
     r"(?::\s*$|\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*$"
     r"|^\s*(?:that\s+)?(?:the\s+)?(?:cabinet|committee|council|executive|panel|board)\s*$)",
     re.IGNORECASE)
-_TO_COUNCIL_RE = re.compile(
-    r"\brecommends?\b(?:\s+to)?(?:\s+that)?\s+(?:the\s+)?"
-    r"(?:full\s+|city\s+|county\s+|borough\s+|district\s+)?council\b(?!['’]s)"
-    r"|\b(?:recommend|refer|submit|forward|commend)s?\b[^.;]{0,80}?\bto\s+(?:the\s+)?"
-    r"(?:full\s+|city\s+|county\s+|borough\s+|district\s+)?council\b(?!['’]s)"
-    r"|\bfor\s+(?:approval|adoption|decision|endorsement|agreement)\s+(?:by|at)\s+(?:the\s+)?"
-    r"(?:full\s+|city\s+|county\s+|borough\s+|district\s+)?council\b(?!['’]s)"
-    r"|\bcouncil\s+(?:be|is)\s+(?:asked|recommended|requested)\s+to\b",
-    re.IGNORECASE)
-_VERB_RE = re.compile(
-    r"\b(?:(?P<note>note|notes|noting|(?:be|is|are)\s+noted)"
-    r"|(?P<agree>agree|agrees|endorse|endorses|supports|(?:be|is|are)\s+(?:agreed|endorsed))"
-    r"|(?P<approve>approve|approves|adopt|adopts|(?:be|is|are)\s+(?:approved|adopted))"
-    r"|(?P<decide>delegate|delegates|authori[sz]e|authori[sz]es|decide|decides|determine"
-    r"|determines|resolve|resolves|appoint|appoints|instruct|instructs|grant|grants"
-    r"|award|awards|(?:be|is|are)\s+(?:delegated|authori[sz]ed|granted|awarded)))\b",
-    re.IGNORECASE)
-_WEAK_RE = re.compile(
-    r"\b(?:consider|considers|receive|receives|comment\s+on|comments\s+on|review|reviews"
-    r"|(?:be|is|are)\s+(?:considered|received))\b",
-    re.IGNORECASE)
+_KINDS = ("note", "agree", "approve", "decide")   # the verb entries, in this order
+
+
+def _rx(name: str) -> re.Pattern:
+    """An entry of ``rules/vocabulary/recommendations.yaml``."""
+    return vocabulary.active().groups["recommendations"][name].rx
+
+
+def _verb_rx() -> re.Pattern:
+    """One expression over the verb entries, each a named group: the first verb in
+    the text decides, whichever kind it is."""
+    vocab = vocabulary.active()
+    rx = getattr(vocab, "_verb_rx", None)
+    if rx is None:
+        group = vocab.groups["recommendations"]
+        rx = re.compile(r"\b(?:" + "|".join(
+            f"(?P<{group[k].value}>" + "|".join(group[k].patterns) + ")" for k in _KINDS)
+            + r")\b", re.IGNORECASE)
+        vocab._verb_rx = rx
+    return rx
+
+
 _MAX_LINES = 80
 # a page's running footer ("Cabinet, 11 February 2025 – Page 2 of 4") is skipped; the
 # end of a document or pack ends the section
@@ -87,18 +89,15 @@ _END_RE = re.compile(r"^\s*(?:end\s+of\s+(?:the\s+)?(?:agenda|report|document|pa
 
 def classify(text: str, stem: str = "") -> str | None:
     """The kind of one recommendation (``None`` when no verb says)."""
-    if _TO_COUNCIL_RE.search(text) or (stem and _TO_COUNCIL_RE.search(stem)):
+    to_council = _rx("to_council")
+    if to_council.search(text) or (stem and to_council.search(stem)):
         return "recommend_to_council"
-    m = _VERB_RE.search(text)
-    if m:
-        return m.lastgroup
-    if _WEAK_RE.search(text):
-        return "note"
-    if stem:
-        m = _VERB_RE.search(stem)
+    verb, weak = _verb_rx(), _rx("weak")
+    for t in (text, stem) if stem else (text,):
+        m = verb.search(t)
         if m:
             return m.lastgroup
-        if _WEAK_RE.search(stem):
+        if weak.search(t):
             return "note"
     return None
 

@@ -25,9 +25,8 @@ import re
 from dataclasses import dataclass
 
 from govcheck.dates import parse_date
-from govcheck.extract import agenda
-from govcheck.extract.frontsheet import (_COUNCIL_RE, _REPORT_TO_RE, _header_prefix_ok,
-                                         labels_of)
+from govcheck.extract import agenda, headings
+from govcheck.extract.frontsheet import labels_of
 from govcheck.extract.text import CLine
 
 __all__ = ["Segment", "split"]
@@ -61,11 +60,7 @@ class Segment:
 
 
 def _report_heading(cl: CLine) -> bool:
-    text = cl.text
-    if len(text) >= 160 or ("eport" not in text and "EPORT" not in text):
-        return False
-    m = _REPORT_TO_RE.match(text)
-    return bool(m) and _header_prefix_ok(m.group("pre"))
+    return headings.report_heading(cl.text) is not None
 
 
 def _heading_line(cl: CLine) -> bool:
@@ -77,7 +72,7 @@ def _heading_line(cl: CLine) -> bool:
         return False
     if _report_heading(cl) or agenda.ITEM_HEADER_RE.match(text):
         return True
-    c = _COUNCIL_RE.match(text)
+    c = headings.rx("council_name").match(text)
     if c and c.end() >= len(text.rstrip()) - 1:
         return True
     pd = parse_date(text)

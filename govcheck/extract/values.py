@@ -11,49 +11,35 @@ import re
 __all__ = ["yes_no", "exempt_level", "restriction_level", "wards", "money",
            "urgency_route", "is_none_answer", "is_pending_answer", "is_not_a_reference"]
 
-# Welsh: Ie / Oes / Ydy (Ydi) / Do = yes; Na / Nac oes / Nac ydy / Naddo = no;
-# Allweddol = key, Anallweddol = non-key.
-_TRUE_WORDS = frozenset({"yes", "y", "true", "key", "ie", "oes", "ydy", "ydi", "do",
-                         "allweddol"})
-_FALSE_WORDS = frozenset({"no", "n", "false", "non-key", "nonkey", "not", "na", "nac",
-                          "nag", "naddo", "nage", "anallweddol"})
-_NON_KEY_RE = re.compile(r"^\s*non[\s-]*key\b", re.IGNORECASE)
-# "NA" only in capitals: "Na" is Welsh for "no"
-_NONE_RE = re.compile(
-    r"^\W*(?:(?i:none|n\s*/\s*a|n\.\s?a\.?|nil|not\s+applicable|no\s+urgency|dim)|NA"
-    r"|-+|–|—)\W*$")
-_PENDING_RE = re.compile(
-    r"^\W*(?:tbc|tba|tbd|to\s+be\s+(?:confirmed|agreed|determined|advised)"
-    r"|not\s+(?:yet\s+)?known|unknown|i['’]w\s+gadarnhau)\W*$", re.IGNORECASE)
-_NOT_WORDS_RE = re.compile(r"\b(?:not|none|n/a|no|nid|dim)\b", re.IGNORECASE)
+from govcheck import vocabulary
+
+
+def _a(name: str):
+    """An entry of ``rules/vocabulary/answers.yaml``."""
+    return vocabulary.active().groups["answers"][name]
 
 
 def yes_no(word: str, text: str = "") -> bool | None:
     """True for yes/key, False for no/non-key, None for anything else (English or
     Welsh answers)."""
-    if text and _NON_KEY_RE.match(text):
+    if text and _a("non_key").rx.match(text):
         return False
     w = word.lower()
-    if w in _TRUE_WORDS:
+    if w in _a("yes").wordset:
         return True
-    if w in _FALSE_WORDS:
+    if w in _a("no").wordset:
         return False
     return None
 
 
-# "Not applicable (Council decision)", "N/A – report to note": the answer is "no
-# answer", whatever explanation follows
-_NONE_LEAD_RE = re.compile(r"^\W*(?:not\s+applicable|n\s*/\s*a)\b", re.IGNORECASE)
-
-
 def is_none_answer(text: str) -> bool:
     """``None``, ``N/A``, ``Not applicable`` (with or without an explanation), a dash..."""
-    return bool(_NONE_RE.match(text) or _NONE_LEAD_RE.match(text))
+    return bool(_a("none").rx.match(text))
 
 
 def is_pending_answer(text: str) -> bool:
     """``TBC``, ``To be confirmed``, ``Not known``: no answer yet."""
-    return bool(_PENDING_RE.match(text))
+    return bool(_a("pending").rx.match(text))
 
 
 def is_not_a_reference(text: str) -> bool:
@@ -61,17 +47,7 @@ def is_not_a_reference(text: str) -> bool:
     there is none (``N/A``, ``TBC``, ``Not on the forward plan – general exception``)."""
     if is_none_answer(text) or is_pending_answer(text):
         return True
-    return not any(c.isdigit() for c in text) and bool(_NOT_WORDS_RE.search(text))
-
-
-_FULL_RE = re.compile(r"\b(?:full(?:y)?|whole(?:ly)?|entire(?:ly)?|all|cwbl|llawn)\b",
-                      re.IGNORECASE)
-_PART_RE = re.compile(r"\b(?:part(?:ly|ially)?|appendi(?:x|ces)|rhannol|atodiad)\b",
-                      re.IGNORECASE)
-_OPEN_RE = re.compile(r"^\W*(?:open|public|none|no|not\s+exempt|unrestricted|agored"
-                      r"|cyhoeddus)\b", re.IGNORECASE)
-_RESTRICTED_RE = re.compile(r"\b(?:exempt|confidential|private|restricted|eithriedig"
-                            r"|cyfrinachol|preifat|cyfyngedig)\b", re.IGNORECASE)
+    return not any(c.isdigit() for c in text) and bool(_a("no_reference").rx.search(text))
 
 
 def exempt_level(word: str, text: str) -> str | None:
@@ -82,15 +58,13 @@ def exempt_level(word: str, text: str) -> str | None:
     Open are read as they stand.
     """
     w = word.lower()
-    if w in ("no", "n", "none", "open", "public", "na", "nac", "nag", "agored"):
-        return "none"
-    if w in ("part", "partly", "partially", "rhannol"):
-        return "part"
-    if w in ("full", "fully", "whole", "wholly"):
-        return "full"
-    if w in ("yes", "y", "ie", "oes", "ydy", "ydi"):
+    for name in ("exempt_none", "exempt_part", "exempt_full"):
+        entry = _a(name)
+        if w in entry.wordset:
+            return entry.value
+    if w in _a("exempt_yes").wordset:
         rest = text[text.lower().find(w) + len(w):] if text else ""
-        if _FULL_RE.search(rest) and not _PART_RE.search(rest):
+        if _a("whole").rx.search(rest) and not _a("partly").rx.search(rest):
             return "full"
         return "part"
     return None
@@ -98,20 +72,15 @@ def exempt_level(word: str, text: str) -> str | None:
 
 def restriction_level(text: str) -> str | None:
     """ModernGov's "Anticipated restriction": Open / Part exempt / Fully exempt."""
-    if _OPEN_RE.match(text):
+    if _a("open").rx.match(text):
         return "none"
-    if _PART_RE.search(text):
+    if _a("partly").rx.search(text):
         return "part"
-    if _FULL_RE.search(text) or _RESTRICTED_RE.search(text):
+    if _a("whole").rx.search(text) or _a("restricted").rx.search(text):
         return "full"
     return None
 
 
-_ALL_WARDS_RE = re.compile(
-    r"\b(?:all\s+wards|city[\s-]*wide|borough[\s-]*wide|county[\s-]*wide|district[\s-]*wide"
-    r"|all\s+areas|whole\s+(?:city|borough|county|district)"
-    r"|pob\s+ward(?:iau)?|(?:y\s+)?sir\s+gyfan)\b", re.IGNORECASE)
-_ALL_RE = re.compile(r"^\W*all\W*$", re.IGNORECASE)
 _WARD_SPLIT_RE = re.compile(r"\s*[;,\t\n]\s*|\s+&\s+")
 # ModernGov separates wards with ";", and a ward's own name may hold "&" or ","
 # ("Bordesley & Highgate"): when ";" is used, split on nothing else
@@ -124,7 +93,7 @@ def wards(text: str) -> list[str] | None:
     Ward names are split on ``;`` and ``,`` only: names such as "Bordesley and
     Highgate" hold an "and".  ``None``/``N/A`` give None (not read).
     """
-    if _ALL_WARDS_RE.search(text) or _ALL_RE.match(text):
+    if _a("all_wards").rx.search(text):
         return ["ALL"]
     if is_none_answer(text):
         return None
@@ -155,17 +124,10 @@ def money(text: str) -> tuple[int, int] | None:
     return int(round(number * _UNITS.get(unit, 1))), m.start()
 
 
-_SPECIAL_URGENCY_RE = re.compile(
-    r"special\s+urgency|regulation\s+11\b|reg\.?\s*11\b|brys\s+arbennig", re.IGNORECASE)
-_GENERAL_EXCEPTION_RE = re.compile(
-    r"general\s+exception|regulation\s+10\b|reg\.?\s*10\b|28\s+(?:clear\s+)?days"
-    r"|eithriad\s+cyffredinol", re.IGNORECASE)
-
-
 def urgency_route(text: str) -> str:
     """special_urgency (reg 11), general_exception (reg 10 / 28 days) or unspecified."""
-    if _SPECIAL_URGENCY_RE.search(text):
-        return "special_urgency"
-    if _GENERAL_EXCEPTION_RE.search(text):
-        return "general_exception"
+    cites = vocabulary.active().groups["citations"]
+    for name in ("special_urgency", "general_exception"):
+        if cites[name].rx.search(text):
+            return cites[name].value
     return "unspecified"

@@ -1,5 +1,9 @@
 """Output formats, chosen from a registry; each module has ``render(result, ctx) -> str``.
 
+``FORMATS`` is the one list of formats: the command line's ``--output-format`` choices
+and the configuration file's ``output-format`` values are derived from it (and a test
+checks the README lists exactly these).
+
 Renderers import what they need (rich, xml, jinja2) themselves, so a plain concise
 run never pays for them.
 """
@@ -33,6 +37,14 @@ class RenderContext:
 
 def render(fmt: str, result, ctx: RenderContext) -> str:
     return importlib.import_module(FORMATS[fmt]).render(result, ctx)
+
+
+def unreadable_findings(result) -> list:
+    """The GC001 finding for each of ``result.errors`` (inputs that could not be read), in
+    the same order, for formats that report by rule code; empty if the rule pack has no
+    GC001.  They are not in ``result.findings``: an unreadable input is an error (exit
+    status 2), never waived or ignored."""
+    return list(getattr(result, "unreadable", ()))
 
 
 def summary(result, ctx: RenderContext) -> dict:

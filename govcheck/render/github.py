@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govcheck.render import summary_line
+from govcheck.render import summary_line, unreadable_findings
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -27,8 +27,12 @@ def render(result, ctx) -> str:
         level = "notice" if f.suppressed else LEVEL[f.severity.value]
         out.append(f"::{level} file={_escape_prop(loc.path)},line={loc.line},col={loc.column},"
                    f"title={_escape_prop(title)}::{_escape_data(msg)}")
-    for e in result.errors:
-        out.append(f"::error file={_escape_prop(e.path)},title=govcheck could not read this "
-                   f"file::{_escape_data(e.message)}")
+    unreadable = unreadable_findings(result)
+    for i, e in enumerate(result.errors):
+        title = "govcheck could not read this file"
+        if i < len(unreadable):
+            title = f"{unreadable[i].code} {unreadable[i].name} ({title})"
+        out.append(f"::error file={_escape_prop(e.path)},title={_escape_prop(title)}::"
+                   f"{_escape_data(e.message)}")
     out.append(summary_line(result, ctx))
     return "\n".join(out) + "\n"

@@ -1,17 +1,21 @@
-"""GitLab Code Quality report (a JSON list, as ruff's gitlab output)."""
+"""GitLab Code Quality report (a JSON list, as ruff's gitlab output).  An input that
+could not be read is a GC001 item on that file."""
 
 from __future__ import annotations
 
 import json
 
-from govcheck.render import fingerprints
+from govcheck.render import fingerprints, unreadable_findings
 
 SEVERITY = {"error": "major", "warning": "minor", "info": "info"}
 
 
 def render(result, ctx) -> str:
     items = []
-    for f, fp in zip(result.findings, fingerprints(result.findings)):
+    # an unreadable input is reported too (GC001): it has not been checked
+    unreadable = unreadable_findings(result)
+    reported = list(result.findings) + unreadable
+    for f, fp in zip(reported, fingerprints(reported)):
         items.append({
             "description": f"{f.code} {f.message} ({f.citation.instrument}, "
                            f"{f.citation.provision})",

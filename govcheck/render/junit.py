@@ -1,5 +1,6 @@
 """JUnit XML: one test suite per input file, one failing test case per finding that
-fails the run, a passing case for a file with none; unreadable files are errors."""
+fails the run, a passing case for a file with none; unreadable files are errors (test
+case ``GC001 unreadable-input``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from govcheck.model import Severity
+from govcheck.render import unreadable_findings
 
 _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -51,8 +53,11 @@ def render(result, ctx) -> str:
         suite = ET.SubElement(suites, "testsuite", name="unreadable inputs",
                               tests=str(len(result.errors)), failures="0",
                               errors=str(len(result.errors)))
-        for e in result.errors:
-            case = ET.SubElement(suite, "testcase", classname=_clean(e.path), name="read")
+        unreadable = unreadable_findings(result)
+        for i, e in enumerate(result.errors):
+            name = (f"{unreadable[i].code} {unreadable[i].name}" if i < len(unreadable)
+                    else "read")
+            case = ET.SubElement(suite, "testcase", classname=_clean(e.path), name=name)
             ET.SubElement(case, "error", message=_clean(e.message)).text = _clean(e.message)
         total += len(result.errors)
         errors += len(result.errors)

@@ -3,13 +3,15 @@
 Every rule that produced a finding is listed once under ``tool.driver.rules`` with its
 citation as ``helpUri`` and ``help.markdown``; findings covered by a statutory
 exception are reported with a suppression whose justification names the exception.
+An input that could not be read is a GC001 result on that file and a tool execution
+notification (the run was not successful).
 """
 
 from __future__ import annotations
 
 import json
 
-from govcheck.render import fingerprints
+from govcheck.render import fingerprints, unreadable_findings
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -40,7 +42,10 @@ def render(result, ctx) -> str:
     rules: list[dict] = []
     index: dict[str, int] = {}
     results = []
-    for f, fp in zip(result.findings, fingerprints(result.findings)):
+    # an unreadable input is also a result (GC001), so code scanning shows it on the file
+    unreadable = unreadable_findings(result)
+    reported = list(result.findings) + unreadable
+    for f, fp in zip(reported, fingerprints(reported)):
         if f.code not in index:
             index[f.code] = len(rules)
             rules.append(_rule(f.code, f, ctx.rules.get(f.code)))
@@ -74,6 +79,8 @@ def render(result, ctx) -> str:
                       "locations": [{"physicalLocation": {
                           "artifactLocation": {"uri": e.path.replace("\\", "/")}}}]}
                      for e in result.errors]
+    for note, f in zip(notifications, unreadable):
+        note["associatedRule"] = {"id": f.code, "index": index[f.code]}
     log = {
         "$schema": SCHEMA,
         "version": "2.1.0",

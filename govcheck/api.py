@@ -39,13 +39,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from govcheck.read import DEFAULT_MAX_BYTES
+from govcheck import DEFAULT_MAX_BYTES, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITIES  # noqa: F401 - the run policy's constants
 
 if TYPE_CHECKING:   # this module stays light: the command line imports its constants
     from govcheck.model import Finding, InputError
 
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-SEVERITIES = ("error", "warning", "info")   # govcheck.model.Severity, most severe first
 UNREADABLE = "GC001"   # the code an unreadable input is reported under
 
 
@@ -169,9 +167,11 @@ def unreadable_findings(errors: list[InputError], pack) -> list[Finding]:
 
 
 def _waivers(items) -> list:
+    items = list(items or [])
+    if not items:
+        return []
     from govcheck.waivers import Waiver, parse
 
-    items = list(items or [])
     if all(isinstance(w, Waiver) for w in items):
         return items
     return parse(items, "waivers")

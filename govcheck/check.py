@@ -217,6 +217,9 @@ _WORKER: dict = {}
 
 
 def _init_worker(rules_root: str, profile: dict, selected, max_bytes: int):
+    from govcheck import vocabulary
+
+    vocabulary.activate_for(rules_root, profile)
     _WORKER.update(pack=RulePack.load(Path(rules_root)), profile=profile,
                    selected=selected, max_bytes=max_bytes)
 
@@ -235,6 +238,9 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
     """Check every file under ``paths``: read and extract each (in worker processes for
     a large batch; ``jobs`` None is automatic, 1 is this process), link notices to the
     reports that cite them, then evaluate the rules once per record."""
+    from govcheck import vocabulary
+
+    vocabulary.activate_for(pack.root, profile)
     result = RunResult()
     files, result.errors = discover(paths, exclude)
     if jobs is None:

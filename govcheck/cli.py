@@ -16,7 +16,7 @@ import sys
 import click
 
 from govcheck import __version__
-from govcheck.api import DEFAULT_MAX_BYTES, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITIES
+from govcheck import DEFAULT_MAX_BYTES, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITIES
 from govcheck.render import FORMATS
 
 

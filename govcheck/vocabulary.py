@@ -74,6 +74,7 @@ class WordEntry:
     case_sensitive: bool = False
     citation: dict | None = None
     source: str = ""
+    first_words: tuple[str, ...] = ()   # headings: the words the heading can begin with
     _rx: re.Pattern | None = field(default=None, repr=False)
 
     @property
@@ -99,17 +100,27 @@ class Vocabulary:
     file by name (``vocab.answers["yes"]``)."""
 
     def __init__(self, labels: list[LabelSpec], groups: dict[str, dict[str, WordEntry]],
-                 examples: list[dict] | None = None, councils: list[dict] | None = None):
+                 examples: list[dict] | None = None, councils: list[dict] | None = None,
+                 root: Path | None = None):
         self.labels = tuple(labels)
         self.councils = councils or []   # {name, nation, places, welsh, ended}
         self.groups = groups
-        self.examples = examples or []
+        self.root = root
+        self._examples = examples
         by_word: dict[str, tuple[int, ...]] = {}
         for i, spec in enumerate(self.labels):
             for w in spec.starts:
                 by_word[w] = by_word.get(w, ()) + (i,)
         self.by_word = by_word
         self.compiled: list[re.Pattern | None] = [None] * len(self.labels)
+
+    @property
+    def examples(self) -> list[dict]:
+        """Every entry's examples (for the harness): not kept in the cache, so read
+        from the files when first asked for."""
+        if self._examples is None:
+            self._examples = load(self.root, use_cache=False)._examples or []
+        return self._examples
 
     def group(self, name: str) -> dict[str, WordEntry]:
         return self.groups.get(name, {})
@@ -123,8 +134,8 @@ class Vocabulary:
 
     def with_labels(self, extra: list[LabelSpec]) -> "Vocabulary":
         """This vocabulary with a council's own labels tried first."""
-        return Vocabulary(list(extra) + list(self.labels), self.groups, self.examples,
-                          self.councils)
+        return Vocabulary(list(extra) + list(self.labels), self.groups, self._examples,
+                          self.councils, self.root)
 
 
 # ---------------------------------------------------------------------------
@@ -175,11 +186,11 @@ def _schema():
         @field_validator("kind")
         @classmethod
         def _kind(cls, v: str) -> str:
-            from govcheck.extract.readers import KINDS
+            from govcheck.extract.contract import LABEL_KINDS
 
-            if v not in KINDS:
+            if v not in LABEL_KINDS:
                 raise ValueError(f"no answer reader for kind {v!r}; known kinds: "
-                                 f"{', '.join(sorted(KINDS))}")
+                                 f"{', '.join(sorted(LABEL_KINDS))}")
             return v
 
     class Entry(_Strict):
@@ -309,13 +320,15 @@ def _validate_file(path: Path, text: str) -> tuple[str, list[dict]]:
                 raise VocabularyError(shown, line, str(err)) from None
         else:
             if group == "headings":
-                from govcheck.extract.headings import REQUIRED_GROUPS
+                from govcheck.extract.contract import HEADING_GROUPS
 
-                need = REQUIRED_GROUPS.get(d["name"], set())
+                need = HEADING_GROUPS.get(d["name"], set())
                 have = set(re.compile("|".join(d["patterns"])).groupindex)
                 if need - have:
                     raise VocabularyError(shown, line, f"{d['name']}: the pattern needs the "
                                           f"named group(s) {', '.join(sorted(need - have))}")
+                d["first_words"] = sorted(set().union(*(pattern_words(p)
+                                                        for p in d["patterns"])))
             if not d["words"] and not d["patterns"]:
                 raise VocabularyError(shown, line, f"{d['name']}: give words or patterns")
             if d["name"] in names:
@@ -356,7 +369,15 @@ def _validate_councils(loaded, shown: str) -> list[dict]:
         loc = tuple(e.errors()[0]["loc"])
         raise VocabularyError(shown, loaded.line_of(loc),
                               f"{'.'.join(map(str, loc))}: {e.errors()[0]['msg']}") from None
-    return [{"name": c.name, "nation": c.nation, "places": c.places, "welsh": c.welsh,
+    import unicodedata
+
+    def fold(text: str) -> str:      # "Ynys Môn" is also written "Ynys Mon"
+        return "".join(ch for ch in unicodedata.normalize("NFKD", text)
+                       if not unicodedata.combining(ch))
+
+    return [{"name": c.name, "nation": c.nation,
+             "places": sorted({p for place in c.places for p in (place, fold(place))}),
+             "welsh": c.welsh,
              "ended": c.ended.isoformat() if c.ended else None,
              "source": f"{shown}:{loaded.line_of(('councils', i))}"}
             for i, c in enumerate(reg.councils)]
@@ -380,7 +401,7 @@ def _key(texts: list[tuple[Path, str]]) -> str:
 
     h = hashlib.sha256(f"vocabulary|{FORMAT}|{__version__}".encode())
     here = Path(__file__).resolve()
-    for src in (here, here.parent / "fields.py", here.parent / "extract" / "readers.py"):
+    for src in (here, here.parent / "fields.py", here.parent / "extract" / "contract.py"):
         try:
             st = src.stat()
             h.update(f"{src.name}:{st.st_size}:{st.st_mtime_ns}".encode())
@@ -391,7 +412,21 @@ def _key(texts: list[tuple[Path, str]]) -> str:
     return h.hexdigest()
 
 
-def _build(data: dict[str, list[dict]]) -> Vocabulary:
+def _runtime(data: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """What a run needs of the validated files: no examples, no descriptions."""
+    out: dict[str, list[dict]] = {}
+    for group, entries in data.items():
+        if group == "councils":
+            out[group] = [{k: c[k] for k in ("name", "nation", "places", "welsh", "ended")}
+                          for c in entries]
+            continue
+        out[group] = [{k: v for k, v in d.items() if k not in ("examples", "means", "note")}
+                      for d in entries]
+    return out
+
+
+def _build(data: dict[str, list[dict]], root: Path | None = None,
+           with_examples: bool = True) -> Vocabulary:
     labels = [LabelSpec(field=d["field"], kind=d["kind"], starts=tuple(d["starts"]),
                         pattern="|".join(d["patterns"]), negate=d["negate"],
                         generic=d["generic"], marks=d["marks"], source=d["source"])
@@ -402,16 +437,19 @@ def _build(data: dict[str, list[dict]]) -> Vocabulary:
         if group == "councils":
             continue
         for d in entries:
-            examples.append({"group": group, **{k: d[k] for k in ("source", "examples")},
-                             "name": d.get("name"), "field": d.get("field"),
-                             "kind": d.get("kind"), "value": d.get("value")})
+            if with_examples:
+                examples.append({"group": group, **{k: d[k] for k in ("source", "examples")},
+                                 "name": d.get("name"), "field": d.get("field"),
+                                 "kind": d.get("kind"), "value": d.get("value")})
             if group == "labels":
                 continue
             groups.setdefault(group, {})[d["name"]] = WordEntry(
                 name=d["name"], words=tuple(d["words"]), patterns=tuple(d["patterns"]),
                 value=d["value"], case_sensitive=d["case_sensitive"],
-                citation=d["citation"], source=d["source"])
-    return Vocabulary(labels, groups, examples, data.get("councils", []))
+                citation=d["citation"], source=d["source"],
+                first_words=tuple(d.get("first_words", ())))
+    return Vocabulary(labels, groups, examples if with_examples else None,
+                      data.get("councils", []), root)
 
 
 def load(root: Path | None = None, use_cache: bool = True) -> Vocabulary:
@@ -426,13 +464,13 @@ def load(root: Path | None = None, use_cache: bool = True) -> Vocabulary:
         doc = rulecache.read_doc("vocabulary", k)
         if doc is not None:
             try:
-                return _build(doc["data"])
+                return _build(doc["data"], root, with_examples=False)
             except (KeyError, TypeError):
                 pass
     data = dict(_validate_file(p, t) for p, t in texts)
     if use_cache:
-        rulecache.write_doc("vocabulary", k, {"data": data})
-    return _build(data)
+        rulecache.write_doc("vocabulary", k, {"data": _runtime(data)})
+    return _build(data, root)
 
 
 def profile_labels(entries: list, source: str) -> list[LabelSpec]:
@@ -484,6 +522,13 @@ def activate(profile: dict | None = None, root: Path | None = None) -> Vocabular
     _ACTIVE = base.with_labels(profile_labels(extra, str((profile or {}).get("name", "profile"))))\
         if extra else base
     return _ACTIVE
+
+
+def activate_for(rules_root, profile: dict | None) -> Vocabulary:
+    """The vocabulary of a run: the rule pack's own ``vocabulary/`` if it has one, else
+    the bundled one, with the profile's labels."""
+    root = Path(rules_root) / "vocabulary" if rules_root else None
+    return activate(profile, root if root is not None and root.is_dir() else None)
 
 
 def use(vocab: Vocabulary) -> None:

@@ -151,3 +151,22 @@ def test_govcheck_test_runs_the_vocabulary_examples():
     result = CliRunner().invoke(main, ["test"])
     assert result.exit_code == 0, result.output
     assert f"{len(RESULTS)} vocabulary examples passed" in result.output
+
+
+def test_profile_labels_are_used_by_check_in_one_process_and_in_workers(tmp_path):
+    (tmp_path / "profile.yaml").write_text(PROFILE, encoding="utf-8")
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    for i in range(3):
+        (reports / f"r{i}.txt").write_text(REPORT, encoding="utf-8")
+    runner = CliRunner()
+    try:
+        for jobs in ("1", "2"):
+            res = runner.invoke(main, ["check", "--output-format", "json", "--select", "KD002",
+                                       "--jobs", jobs, "--profile",
+                                       str(tmp_path / "profile.yaml"), str(reports)])
+            assert res.exit_code in (0, 1), res.output
+            # KD002: a key decision with no notice: only a record read as key has it
+            assert res.output.count("\"KD002\"") == 3, (jobs, res.output)
+    finally:
+        vocabulary.activate()

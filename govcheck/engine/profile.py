@@ -14,9 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, ValidationError
-
-from govcheck.model import Citation
 from govcheck.yamlsafe import YamlError, load_yaml
 
 DEFAULT_PROFILE = "england-default"
@@ -39,47 +36,66 @@ class ProfileError(Exception):
         self.path, self.line = path, line
 
 
-class _Strict(BaseModel):
-    # built on first validation only: importing this module costs nothing
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+_MODELS: dict = {}
 
 
-class CallInPeriod(_Strict):
-    """How long an executive decision may be called in before it is implemented."""
+def _models() -> dict:
+    """The schema's pydantic models, defined on first use: a run whose profile comes
+    from the cache never builds them."""
+    if _MODELS:
+        return _MODELS
+    from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-    days: Annotated[StrictInt, Field(ge=1, le=365)]
-    basis: Basis
+    from govcheck.model import Citation
 
-
-class ProfileSpec(_Strict):
-    """The schema of a council profile file."""
-
-    name: Annotated[str, Field(min_length=1)]
-    council: str | None = None
-    nation: Literal["england", "wales", "scotland"]
-    governance_model: Literal["leader_cabinet", "mayor_cabinet", "committee_system"]
-    key_decision_notice_basis: Basis | None = None
-    short_notice_basis: Basis | None = None
-    # pounds; a rule that needs it (KD004) is unknown (does not apply) when it is not set
-    key_decision_threshold: Annotated[StrictInt, Field(ge=0)] | None = None
-    call_in_period: CallInPeriod | None = None
-    citation: list[Citation] = Field(default_factory=list)
-    # where each parameter was taken from (a constitution's address, a page), per key
-    sources: dict[ParameterKey, Annotated[str, Field(min_length=1)]] | None = None
-    # reserved for council-specific label wording (the vocabulary schema validates the
-    # entries themselves); here only a list of mappings
-    labels: list[dict[str, Any]] | None = None
+    class _Strict(BaseModel):
+        # defined on first use (see _models)
+        model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-PROFILE_KEYS: tuple[str, ...] = tuple(ProfileSpec.model_fields)
-assert set(PARAMETER_KEYS) <= set(PROFILE_KEYS)
+    class CallInPeriod(_Strict):
+        """How long an executive decision may be called in before it is implemented."""
+
+        days: Annotated[StrictInt, Field(ge=1, le=365)]
+        basis: Basis
+
+
+    class ProfileSpec(_Strict):
+        """The schema of a council profile file."""
+
+        name: Annotated[str, Field(min_length=1)]
+        council: str | None = None
+        nation: Literal["england", "wales", "scotland"]
+        governance_model: Literal["leader_cabinet", "mayor_cabinet", "committee_system"]
+        key_decision_notice_basis: Basis | None = None
+        short_notice_basis: Basis | None = None
+        # pounds; a rule that needs it (KD004) is unknown (does not apply) when it is not set
+        key_decision_threshold: Annotated[StrictInt, Field(ge=0)] | None = None
+        call_in_period: CallInPeriod | None = None
+        citation: list[Citation] = Field(default_factory=list)
+        # where each parameter was taken from (a constitution's address, a page), per key
+        sources: dict[ParameterKey, Annotated[str, Field(min_length=1)]] | None = None
+        # reserved for council-specific label wording (the vocabulary schema validates the
+        # entries themselves); here only a list of mappings
+        labels: list[dict[str, Any]] | None = None
+
+    _MODELS.update(ProfileSpec=ProfileSpec, CallInPeriod=CallInPeriod,
+                   PROFILE_KEYS=tuple(ProfileSpec.model_fields))
+    assert set(PARAMETER_KEYS) <= set(_MODELS["PROFILE_KEYS"])
+    return _MODELS
+
+
+def __getattr__(name: str):
+    if name in ("ProfileSpec", "CallInPeriod", "PROFILE_KEYS"):
+        return _models()[name]
+    raise AttributeError(name)
 
 
 def profile_choices(key: str) -> tuple | None:
     """The values a profile key may take, when it is one of a fixed set (else None)."""
     from typing import get_args, get_origin
 
-    f = ProfileSpec.model_fields.get(key.split(".")[0]) if "." not in key else None
+    f = _models()["ProfileSpec"].model_fields.get(key.split(".")[0]) if "." not in key else None
     if f is None:
         return None
     todo, out = [f.annotation], []
@@ -99,10 +115,10 @@ def _explain(err: dict) -> str:
         from govcheck.records import suggest
 
         key = str(loc[-1])
-        known = PROFILE_KEYS if len(loc) == 1 else ()
+        known = _models()["PROFILE_KEYS"] if len(loc) == 1 else ()
         msg = f"unknown key {key!r}{suggest(key, known)}" if known else f"unknown key {key!r}"
         if len(loc) == 1:
-            msg += f"; a profile's keys are: {', '.join(PROFILE_KEYS)}"
+            msg += f"; a profile's keys are: {', '.join(_models()['PROFILE_KEYS'])}"
         return f"{'.'.join(str(x) for x in loc[:-1]) + ': ' if len(loc) > 1 else ''}{msg}"
     if err["type"] == "missing":
         return f"{where}: required"
@@ -111,11 +127,13 @@ def _explain(err: dict) -> str:
 
 def validate_profile(data: Any, path: str, line_of=None) -> dict:
     """The profile's mapping, validated; ProfileError naming ``path:line`` if not."""
+    from pydantic import ValidationError
+
     line_of = line_of or (lambda loc: 1)
     if not isinstance(data, dict):
         raise ProfileError(f"{path}:1: a profile must be a mapping", path, 1)
     try:
-        spec = ProfileSpec.model_validate(data)
+        spec = _models()["ProfileSpec"].model_validate(data)
     except ValidationError as e:
         # a misspelt key also makes the key it should have been "missing": report the
         # misspelling, which is what to fix
@@ -140,9 +158,47 @@ def load_profile(name_or_path: str | None, rules_root: Path) -> dict:
             raise ProfileError(f"unknown council profile {name!r}; available: "
                                f"{', '.join(available) or 'none'}")
     try:
-        loaded = load_yaml(p.read_text(encoding="utf-8"), str(p))
-    except YamlError as e:
-        raise ProfileError(str(e), str(p), e.line) from None
+        text = p.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as e:
         raise ProfileError(f"{p}: cannot read: {e}") from None
-    return validate_profile(loaded.data, str(p), loaded.line_of)
+    # a profile validated before (same bytes, same schema) comes from the cache: no YAML
+    # and no schema on a warm run
+    from govcheck.engine import rulecache
+
+    key = _cache_key(text)
+    cached = rulecache.read_doc("profile", key)
+    if cached is not None and isinstance(cached.get("profile"), dict):
+        return cached["profile"]
+    try:
+        loaded = load_yaml(text, str(p))
+    except YamlError as e:
+        raise ProfileError(str(e), str(p), e.line) from None
+    profile = validate_profile(loaded.data, str(p), loaded.line_of)
+    if _json_safe(profile):
+        rulecache.write_doc("profile", key, {"profile": profile})
+    return profile
+
+
+def _cache_key(text: str) -> str:
+    import hashlib
+
+    from govcheck import __version__
+
+    h = hashlib.sha256(f"profile|{__version__}|".encode())
+    try:
+        st = Path(__file__).stat()
+        h.update(f"{st.st_size}:{st.st_mtime_ns}|".encode())
+    except OSError:
+        pass
+    h.update(text.encode())
+    return h.hexdigest()
+
+
+def _json_safe(profile: dict) -> bool:
+    """Whether the profile comes back from JSON as it went in (no dates, no tuples)."""
+    import json
+
+    try:
+        return json.loads(json.dumps(profile)) == profile
+    except (TypeError, ValueError):
+        return False

@@ -98,13 +98,14 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             col.put("title", title, head.line, max(head.text.find(title[:10]), 0))
     scan = frontsheet.scan(scan_lines, col, physical)
     if items and seg.kind is None and (scan.report
-                                       or _kind(scan, None) not in ("report", "meeting")):
+                                       or record_kind(None, scan, None) not in ("report",
+                                                                                "meeting")):
         # a report (its front sheet says so), a decision or a notice page, not an
         # agenda: read every line as such
         items = []
         col = Collector(bilingual=evidence.welsh_text)
         scan = frontsheet.scan(lines, col, physical)
-    kind = seg.kind or _kind(scan, items)
+    kind = record_kind(seg.kind, scan, items)
     if kind != "meeting" or (seg.kind is None and not items):
         index = index if index is not None else Index(lines)
         exempt.scan(index, col)
@@ -117,8 +118,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         exempt.scan(index, col)
     _general_exception_route(col)
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
-    if seg.kind is None and fm_kind:
-        kind = fm_kind
+    kind = record_kind(seg.kind, scan, items, declared=fm_kind)
     if kind == "meeting":
         agenda.meeting_title(col)
         if items:
@@ -171,9 +171,18 @@ def _general_exception_route(col: Collector) -> None:
                                                ge.text, ge.page)
 
 
-def _kind(scan, items) -> str:
-    # Headings ("Decision details", "Issue details") decide; then labels, unless the
-    # document reads as a report (a "Report to" heading, front-sheet questions).
+def record_kind(split_kind, scan, items, declared=None) -> str:
+    """The kind of a record (report, decision, notice, meeting): the one place it is
+    decided.  In order: the kind the document's split gave it (a forward plan item is
+    a notice, a pack's agenda a meeting); the kind declared in Markdown front matter;
+    a heading that marks it ("Decision details", "Issue details", headings.yaml); a
+    report's front sheet ("Report to", its questions); labels that mark a decision
+    ("Effective from") or a notice ("Decision due"); agenda items or an agenda
+    heading; else a report."""
+    if split_kind:
+        return split_kind
+    if declared:
+        return declared
     if scan.decision:
         return "decision"
     if scan.notice:

@@ -9,8 +9,10 @@ never taken for a citation.  A decimal like ``3.1`` is never a paragraph.
 Shapes: ``paragraph 3``, ``paragraphs 3 and 4``, ``Para 3``, ``paras 1, 2 and 3``,
 ``paragraph(s) 3 of Part 1 of Schedule 12A``, ``[Para 8 and 9]``, ``6a``, ``6(b)`` →
 ``6b``, ``3-5``, ``paragraphs 14 & 21 of schedule 12A, Parts 4 & 5``; in Welsh
-``Yn rhinwedd Paragraff(au) 13, 14 Rhan 4, Atodlen 12A``.  Numbers run to 22 (Wales
-Part 4 paragraphs 12-18, 18A-18C for standards committees, Part 5 up to 21-22).
+``Yn rhinwedd Paragraff(au) 13, 14 Rhan 4, Atodlen 12A``.  Numbers are read as cited,
+whatever they are: whether a paragraph exists in the schedule (and was in force) is
+for the rules to judge, so "paragraph 23" gets the rule's finding that Schedule 12A
+has no paragraph 23, not "no paragraph cited".
 
 Several Parts (``Parts 4 & 5``): ``exempt_part`` is the first, and a note says which
 others were cited.  A local rule cited instead of the statute (``exempt under Access to
@@ -48,7 +50,6 @@ _BARE_RE = re.compile(r"^\s*(?:\[\s*)?(?P<list>" + _LIST + r")\s*\]?\s*\.?\s*$")
 _ITEM_RE = re.compile(
     r"(?P<n>\d{1,2})(?:\s?\(\s?(?P<l>[a-cA-C])\s?\)|(?P<l2>[a-cA-C])(?![a-zA-Z]))?")
 _RANGE_RE = re.compile(r"(\d{1,2})(?:\s*(?:-|–|to)\s*|\s+i\s+)(\d{1,2})(?![\d(a-cA-C])")
-_MAX_PARA = 22  # England 1-7, Wales 12-18 (Part 4) and 19-22 (Parts 5-6), Scotland 1-15
 
 _SCH = r"(?:sch(?:edule|ed)?\.?|atodlen)\s*"
 _SCHEDULE_RE = re.compile(r"\b" + _SCH + r"(?P<n>12|7)\s?a\b", re.IGNORECASE)
@@ -83,7 +84,7 @@ def _items(text: str) -> list[str]:
             out.extend(str(n) for n in range(a, b + 1))
     for m in _ITEM_RE.finditer(text):
         n = int(m.group("n"))
-        if 1 <= n <= _MAX_PARA:
+        if n >= 1:
             item = str(n) + (m.group("l") or m.group("l2") or "").lower()
             out.append(item)
     seen: list[str] = []

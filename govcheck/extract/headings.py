@@ -12,12 +12,7 @@ import re
 
 from govcheck import vocabulary
 
-__all__ = ["rx", "kind_of", "is_kind_heading", "report_heading", "header_prefix_ok",
-           "REQUIRED_GROUPS"]
-
-# the named groups the extractor reads from each heading
-REQUIRED_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {"c"},
-                   "body_date": {"b", "d"}}
+__all__ = ["rx", "kind_of", "is_kind_heading", "report_heading", "header_prefix_ok"]
 # the headings that mark a record's kind, in precedence order
 _KIND_HEADINGS = ("decision_record", "notice")
 
@@ -31,11 +26,8 @@ def _first_words() -> frozenset[str]:
     vocab = vocabulary.active()
     cached = getattr(vocab, "_heading_words", None)
     if cached is None:
-        words: set[str] = set()
-        for name in _KIND_HEADINGS:
-            for p in vocab.groups["headings"][name].patterns:
-                words |= vocabulary.pattern_words(p)
-        cached = frozenset(words)
+        cached = frozenset().union(*(vocab.groups["headings"][name].first_words
+                                     for name in _KIND_HEADINGS))
         vocab._heading_words = cached
     return cached
 

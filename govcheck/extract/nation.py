@@ -49,13 +49,6 @@ def _places(words) -> str:
                     for w in sorted(set(words), key=len, reverse=True))
 
 
-def _fold(text: str) -> str:
-    """"Ynys Môn" → "Ynys Mon": councils' names are written both ways."""
-    import unicodedata
-
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 def _council_rx(nation: str) -> re.Pattern:
     """A council of ``nation`` named in a text: a place of the register followed by
     "Council" (with "County Borough", "City", "Islands" between), the City and County
@@ -72,8 +65,9 @@ def _council_rx(nation: str) -> re.Pattern:
     for c in vocab.councils:
         if c["nation"] == nation:
             for p in c["places"]:
-                places |= {p.lower(), _fold(p).lower()}
-    body = (r"\b(?:(?:the\s+)?(?:city\s+of\s+)?(?:" + _places(places)
+                places.add(p.lower())
+    # (no optional "The" / "City of" in front: a search finds the place itself)
+    body = (r"\b(?:(?:" + _places(places)
             + r")\s+(?:county\s+(?:borough\s+)?)?(?:city\s+)?(?:islands\s+)?council\b")
     if nation == "wales":
         body += (r"|city\s+and\s+county\s+of\s+(?:swansea|cardiff)\b"

@@ -38,6 +38,7 @@ from govcheck.dates import ParsedDate, find_partial_date, parse_date
 from govcheck.extract import values
 from govcheck.extract.checkbox import parse_answer
 from govcheck.extract.collect import Collector
+from govcheck.extract.contract import LABEL_KINDS
 from govcheck.extract.exempt import bare_paragraphs
 
 __all__ = ["Read", "READERS", "KINDS", "read", "put_date", "date_notes", "report_to"]
@@ -364,6 +365,7 @@ READERS: dict[str, Callable[[Read], None]] = {
     "key_type": read_bool,
 }
 KINDS = frozenset(READERS)
+assert KINDS == LABEL_KINDS, "every label kind in contract.py has exactly one reader"
 
 
 def read(col: Collector, scan, spec, cl, value: str, off: int, index: int) -> None:

@@ -16,7 +16,7 @@ from govcheck.read.base import Document, Line, ReadError
 __all__ = ["Document", "Line", "ReadError", "read_path", "SUPPORTED_SUFFIXES",
            "DEFAULT_MAX_BYTES"]
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+from govcheck import DEFAULT_MAX_BYTES  # noqa: E402 - re-exported
 
 # suffix -> format name; format name -> module that reads it (imported lazily)
 _SUFFIX_FORMAT = {

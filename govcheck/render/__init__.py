@@ -10,8 +10,6 @@ run never pays for them.
 
 from __future__ import annotations
 
-import importlib
-import hashlib
 from dataclasses import dataclass, field
 
 FORMATS = {
@@ -36,6 +34,8 @@ class RenderContext:
 
 
 def render(fmt: str, result, ctx: RenderContext) -> str:
+    import importlib
+
     return importlib.import_module(FORMATS[fmt]).render(result, ctx)
 
 
@@ -90,6 +90,8 @@ def summary_line(result, ctx: RenderContext) -> str:
 def fingerprints(findings) -> list[str]:
     """A stable identity per finding: rule, file and the finding's rank among that
     rule's findings in that file, so editing other text does not make it look new."""
+    import hashlib
+
     seen: dict[tuple, int] = {}
     out = []
     for f in findings:

@@ -1,0 +1,15 @@
+"""What the extractor needs of the vocabulary files: the label kinds it has an answer
+reader for, and the named groups it reads from each heading.  The vocabulary loader
+checks the files against this when they are validated; it imports nothing, so the
+loader does not import the extractor."""
+
+# a label's `kind:` must be one of these: each has a reader in .readers (READERS)
+LABEL_KINDS = frozenset({
+    "text", "body", "report_to", "date", "bare_date", "decision_due", "paragraphs",
+    "wards", "money", "restriction", "urgency", "exempt", "wards_q", "special_q",
+    "general_q", "urgency_q", "bool", "key_type",
+})
+
+# the named groups read from each heading of headings.yaml
+HEADING_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {"c"},
+                  "body_date": {"b", "d"}}

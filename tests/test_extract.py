@@ -1005,7 +1005,7 @@ def test_sections_from_headings_not_list_items():
     assert rec.get("sections") == ["background_papers", "equality", "financial", "legal"]
 
 
-def test_paragraph_numbers_are_read_as_cited_and_judged_by_the_rules():
+def test_paragraph_numbers_are_read_as_cited_and_judged_by_the_rules(tmp_path):
     """The extractor reads any paragraph number cited; the rules say it is not in the
     schedule (EX002), never "no paragraph cited" (EX001)."""
     from click.testing import CliRunner
@@ -1016,11 +1016,9 @@ def test_paragraph_numbers_are_read_as_cited_and_judged_by_the_rules():
                "Does the report contain confidential or exempt information?\tYes\n"
                "Exempt information paragraph number:\t23\n")
     assert r.get("exempt_paragraphs") == ["23"]
-    runner = CliRunner()
-    with runner.isolated_filesystem():
-        with open("r.txt", "w", encoding="utf-8") as fh:
-            fh.write("Report to Cabinet\n12 March 2024\n"
-                     "Does the report contain confidential or exempt information?\tYes\n"
-                     "Exempt information paragraph number:\t23\n")
-        out = runner.invoke(main, ["check", "--select", "EX", "r.txt"]).output
+    (tmp_path / "r.txt").write_text(
+        "Report to Cabinet\n12 March 2024\n"
+        "Does the report contain confidential or exempt information?\tYes\n"
+        "Exempt information paragraph number:\t23\n", encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--select", "EX", str(tmp_path / "r.txt")]).output
     assert "EX002" in out and "23 not among" in out and "EX001" not in out

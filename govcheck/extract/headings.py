@@ -17,26 +17,28 @@ __all__ = ["rx", "kind_of", "is_kind_heading", "report_heading", "header_prefix_
 _KIND_HEADINGS = ("decision_record", "notice")
 
 
+_MEMO: list = [None, {}, frozenset()]   # the vocabulary, its compiled headings, kind words
+
+
+def _memo() -> list:
+    vocab = vocabulary.active()
+    if _MEMO[0] is not vocab:
+        headings = vocab.groups["headings"]
+        _MEMO[:] = [vocab, {name: e.rx for name, e in headings.items()},
+                    frozenset().union(*(headings[n].first_words for n in _KIND_HEADINGS))]
+    return _MEMO
+
+
 def rx(name: str) -> re.Pattern:
     """The compiled heading ``name`` from ``headings.yaml``."""
-    return vocabulary.active().groups["headings"][name].rx
-
-
-def _first_words() -> frozenset[str]:
-    vocab = vocabulary.active()
-    cached = getattr(vocab, "_heading_words", None)
-    if cached is None:
-        cached = frozenset().union(*(vocab.groups["headings"][name].first_words
-                                     for name in _KIND_HEADINGS))
-        vocab._heading_words = cached
-    return cached
+    return _memo()[1][name]
 
 
 def is_kind_heading(low: str) -> bool:
     """Whether a line (lower case) starts with a word a kind heading can start with: a
     cheap test before the expressions run."""
     w = low.lstrip(" \t0123456789.").split(None, 1)
-    return bool(w) and w[0] in _first_words()
+    return bool(w) and w[0] in _memo()[2]
 
 
 def kind_of(text: str) -> str | None:

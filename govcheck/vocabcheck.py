@@ -56,6 +56,8 @@ def _readers() -> dict[tuple[str, str], Callable[[str], Any]]:
         ("answers", "pending"): values.is_pending_answer,
         ("answers", "no_reference"): values.is_not_a_reference,
         ("answers", "all_wards"): values.wards,
+        ("answers", "subject_to_call_in"): values.call_in_status,
+        ("answers", "not_subject_to_call_in"): values.call_in_status,
         ("citations", "special_urgency"): values.urgency_route,
         ("citations", "general_exception"): values.urgency_route,
         ("headings", "decision_record"): headings.kind_of,

@@ -171,7 +171,7 @@ def _schema():
         patterns: list[str] = Field(min_length=1)
         negate: bool = False
         generic: bool = False
-        marks: Literal["decision", "notice"] | None = None
+        marks: Literal["decision", "notice", "meeting"] | None = None
         lang: Literal["en", "cy"] = "en"
         note: str | None = None
         examples: Examples

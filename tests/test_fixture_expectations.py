@@ -55,10 +55,10 @@ EXTRACTION = {
         {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2019-03-26'},
     ],
     'html/decision-key-callin.html': [
-        {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-03-04', 'effective_from': '2024-03-12'},
+        {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-03-04', 'decision_date': '2024-03-04', 'effective_from': '2024-03-12'},
     ],
     'html/decision-not-callin-no-reason.html': [
-        {'kind': 'decision', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-04-04', 'directions_period_months': 6},
+        {'kind': 'decision', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-04-04', 'decision_date': '2024-04-04', 'directions_period_months': 6},
     ],
     'html/forward-plan.html': [
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Millbrook'], 'decision_maker': 'Cabinet', 'decision_date': '2024-03-11', 'notice_first_published': '2024-02-20'},

@@ -193,7 +193,7 @@ def record_kind(split_kind, scan, items, declared=None) -> str:
         return "decision"
     if scan.notice_labels:
         return "notice"
-    if scan.meeting or items:
+    if scan.meeting or items or scan.meeting_labels:
         return "meeting"
     return "report"
 

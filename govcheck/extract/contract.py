@@ -5,11 +5,12 @@ loader does not import the extractor."""
 
 # a label's `kind:` must be one of these: each has a reader in .readers (READERS)
 LABEL_KINDS = frozenset({
-    "text", "body", "report_to", "date", "bare_date", "decision_due", "paragraphs",
+    "text", "body", "report_to", "date", "bare_date", "decision_due", "meeting_ref",
+    "paragraphs",
     "wards", "money", "restriction", "urgency", "exempt", "wards_q", "special_q",
     "general_q", "urgency_q", "bool", "key_type",
 })
 
 # the named groups read from each heading of headings.yaml
 HEADING_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {"c"},
-                  "body_date": {"b", "d"}}
+                  "body_date": {"b", "d"}, "list_item": {"d", "t", "status"}}

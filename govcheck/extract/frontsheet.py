@@ -77,6 +77,7 @@ class Scan:
     notice: int = 0         # ... a notice / forward plan entry ("Issue details")
     decision_labels: int = 0  # labels found on decision records ("Effective from")
     notice_labels: int = 0    # ... on notices ("Decision due", "first published")
+    meeting_labels: int = 0   # ... on a meeting's page ("Meeting: 26/01/2021 - Cabinet")
     meeting: int = 0        # ... an agenda or meeting
     report: int = 0         # ... a report ("Report to", front-sheet questions)
     kind_line: int = 0      # line number of the first marking line
@@ -345,6 +346,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 st.decision_labels += 1
             elif spec.marks == "notice":
                 st.notice_labels += 1
+            elif spec.marks == "meeting":
+                st.meeting_labels += 1
             if spec.kind in ("report_to", "wards_q", "exempt"):
                 st.report += 1
             value = text[vstart:vend]
@@ -371,6 +374,10 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
         if found:
             continue
         if nonblank <= _HEADER_LINES and text.rstrip().endswith(":") and _trailing_label(col, cl):
+            continue
+        if nonblank <= 3 and text[:1].isdigit() and _list_item(col, cl):
+            st.decision += 1
+            st.kind_line = st.kind_line or cl.number
             continue
         marked = headings.kind_of(text) if headings.is_kind_heading(cl.low[:40]) else None
         if marked is not None:
@@ -431,6 +438,26 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
     return st
 
 
+
+
+def _list_item(col: Collector, cl: CLine) -> bool:
+    """A decision list's item heading ("06/06/2022 - Grant award ref: 1122
+    Recommendations Approved (subject to call-in)"): the decision date, the title, and
+    call-in when the status says."""
+    m = headings.rx("list_item").match(cl.text)
+    if m is None:
+        return False
+    pd = parse_date(m.group("d"))
+    if pd is None:
+        return False
+    col.put("decision_date", pd.value, cl.line, m.start("d"))
+    col.put("title", _fmt(m.group("t")), cl.line, m.start("t"))
+    status = m.group("status") or ""
+    if status:
+        answer = values.call_in_status(status)
+        if answer is not None:
+            col.put("call_in_eligible", answer, cl.line, m.start("status"))
+    return True
 
 
 def _title_after(col: Collector, lines: list[CLine], i: int) -> None:

@@ -172,16 +172,46 @@ def read_bare_date(r: Read) -> None:
     put_date(r.col, r.cl, field, r.value, r.off)
 
 
+_BY_TAIL_RE = re.compile(r"\s(?:by|taken\s+by)\s+(?:the\s+)?(?P<v>\S.*?)[\s.;]*$", re.IGNORECASE)
+
+
 def read_decision_due(r: Read) -> None:
+    """``9 Sep 2021 by Executive``, ``Not before 5th Feb 2018``, ``Between 1 Jan 2025
+    and 30 Jun 2025 by Portfolio Holder`` (the earliest date the decision may be taken),
+    ``December 2021 by Cabinet`` (a month only: no date, but the decision maker)."""
     pd = parse_date(r.value)
     if pd is None:
         put_date(r.col, r.cl, r.spec.field, r.value, r.off)  # for the notes
-        return
-    if r.put(r.spec.field, pd.value, r.off + pd.start):
-        date_notes(r.col, r.cl, r.off, pd, r.spec.field)
-    by = _BY_RE.match(r.value[pd.end:])
+        end = 0
+    else:
+        if r.put(r.spec.field, pd.value, r.off + pd.start):
+            date_notes(r.col, r.cl, r.off, pd, r.spec.field)
+        end = pd.end
+    by = _BY_RE.match(r.value[end:]) or _BY_TAIL_RE.search(r.value, end)
     if by:
-        r.put("decision_maker", fmt(by.group("v")), r.off + pd.end + by.start("v"))
+        start = by.start("v") + (end if by.re is _BY_RE else 0)
+        r.put("decision_maker", fmt(by.group("v")), r.off + start)
+
+
+_ITEM_TAIL_RE = re.compile(r"\s*\((?:item|eitem)\s+[\w.]+\)\s*$", re.IGNORECASE)
+
+
+def read_meeting_ref(r: Read) -> None:
+    """``26/01/2021 - Economy Regeneration & Housing Committee (Item 19)``: the meeting's
+    date, and its body (a label that marks a meeting record) or the decision maker (a
+    decision "made at meeting")."""
+    pd = parse_date(r.value)
+    if pd is None or r.value[:pd.start].strip():
+        if r.spec.marks == "meeting":      # "Meeting: Cabinet": the body alone
+            read_body(r)
+        return
+    if r.put("meeting_date", pd.value, r.off + pd.start):
+        date_notes(r.col, r.cl, r.off, pd, "meeting_date")
+    rest = r.value[pd.end:]
+    body = _ITEM_TAIL_RE.sub("", rest).strip(" -–—,:;\t")
+    if body:
+        at = r.off + pd.end + rest.find(body[:5])
+        r.put("body" if r.spec.marks == "meeting" else "decision_maker", fmt(body), at)
 
 
 # --- lists and amounts ------------------------------------------------------------------
@@ -351,6 +381,7 @@ READERS: dict[str, Callable[[Read], None]] = {
     "date": read_date,
     "bare_date": read_bare_date,
     "decision_due": read_decision_due,
+    "meeting_ref": read_meeting_ref,
     "paragraphs": read_paragraphs,
     "wards": read_wards,
     "money": read_money,

@@ -195,6 +195,64 @@ def _plan_items(lines: list[CLine]) -> list[Segment]:
     return out
 
 
+# fields whose label, asked again further down a page, starts the page's next record: a
+# list page (ModernGov's decision lists, forward plan and issue history pages)
+_ANCHORS = frozenset({"decision_maker", "decision_date", "notice_first_published",
+                      "publication_date", "effective_from", "meeting_date", "key_decision",
+                      "call_in_eligible"})
+
+
+def _anchor_fields(cl: CLine) -> set[str]:
+    text = cl.text
+    if not text or text.isspace() or ("\t" not in text and ":" not in text and "?" not in text):
+        return set()
+    return {"decision_maker" if spec.kind == "report_to" else spec.field
+            for spec, *_ in labels_of(cl)} & _ANCHORS
+
+
+def list_items(lines: list[CLine]) -> list[int]:
+    """Where each record of a list page begins (fewer than two: not a list page).
+
+    A record begins at a list item's heading ("06/06/2022 - Grant award ref: 1122
+    Recommendations Approved", headings.yaml ``list_item``), or where a label of
+    ``_ANCHORS`` is asked a second time (not a Welsh line's English twin, which follows
+    within a few lines); the record then begins at its title, the short line above its
+    labels (and a "1." numbering line above that)."""
+    item_rx = headings.rx("list_item")
+    starts: list[int] = []
+    seen: dict[str, int] = {}
+    for i, cl in enumerate(lines):
+        text = cl.text
+        if text and len(text) < 300 and item_rx.match(text):
+            if seen or not starts:
+                starts.append(i)
+            seen = {}
+            continue
+        fields = _anchor_fields(cl)
+        if not fields:
+            continue
+        if any(f in seen and i - seen[f] > _TWIN for f in fields):
+            t = _title_line(lines, i)
+            start = i if t is None else t
+            k = start - 1
+            while k >= 0 and not lines[k].text.strip():
+                k -= 1
+            if k >= 0 and re.fullmatch(r"\s*\d{1,3}[.)]?\s*", lines[k].text):
+                start = k
+            if starts and start <= starts[-1]:
+                start = i
+            starts.append(start)
+            seen = {}
+        elif not starts:
+            starts.append(0)
+        for f in fields:
+            seen[f] = i
+    if len(starts) < 2:
+        return []
+    starts[0] = 0     # what comes before the first record's labels is its heading
+    return starts
+
+
 def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
     """The records' segments, in order (see the module docstring)."""
     n = len(lines)
@@ -202,6 +260,9 @@ def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
         return _plan_items(lines)
     starts = front_sheets(lines)
     if not starts:
+        items = list_items(lines)
+        if items:
+            return [Segment(None, a, b) for a, b in zip(items, items[1:] + [n])]
         return [Segment(None, 0, n)]
     pre = starts[0]
     items = agenda.find_items(lines, 0, pre)[0] if pre else []

@@ -131,3 +131,13 @@ def urgency_route(text: str) -> str:
         if cites[name].rx.search(text):
             return cites[name].value
     return "unspecified"
+
+
+def call_in_status(text: str) -> bool | None:
+    """A decision's status that says whether it may be called in ("Recommendations
+    Approved (subject to call-in)", "... not subject to call-in"), else None."""
+    for name in ("not_subject_to_call_in", "subject_to_call_in"):
+        entry = _a(name)
+        if entry.rx.search(text):
+            return entry.value
+    return None

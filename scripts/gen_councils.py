@@ -325,6 +325,7 @@ HEADER = """\
 #           matching variants: compare ignoring case)
 #   welsh   Welsh councils only: the council's Welsh name(s)
 #   ended   former councils only: the last day the council existed
+# Data, not law: which nation's legislation applies is decided by the rules' citations.
 """
 
 

@@ -210,8 +210,9 @@ def _anchor_fields(cl: CLine) -> set[str]:
             for spec, *_ in labels_of(cl)} & _ANCHORS
 
 
-def list_items(lines: list[CLine]) -> list[int]:
-    """Where each record of a list page begins (fewer than two: not a list page).
+def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
+    """Where each record of a list page begins, and its title line if it has one (fewer
+    than two records: not a list page).
 
     A record begins at a list item's heading ("06/06/2022 - Grant award ref: 1122
     Recommendations Approved", headings.yaml ``list_item``), or where a label of
@@ -219,37 +220,41 @@ def list_items(lines: list[CLine]) -> list[int]:
     within a few lines); the record then begins at its title, the short line above its
     labels (and a "1." numbering line above that)."""
     item_rx = headings.rx("list_item")
-    starts: list[int] = []
+    starts: list[tuple[int, int | None]] = []
     seen: dict[str, int] = {}
     for i, cl in enumerate(lines):
         text = cl.text
         if text and len(text) < 300 and item_rx.match(text):
             if seen or not starts:
-                starts.append(i)
+                starts.append((i, None))
             seen = {}
             continue
         fields = _anchor_fields(cl)
         if not fields:
             continue
-        if any(f in seen and i - seen[f] > _TWIN for f in fields):
-            t = _title_line(lines, i)
+        if not starts or any(f in seen and i - seen[f] > _TWIN for f in fields):
+            first = i      # the first of the labels just above (a reference, say)
+            while first - 1 >= 0 and (not lines[first - 1].text.strip()
+                                      or labels_of(lines[first - 1])):
+                first -= 1
+            while not lines[first].text.strip():
+                first += 1
+            t = _title_line(lines, first)
             start = i if t is None else t
             k = start - 1
             while k >= 0 and not lines[k].text.strip():
                 k -= 1
             if k >= 0 and re.fullmatch(r"\s*\d{1,3}[.)]?\s*", lines[k].text):
                 start = k
-            if starts and start <= starts[-1]:
-                start = i
-            starts.append(start)
+            if starts and start <= starts[-1][0]:
+                start, t = i, None
+            starts.append((start, t))
             seen = {}
-        elif not starts:
-            starts.append(0)
         for f in fields:
             seen[f] = i
     if len(starts) < 2:
         return []
-    starts[0] = 0     # what comes before the first record's labels is its heading
+    starts[0] = (0, starts[0][1])   # what comes before the first record's labels heads it
     return starts
 
 
@@ -259,10 +264,15 @@ def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
     if (properties or {}).get("page_type") == "mgListPlanItems":
         return _plan_items(lines)
     starts = front_sheets(lines)
+    items = list_items(lines)
+    if items and (not starts or not any(
+            _kind_of(lines[a:b]) == "report"
+            for a, b in zip(starts, starts[1:] + [n]))):
+        # a list page: its items are notices or decisions, not reports' front sheets
+        bounds = [a for a, _ in items] + [n]
+        return [Segment(None, a, bounds[k + 1], title_at=t)
+                for k, (a, t) in enumerate(items)]
     if not starts:
-        items = list_items(lines)
-        if items:
-            return [Segment(None, a, b) for a, b in zip(items, items[1:] + [n])]
         return [Segment(None, 0, n)]
     pre = starts[0]
     items = agenda.find_items(lines, 0, pre)[0] if pre else []

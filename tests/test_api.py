@@ -18,7 +18,7 @@ from govcheck.render import RenderContext, render
 
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "fixtures"
-LATE = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+LATE = FIX / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
 AS_OF = dt.date(2026, 1, 1)
 
 

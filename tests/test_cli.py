@@ -55,7 +55,7 @@ def test_json_contract_on_all_fixtures():
 
 def test_exit_codes(tmp_path):
     clean = FIX / "reports" / "cabinet-2019-03-26-improvement-stocktake.txt"
-    late = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+    late = FIX / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
     assert run("check", clean).exit_code == 0
     assert run("check", late).exit_code == 1
     assert run("check", "--exit-zero", late).exit_code == 0
@@ -82,7 +82,7 @@ def test_select_by_prefix_and_name():
 
 
 def test_concise_line_shape():
-    late = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+    late = FIX / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
     out = run("check", late).stdout.splitlines()
     first = out[0]
     assert first.startswith(f"{display_path(late)}:12:")
@@ -93,7 +93,7 @@ def test_concise_line_shape():
 
 
 def test_full_format_shows_law_and_fix():
-    late = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+    late = FIX / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
     out = run("check", "--output-format", "full", late).stdout
     assert "https://www.legislation.gov.uk/uksi/2012/2089/regulation/9" in out
     assert "fix:" in out and "-->" in out

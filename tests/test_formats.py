@@ -16,7 +16,7 @@ from govcheck.config import CHOICES, ConfigError, load_config
 from govcheck.render import FORMATS
 
 ROOT = Path(__file__).resolve().parents[1]
-LATE = ROOT / "fixtures" / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+LATE = ROOT / "fixtures" / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
 
 
 def readme_formats() -> list[str]:

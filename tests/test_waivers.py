@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from govcheck.cli import main
 
-LATE = """kind: notice
+LATE = """kind: report
 fields:
   key_decision: true
   notice_first_published: 2024-03-20

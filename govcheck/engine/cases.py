@@ -48,6 +48,10 @@ def run_case(rule: Rule, index: int, base_profile: dict) -> CaseResult:
     problems = []
     if got != case.expect:
         problems.append(f"expected {case.expect}, got {got}")
+    elif case.severity is not None and finding is not None \
+            and finding.severity != case.severity:
+        problems.append(f"expected severity {case.severity.value}, "
+                        f"got {finding.severity.value}")
     if case.exception and finding is not None and finding.exception is not None \
             and finding.exception.name != case.exception:
         problems.append(f"expected exception {case.exception}, got {finding.exception.name}")

@@ -71,6 +71,13 @@ def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date) -> 
             break
         reasons.append(f"{exc.spec.title} is claimed but not made out "
                        f"({exc.spec.citation.provision}): " + "; ".join(ev.reasons))
+    if used is None:
+        # what the record cannot show for certain lowers the severity, and says why
+        for unc, pred in rule.uncertain:
+            if pred.evaluate(ctx).ok and unc.severity.rank < severity.rank:
+                severity = unc.severity
+                reasons.append(f"{unc.severity.value}, not {spec.severity.value}: "
+                               f"{' '.join(unc.why.split())}")
     # the values that made the rule apply, unless the requirement already shows them
     shown = tuple(n.replace("_", " ") for n in r.fields)
     context = [c for c in w.reasons

@@ -122,9 +122,28 @@ class ExceptionSpec(_Strict):
         return v
 
 
+class UncertainSpec(_Strict):
+    """Where the record cannot show the breach for certain, the finding is raised at a
+    lower severity, with why: a notice whose decision date may still move, urgency relied
+    on without the route being named, reasons kept on a page that was not read."""
+
+    name: str
+    severity: Severity
+    when: dict
+    why: str
+
+    @field_validator("name")
+    @classmethod
+    def _kebab(cls, v: str) -> str:
+        if not NAME_RE.match(v):
+            raise ValueError("name must be kebab-case")
+        return v
+
+
 class Case(_Strict):
     name: str
     expect: Literal["breach", "pass", "covered", "not_applicable"]
+    severity: Severity | None = None     # a breach's expected severity (see 'uncertain')
     exception: str | None = None
     as_of: dt.date | None = None
     profile: dict = Field(default_factory=dict)
@@ -172,6 +191,7 @@ class RuleSpec(_Strict):
     when: dict | None = None
     require: dict | None = None
     exceptions: list[ExceptionSpec] = Field(default_factory=list)
+    uncertain: list[UncertainSpec] = Field(default_factory=list)
     message: str
     fix: str
     cases: list[Case] = Field(default_factory=list)
@@ -244,6 +264,7 @@ class Rule:
     exceptions: list[CompiledException]
     source: Path | None = None                           # the file, for the cache
     lines: dict = dataclass_field(default_factory=dict)  # key path -> line, for the cache
+    uncertain: list = dataclass_field(default_factory=list)  # (UncertainSpec, Pred)
 
     @property
     def code(self) -> str:
@@ -348,8 +369,10 @@ def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None,
     excs = [CompiledException(e, comp(e.claimed, ("exceptions", i, "claimed")),
                               comp(e.evidence, ("exceptions", i, "evidence")))
             for i, e in enumerate(spec.exceptions)]
+    unc = [(u, comp(u.when, ("uncertain", i, "when")))
+           for i, u in enumerate(spec.uncertain or [])]
     _check_parameters(spec, path, loaded.line_of, used)
-    return Rule(spec, path, loaded.line_of, when, require, excs, source, loaded.lines)
+    return Rule(spec, path, loaded.line_of, when, require, excs, source, loaded.lines, unc)
 
 
 def _bundled_conditions() -> dict:
@@ -414,8 +437,11 @@ def _construct_spec(d: dict) -> RuleSpec:
             for name, p in (d.get("parameters") or {}).items()},
         "exceptions": [ExceptionSpec.model_construct(**{**e, "citation": cit(**e["citation"])})
                        for e in d["exceptions"]],
+        "uncertain": [UncertainSpec.model_construct(**{**u, "severity": Severity(u["severity"])})
+                      for u in d.get("uncertain") or []],
         "cases": [Case.model_construct(**{
-            **c, "as_of": dt.date.fromisoformat(c["as_of"]) if c["as_of"] else None})
+            **c, "as_of": dt.date.fromisoformat(c["as_of"]) if c["as_of"] else None,
+            "severity": Severity(c["severity"]) if c.get("severity") else None})
             for c in d["cases"]],
     })
 

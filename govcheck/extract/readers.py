@@ -240,6 +240,9 @@ def read_restriction(r: Read) -> None:
     level = values.restriction_level(r.v)
     if level:
         r.put("exempt", level, r.off + r.lead)
+        linked = values.reasons_linked(r.value)
+        if linked is not None and level != "none":
+            r.put("exempt_reasons_linked", True, r.off + linked)
     elif r.v:
         r.note(r.off + r.lead, f"exempt: restriction {r.v!r} not understood", "exempt")
 

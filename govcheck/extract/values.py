@@ -141,3 +141,10 @@ def call_in_status(text: str) -> bool | None:
         if entry.rx.search(text):
             return entry.value
     return None
+
+
+def reasons_linked(text: str) -> int | None:
+    """Where an answer says the reasons are on a linked page ("Part exempt - view
+    reasons"), its offset, else None."""
+    m = _a("reasons_linked").rx.search(text)
+    return m.start() if m else None

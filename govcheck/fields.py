@@ -90,9 +90,10 @@ _SPECS = [
     FieldSpec("exempt_paragraphs", "list", "Schedule 12A (or 7A) paragraphs cited, e.g. ['3']"),
     FieldSpec("exempt_schedule", "enum", "the schedule cited", ("12A", "7A")),
     FieldSpec("exempt_part", "str", "the Part of the schedule cited (e.g. '1', '4')"),
-    FieldSpec("exempt_reasons_linked", "bool",
-              "the reasons for the restriction are on a linked page that was not read "
-              "(ModernGov 'view reasons')"),
+    FieldSpec("exempt_grounds_elsewhere", "bool",
+              "the grounds for the restriction are where govcheck did not read them: on a "
+              "linked page (ModernGov 'view reasons'), or after the point where the "
+              "record's text is cut short ('[...]')"),
     FieldSpec("public_interest_statement", "str",
               "statement that the public interest in maintaining the exemption outweighs "
               "the public interest in disclosure"),

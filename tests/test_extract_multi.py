@@ -294,7 +294,8 @@ def test_cmis_meeting_page():
     assert m.get("agenda_published") == date(2019, 3, 18)
     assert not m.has("title") or "Apologies" not in m.get("title")   # not the header row
     assert not m.has("key_decision")         # "Decision type<TAB>Access" is a header row
-    assert not m.has("exempt_paragraphs")    # the item's paragraph stays with the item
+    # the restricted item keeps its paragraph, and the meeting is part exempt on it
+    assert m.get("exempt") == "part" and m.get("exempt_paragraphs") == ["3"]
     assert notes == []
     items = m.get("agenda_items")
     assert [i["number"] for i in items] == [str(n) for n in range(1, 8)]

@@ -25,7 +25,7 @@ PRESENT = ['public_interest_statement', 'call_in_exemption_reason', 'urgency_rea
 # fixture -> one entry per record, in document order
 EXTRACTION = {
     'agendas/cabinet-2024-07-23-agenda-pack.txt': [
-        {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2024-07-23'},
+        {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['3'], 'meeting_date': '2024-07-23'},
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'recommendation_kinds': ['note'], 'sections': ['background_papers']},
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-07-04', 'forward_plan_ref': '013377/2024', 'recommendation_kinds': ['decide'], 'sections': ['background_papers'], 'urgency_reason': '<present>'},
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'forward_plan_ref': '012955/2024', 'recommendation_kinds': ['approve'], 'sections': ['appendices']},
@@ -55,7 +55,7 @@ EXTRACTION = {
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-04-04', 'recommendation_kinds': ['agree', 'recommend_to_council'], 'directions_period_months': 6},
     ],
     'html/cmis-meeting.html': [
-        {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2019-03-26'},
+        {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['3'], 'meeting_date': '2019-03-26'},
     ],
     'html/decision-key-callin.html': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-03-04', 'decision_date': '2024-03-04', 'effective_from': '2024-03-12'},
@@ -90,7 +90,7 @@ EXTRACTION = {
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Bordesley Green', 'Erdington', 'Sparkbrook & Balsall Heath East'], 'decision_maker': 'Cabinet', 'decision_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'public_interest_statement': '<present>'},
     ],
     'pdf/agenda-pack.pdf': [
-        {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2025-02-11'},
+        {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['3'], 'meeting_date': '2025-02-11'},
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'recommendation_kinds': ['note']},
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'notice_first_published': '2025-01-24', 'forward_plan_ref': '016410/2025', 'recommendation_kinds': ['decide']},
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['Nechells'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'forward_plan_ref': '015977/2025', 'recommendation_kinds': ['approve']},
@@ -167,7 +167,7 @@ FINDINGS = {
     'html/cmis-meeting.html': [],
     'html/decision-key-callin.html': [('KD002', 'warning')],
     'html/decision-not-callin-no-reason.html': [('CI001', 'warning')],
-    'html/forward-plan.html': [('EX003', 'warning'), ('EX003', 'warning'), ('GC003', 'warning'), ('KD001', 'warning')],
+    'html/forward-plan.html': [('GC003', 'warning'), ('KD001', 'warning')],
     'html/issue-history-late-notice.html': [('EX001', 'info'), ('KD001', 'warning')],
     'html/no-fields.html': [('GC002', 'warning')],
     'html/reasons-restricted.html': [],

@@ -124,6 +124,9 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         if items:
             at = next(cl for cl in lines if cl.number == items[0]["line"])
             col.put("agenda_items", items, at.line, 0)
+            _item_paragraphs(items, lines, col)
+        if "exempt" not in col.fields:
+            _exclusion(lines, col)
 
     first = next((cl.line for cl in lines if cl.text.strip()), None)
     line_no = first.number if first else 1
@@ -159,6 +162,47 @@ def _key_decision_from_heading(lines, records) -> None:
             for r in notices:
                 r.fields["key_decision"] = fv
             return
+
+
+def _item_paragraphs(items: list[dict], lines, col: Collector) -> None:
+    """A meeting whose agenda gives restricted items with their paragraphs: the meeting
+    is part exempt, on those paragraphs (each item keeps its own)."""
+    restricted = [it for it in items if it.get("restricted")]
+    if not restricted:
+        return
+    at = next(cl for cl in lines if cl.number == restricted[0]["line"])
+    if "exempt" not in col.fields:
+        col.put("exempt", "part", at.line, 0)
+    paras = [p for it in restricted for p in it.get("paragraphs") or []]
+    if paras and "exempt_paragraphs" not in col.fields:
+        col.put("exempt_paragraphs", list(dict.fromkeys(paras)), at.line, 0)
+
+
+def _exclusion(lines, col: Collector) -> None:
+    """A meeting that excluded the press and public (s100A(4); Scotland s50A(4)) held
+    part of its business in private: ``exempt`` is ``part``, read from the first line that
+    says so, unless the meeting resolved not to exclude them after all."""
+    from govcheck import vocabulary
+
+    cites = vocabulary.active().groups["citations"]
+    found = None
+    for cl in lines:
+        low = cl.low
+        if "exclu" not in low and "private" not in low:
+            continue
+        if cites["not_excluded"].rx.search(cl.text):
+            return
+        m = found is None and cites["exclusion"].rx.search(cl.text)
+        if m:
+            found = (cl, m.start())
+    if found is not None:
+        col.put("exempt", cites["exclusion"].value, found[0].line, found[1])
+        # the resolution cut short (a copy of the page that ends "[...]"): its grounds
+        # may follow where the text stops
+        cut = vocabulary.active().groups["answers"]["cut_short"].rx
+        if not col.has("exempt_paragraphs") and any(
+                cut.search(cl.text) for cl in lines if cl.number >= found[0].number):
+            col.put("exempt_grounds_elsewhere", True, found[0].line, found[1])
 
 
 def _general_exception_route(col: Collector) -> None:

@@ -182,7 +182,7 @@ def scan(index, col) -> None:
     for idx in index.having("para", "sch", "¶", "atodlen"):
         cl = lines[idx]
         text, low = cl.text, cl.low
-        if not any(w in low for w in CONTEXT_WORDS):
+        if not any(w in low for w in CONTEXT_WORDS) and not _listed_under(lines, idx):
             continue
         found = paragraphs(text) if ("para" in low or "¶" in low) else None
         if found:
@@ -209,6 +209,22 @@ def scan(index, col) -> None:
                              f"exempt_part: Parts {', '.join(pt[0])} are cited; Part "
                              f"{pt[0][0]} is read", "exempt_part")
     _local_rule(index, col)
+
+
+_HEADED_RE = re.compile(r"^\s*(?:paragraphs?|paras?\.?|paragraff)\s+\d{1,2}[a-c]?\s*[.:]?\s*$",
+                        re.IGNORECASE)
+
+
+def _listed_under(lines, idx: int) -> bool:
+    """A line that is only "Paragraph 1", in a list under a resolution about exempt
+    information a few lines above (each paragraph with its description below it)."""
+    if not _HEADED_RE.match(lines[idx].text):
+        return False
+    for j in range(idx - 1, max(-1, idx - 12), -1):
+        low = lines[j].low
+        if any(w in low for w in CONTEXT_WORDS):
+            return True
+    return False
 
 
 def _local_rule(index, col) -> None:

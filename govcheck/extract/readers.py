@@ -242,7 +242,7 @@ def read_restriction(r: Read) -> None:
         r.put("exempt", level, r.off + r.lead)
         linked = values.reasons_linked(r.value)
         if linked is not None and level != "none":
-            r.put("exempt_reasons_linked", True, r.off + linked)
+            r.put("exempt_grounds_elsewhere", True, r.off + linked)
     elif r.v:
         r.note(r.off + r.lead, f"exempt: restriction {r.v!r} not understood", "exempt")
 

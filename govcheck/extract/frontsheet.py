@@ -420,6 +420,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 _header_date(col, lines, i, None if v else "body")
                 st.header_until = max(st.header_until, i + 8)
                 continue
+            if nonblank <= 5 and len(text) < 200 and _meeting_page(col, st, cl):
+                continue
             if nonblank <= 5 and len(text) < 100:
                 # "CITY COUNCIL – 14 MAY 2024", "Cabinet - 4 April 2024": body and date
                 mb = headings.rx("body_date").match(text)
@@ -438,6 +440,33 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
     return st
 
 
+
+
+_TIME_RE = re.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?|y[bh]|hours|hrs)?"
+                      r"|\d{1,2}\s*(?:[ap]\.?\s?m\.?))?[\s.,]*$", re.IGNORECASE)
+
+
+def _meeting_page(col: Collector, st: Scan, cl: CLine) -> bool:
+    """A meeting page's title, "BODY - Weekday, DATE TIME" (headings.yaml
+    ``meeting_page``): the body and the meeting date, when nothing but a time follows
+    the date."""
+    m = headings.rx("meeting_page").match(cl.text)
+    if m is None:
+        return False
+    d = m.group("d")
+    pd = parse_date(d)
+    if pd is None or pd.start != 0 or not _TIME_RE.match(d[pd.end:]):
+        return False
+    # a page's title gives the weekday or the time ("Cabinet - 4 April 2024" alone heads
+    # a report, and names its decision maker)
+    if not (d[pd.end:].strip(" ,.") or d[:1].isalpha() or "agenda" in cl.low):
+        return False
+    col.put("body", _fmt(m.group("b")), cl.line, m.start("b"))
+    if col.put("meeting_date", pd.value, cl.line, m.start("d")):
+        date_notes(col, cl, m.start("d"), pd, "meeting_date")
+    st.meeting += 1
+    st.kind_line = st.kind_line or cl.number
+    return True
 
 
 def _list_item(col: Collector, cl: CLine) -> bool:

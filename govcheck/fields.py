@@ -58,6 +58,7 @@ _SPECS = [
     FieldSpec("general_exception_notice_published", "date",
               "date the general exception notice (reg 10) was made available"),
     FieldSpec("effective_from", "date", "date the decision takes effect"),
+    FieldSpec("venue", "str", "where the meeting is held (meeting records)"),
     FieldSpec("agenda_published", "date", "date the agenda was published"),
     FieldSpec("convened_at_short_notice", "bool",
               "the meeting was convened at shorter notice than the clear days required"),

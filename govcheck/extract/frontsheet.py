@@ -375,7 +375,7 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             continue
         if nonblank <= _HEADER_LINES and text.rstrip().endswith(":") and _trailing_label(col, cl):
             continue
-        if nonblank <= 3 and text[:1].isdigit() and _list_item(col, cl):
+        if nonblank <= 8 and text[:1].isdigit() and _list_item(col, cl):
             st.decision += 1
             st.kind_line = st.kind_line or cl.number
             continue

@@ -59,6 +59,7 @@ _SPECS = [
               "date the general exception notice (reg 10) was made available"),
     FieldSpec("effective_from", "date", "date the decision takes effect"),
     FieldSpec("venue", "str", "where the meeting is held (meeting records)"),
+    FieldSpec("members_present", "str", "the members present at the meeting (minutes)"),
     FieldSpec("agenda_published", "date", "date the agenda was published"),
     FieldSpec("convened_at_short_notice", "bool",
               "the meeting was convened at shorter notice than the clear days required"),

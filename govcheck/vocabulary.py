@@ -172,7 +172,7 @@ def _schema():
         negate: bool = False
         generic: bool = False
         marks: Literal["decision", "notice", "meeting"] | None = None
-        lang: Literal["en", "cy"] = "en"
+        lang: Literal["en", "cy", "en+cy"] = "en"
         note: str | None = None
         examples: Examples
 

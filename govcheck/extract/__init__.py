@@ -31,6 +31,7 @@ document), :mod:`.agenda` (agenda items), :mod:`.nation`, :mod:`.exempt`,
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from govcheck.extract.collect import Collector, Note
@@ -119,6 +120,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     _general_exception_route(col)
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
     kind = record_kind(seg.kind, scan, items, declared=fm_kind)
+    _as_kind(kind, lines, col)
     if kind == "meeting":
         agenda.meeting_title(col)
         if items:
@@ -162,6 +164,58 @@ def _key_decision_from_heading(lines, records) -> None:
             for r in notices:
                 r.fields["key_decision"] = fv
             return
+
+
+def _move(col: Collector, old: str, new: str) -> None:
+    if old in col.fields and new not in col.fields:
+        col.fields[new] = col.fields.pop(old)
+
+
+def _as_kind(kind: str, lines, col: Collector) -> None:
+    """What a value means once the record's kind is known: a meeting's "Cabinet - 4
+    April 2024" heading names its body, not a decision maker; a bare "Date:" is a
+    meeting's date or a decision's date, not a report's.  A meeting's page that shows
+    its body or date only as a line of its own near the top ("CABINET", "Thursday, 11th
+    June, 2009 10.00 am", "... held on 25th June 2015") gives them."""
+    if kind == "meeting":
+        _move(col, "decision_maker", "body")
+        _move(col, "report_date", "meeting_date")
+        if "body" not in col.fields or "meeting_date" not in col.fields:
+            _meeting_head(lines, col)
+    elif kind == "decision":
+        _move(col, "report_date", "decision_date")
+
+
+_HELD_RE = re.compile(r"\b(?:held|to\s+be\s+held|meeting)\b[^.]{0,120}?\bon\s+", re.IGNORECASE)
+
+
+def _meeting_head(lines, col: Collector) -> None:
+    from govcheck.dates import parse_date
+    from govcheck.extract import headings
+
+    body_rx = headings.rx("body_name")
+    seen = 0
+    for cl in lines:
+        text = cl.text
+        if not text.strip():
+            continue
+        seen += 1
+        if seen > 8:
+            return
+        if "body" not in col.fields and len(text) < 90:
+            m = body_rx.match(text)
+            if m:
+                col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
+                continue
+        if "meeting_date" not in col.fields and len(text) < 200:
+            pd = parse_date(text)
+            if pd is None:
+                continue
+            lead = text[:pd.start]
+            if lead.strip(" ,.:-–") and not _HELD_RE.search(lead) \
+                    and not lead.strip().lower().rstrip(":") in ("date", "dyddiad"):
+                continue
+            col.put("meeting_date", pd.value, cl.line, pd.start)
 
 
 def _item_paragraphs(items: list[dict], lines, col: Collector) -> None:

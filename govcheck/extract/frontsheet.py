@@ -237,6 +237,8 @@ def _header_date(col: Collector, lines: list[CLine], i: int, name_field: str | N
                          f"meeting_date: {text[partial[0]:partial[1]]!r} is not a complete "
                          "date (day, month and year); not read", "meeting_date")
                 return
+        if name_field == "body" and seen == 1 and _meeting_page(col, None, cl):
+            return
         if name_field and seen == 1 and not labels_in(text) and len(text.strip()) < 80 \
                 and not is_header_row(text) and not _ANY_LABEL_RE.match(text):
             col.put(name_field, _fmt(text), cl.line, len(text) - len(text.lstrip()))
@@ -446,7 +448,7 @@ _TIME_RE = re.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?
                       r"|\d{1,2}\s*(?:[ap]\.?\s?m\.?))?[\s.,]*$", re.IGNORECASE)
 
 
-def _meeting_page(col: Collector, st: Scan, cl: CLine) -> bool:
+def _meeting_page(col: Collector, st: Scan | None, cl: CLine) -> bool:
     """A meeting page's title, "BODY - Weekday, DATE TIME" (headings.yaml
     ``meeting_page``): the body and the meeting date, when nothing but a time follows
     the date."""
@@ -464,8 +466,9 @@ def _meeting_page(col: Collector, st: Scan, cl: CLine) -> bool:
     col.put("body", _fmt(m.group("b")), cl.line, m.start("b"))
     if col.put("meeting_date", pd.value, cl.line, m.start("d")):
         date_notes(col, cl, m.start("d"), pd, "meeting_date")
-    st.meeting += 1
-    st.kind_line = st.kind_line or cl.number
+    if st is not None:
+        st.meeting += 1
+        st.kind_line = st.kind_line or cl.number
     return True
 
 

@@ -215,10 +215,15 @@ _HEADED_RE = re.compile(r"^\s*(?:paragraphs?|paras?\.?|paragraff)\s+\d{1,2}[a-c]
                         re.IGNORECASE)
 
 
+_TAGGED_RE = re.compile(r"[(\[]\s*(?:paragraphs?|paras?\.?)\s+\d", re.IGNORECASE)
+
+
 def _listed_under(lines, idx: int) -> bool:
-    """A line that is only "Paragraph 1", in a list under a resolution about exempt
-    information a few lines above (each paragraph with its description below it)."""
-    if not _HEADED_RE.match(lines[idx].text):
+    """A line that is only "Paragraph 1" (a list under a resolution about exempt
+    information a few lines above, each paragraph with its description below it), or an
+    item tagged "(Paragraph 1)" under such a resolution."""
+    text = lines[idx].text
+    if not _HEADED_RE.match(text) and not _TAGGED_RE.search(text):
         return False
     for j in range(idx - 1, max(-1, idx - 12), -1):
         low = lines[j].low

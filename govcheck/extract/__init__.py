@@ -127,8 +127,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             at = next(cl for cl in lines if cl.number == items[0]["line"])
             col.put("agenda_items", items, at.line, 0)
             _item_paragraphs(items, lines, col)
-        if "exempt" not in col.fields:
-            _exclusion(lines, col)
+    if kind in ("meeting", "decision") and "exempt" not in col.fields:
+        _exclusion(lines, col)
 
     first = next((cl.line for cl in lines if cl.text.strip()), None)
     line_no = first.number if first else 1
@@ -242,7 +242,7 @@ def _exclusion(lines, col: Collector) -> None:
     found = None
     for cl in lines:
         low = cl.low
-        if "exclu" not in low and "private" not in low:
+        if "exclu" not in low and "private" not in low and "(4)" not in low:
             continue
         if cites["not_excluded"].rx.search(cl.text):
             return

@@ -50,7 +50,8 @@ _LOOKAHEAD = 4            # non-blank lines searched for the date under a headin
 _DATE_LEAD_RE = re.compile(
     r"^\s*(?:(?:date\s*(?:of\s+(?:the\s+)?meeting)?|meeting\s+date|on|held\s+on)\s*:?\s*)?$",
     re.IGNORECASE)
-_HELD_ON_RE = re.compile(r"\s+(?:held\s+)?on\s*$", re.IGNORECASE)
+_HELD_ON_RE = re.compile(r"\s+(?:(?:to\s+be\s+)?held\b.*|on)\s*$", re.IGNORECASE)
+_MEETING_WORD_RE = re.compile(r"^(?:(?:the|a)\s+)?meeting\b\s*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
 _DATE_KINDS = frozenset({"date", "bare_date", "decision_due"})
 # free-text answers that may wrap onto the next lines
 _JOIN_KINDS = frozenset({"text", "urgency"})
@@ -239,6 +240,11 @@ def _header_date(col: Collector, lines: list[CLine], i: int, name_field: str | N
                 return
         if name_field == "body" and seen == 1 and _meeting_page(col, None, cl):
             return
+        if name_field == "body" and seen == 1:
+            mb = headings.rx("body_name").match(text)
+            if mb:
+                col.put("body", _fmt(mb.group("b")), cl.line, mb.start("b"))
+            continue
         if name_field and seen == 1 and not labels_in(text) and len(text.strip()) < 80 \
                 and not is_header_row(text) and not _ANY_LABEL_RE.match(text):
             col.put(name_field, _fmt(text), cl.line, len(text) - len(text.lstrip()))
@@ -414,7 +420,7 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 if v:
                     pd = parse_date(v)
                     body = (v[:pd.start] if pd else v).strip(" -–—,:;")
-                    body = _HELD_ON_RE.sub("", body)
+                    body = _MEETING_WORD_RE.sub("", _HELD_ON_RE.sub("", body)).strip(" ,")
                     if body:
                         col.put("body", _fmt(body), cl.line, mh.start("v"))
                     if pd and col.put("meeting_date", pd.value, cl.line, mh.start("v") + pd.start):

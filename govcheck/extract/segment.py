@@ -265,7 +265,9 @@ def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
         return _plan_items(lines)
     starts = front_sheets(lines)
     items = list_items(lines)
-    if items and (not starts or not any(
+    item_rx = headings.rx("list_item")
+    headed = sum(1 for a, _ in items if item_rx.match(lines[a].text or "")) >= 2
+    if items and (headed or not starts or not any(
             _kind_of(lines[a:b]) == "report"
             for a, b in zip(starts, starts[1:] + [n]))):
         # a list page: its items are notices or decisions, not reports' front sheets

@@ -118,6 +118,12 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         index = Index(scan_lines)
         exempt.scan(index, col)
     _general_exception_route(col)
+    if scan.urgency_notice == "general_exception":
+        # the page is the general exception notice itself (reg 10(1)(b)): it was made
+        # available when it was first published
+        fv = col.fields.get("notice_first_published")
+        if fv is not None and "general_exception_notice_published" not in col.fields:
+            col.fields["general_exception_notice_published"] = fv
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
     kind = record_kind(seg.kind, scan, items, declared=fm_kind)
     _as_kind(kind, lines, col)

@@ -239,7 +239,8 @@ def _local_rule(index, col) -> None:
     lines = index.lines
     for idx in index.having("procedure rule", "standing order"):
         cl = lines[idx]
-        if not any(w in cl.low for w in CONTEXT_WORDS):
+        # about exemption, not only naming the "Access to Information Procedure Rules"
+        if not any(w in cl.low for w in CONTEXT_WORDS if w != "access to information"):
             continue
         m = LOCAL_RULE_RE.search(cl.text)
         if m:

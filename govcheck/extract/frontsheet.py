@@ -79,6 +79,7 @@ class Scan:
     decision_labels: int = 0  # labels found on decision records ("Effective from")
     notice_labels: int = 0    # ... on notices ("Decision due", "first published")
     meeting_labels: int = 0   # ... on a meeting's page ("Meeting: 26/01/2021 - Cabinet")
+    urgency_notice: str | None = None   # the page is a general exception / special urgency notice
     meeting: int = 0        # ... an agenda or meeting
     report: int = 0         # ... a report ("Report to", front-sheet questions)
     kind_line: int = 0      # line number of the first marking line
@@ -393,6 +394,13 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 st.decision += 1
             else:
                 st.notice += 1
+                # "General Exception Notice", "Special Urgency Notice": the route relied on
+                route = values.urgency_route(text)
+                if route != "unspecified":
+                    cur = col.fields.get("urgency_route")
+                    if cur is None or cur.value == "unspecified":
+                        col.put("urgency_route", route, cl.line, 0, replace=True)
+                        st.urgency_notice = route
             st.kind_line = st.kind_line or cl.number
             if headings.rx("details").match(text):
                 _title_after(col, lines, i)

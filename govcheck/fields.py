@@ -92,6 +92,9 @@ _SPECS = [
     FieldSpec("exempt_paragraphs", "list", "Schedule 12A (or 7A) paragraphs cited, e.g. ['3']"),
     FieldSpec("exempt_schedule", "enum", "the schedule cited", ("12A", "7A")),
     FieldSpec("exempt_part", "str", "the Part of the schedule cited (e.g. '1', '4')"),
+    FieldSpec("restriction_reasons_page", "bool",
+              "the page gives the reasons for restricting a document (ModernGov's reasons "
+              "restricted page), not the document itself"),
     FieldSpec("exempt_grounds_elsewhere", "bool",
               "the grounds for the restriction are where govcheck did not read them: on a "
               "linked page (ModernGov 'view reasons'), or after the point where the "

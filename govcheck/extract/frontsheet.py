@@ -388,6 +388,9 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             st.decision += 1
             st.kind_line = st.kind_line or cl.number
             continue
+        if nonblank <= 3 and "restrict" in cl.low and headings.rx("reasons_restricted").match(text):
+            col.put("restriction_reasons_page", True, cl.line, 0)
+            continue
         marked = headings.kind_of(text) if headings.is_kind_heading(cl.low[:40]) else None
         if marked is not None:
             if marked == "decision":

@@ -48,13 +48,26 @@ _FIRST_CELLS = frozenset({"item", "items", "no", "no.", "number", "item no", "it
                           "item number", "#", "ref", "ref.", "agenda item", "rhif", "eitem"})
 _OPEN_RE = re.compile(r"^\W*(?:open|public|unrestricted|part\s+(?:i|1|a)\b|agored|cyhoeddus)\b",
                       re.IGNORECASE)
-_RESTRICTED_RE = re.compile(
-    r"\b(?:exempt|private|confidential|restricted|not\s+for\s+publication|part\s+(?:ii|2|b)\b"
-    r"|eithriedig|cyfrinachol|preifat)\b", re.IGNORECASE)
-_TAIL_RE = re.compile(
-    r"\s*(?:\((?P<p>[^()]*\b(?:exempt|private|confidential|not\s+for\s+publication)\b[^()]*)\)"
-    r"|[-–—]\s*(?P<d>(?:part\s+|fully\s+)?(?:exempt|private|confidential)\b.*))\s*$",
-    re.IGNORECASE)
+_RX: list = [None, None, None]   # the vocabulary, its restricted-words and tail expressions
+
+
+def _restricted_rxs():
+    """The words that mark an agenda item restricted (answers.yaml ``restricted``, and a
+    Part II / Part 2 / Part B heading), and an item title's tail that says so ("(exempt
+    - paragraph 3)", "- Private", "(members only)")."""
+    from govcheck import vocabulary
+
+    vocab = vocabulary.active()
+    if _RX[0] is not vocab:
+        words = "|".join(vocab.groups["answers"]["restricted"].patterns)
+        _RX[:] = [vocab,
+                  re.compile(r"(?:" + words + r")|\bpart\s+(?:ii|2|b)\b", re.IGNORECASE),
+                  re.compile(r"\s*(?:\((?P<p>[^()]*(?:" + words + r")[^()]*)\)"
+                             r"|[-–—]\s*(?P<d>(?:part\s+|fully\s+)?(?:" + words + r").*))\s*$",
+                             re.IGNORECASE)]
+    return _RX[1], _RX[2]
+
+
 _KEY_RE = re.compile(r"^\W*(?P<non>non[\s-]*)?key\b", re.IGNORECASE)
 _REF_RE = re.compile(r"\bref(?:erence)?\.?\s*(?:no\.?)?\s*:?\s*(?P<r>[\w/.-]*\d[\w/.-]*)",
                      re.IGNORECASE)
@@ -85,7 +98,7 @@ def _restriction(status: str) -> bool | None:
         return None
     if _OPEN_RE.match(status):
         return False
-    if _RESTRICTED_RE.search(status):
+    if _restricted_rxs()[0].search(status):
         return True
     return None
 
@@ -109,7 +122,7 @@ def _item(number: str, title: str, cells: list[str], line: int,
             restricted = level
     if not cells:
         # a plain line: a trailing "(Exempt – paragraph 3)" or "– Private" says
-        tail = _TAIL_RE.search(title)
+        tail = _restricted_rxs()[1].search(title)
         if tail:
             status_text = tail.group("p") or tail.group("d")
             restricted = True
@@ -222,7 +235,7 @@ def _run(lines: list[CLine], i: int, end: int, plain_ok: bool) -> tuple[list[dic
         if _SECTION_RE.match(text):
             flush()
             current = None
-            section = bool(_RESTRICTED_RE.search(text)) or None
+            section = bool(_restricted_rxs()[0].search(text)) or None
             used.add(i)
             i += 1
             continue

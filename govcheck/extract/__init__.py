@@ -190,9 +190,44 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             _meeting_head(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
+        if "call_in_eligible" not in col.fields:
+            _call_in_in_text(lines, col)
+        if "decision_maker" not in col.fields:
+            _resolved_by(lines, col)
 
 
 _HELD_RE = re.compile(r"\b(?:held|to\s+be\s+held|meeting)\b[^.]{0,120}?\bon\s+", re.IGNORECASE)
+
+
+def _call_in_in_text(lines, col: Collector) -> None:
+    """A decision that says in its own words whether it may be called in ("this decision
+    be deemed urgent and not subject to call-in"): the answer, and the sentence as the
+    reason when it says why."""
+    from govcheck.extract import values
+
+    for cl in lines:
+        if "call" not in cl.low:
+            continue
+        answer = values.call_in_status(cl.text)
+        if answer is None:
+            continue
+        col.put("call_in_eligible", answer, cl.line, 0)
+        if answer is False and "urgen" in cl.low:
+            col.put("call_in_exemption_reason", " ".join(cl.text.split()), cl.line, 0)
+        return
+
+
+def _resolved_by(lines, col: Collector) -> None:
+    """"The Cabinet resolved to:", "Cabinet agreed:": the body that took the decision
+    (headings.yaml ``resolved_by``)."""
+    from govcheck.extract import headings
+
+    rx = headings.rx("resolved_by")
+    for cl in lines[:60]:
+        m = rx.match(cl.text) if len(cl.text) < 200 else None
+        if m:
+            col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
+            return
 
 
 def _meeting_head(lines, col: Collector) -> None:

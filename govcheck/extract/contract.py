@@ -14,4 +14,5 @@ LABEL_KINDS = frozenset({
 # the named groups read from each heading of headings.yaml
 HEADING_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {"c"},
                   "body_date": {"b", "d"}, "list_item": {"d", "t", "status"},
-                  "meeting_page": {"b", "d"}, "body_name": {"b"}}
+                  "meeting_page": {"b", "d"}, "body_name": {"b"},
+                  "resolved_by": {"b"}}

@@ -92,6 +92,10 @@ _SPECS = [
     FieldSpec("exempt_paragraphs", "list", "Schedule 12A (or 7A) paragraphs cited, e.g. ['3']"),
     FieldSpec("exempt_schedule", "enum", "the schedule cited", ("12A", "7A")),
     FieldSpec("exempt_part", "str", "the Part of the schedule cited (e.g. '1', '4')"),
+    FieldSpec("confidential", "bool",
+              "kept private as confidential information in the statutory sense (LGA 1972 "
+              "s100A(2)-(3), Scotland s50A(2)-(3), SI 2012/2089 reg 4(2)(a)), which needs "
+              "no Schedule 12A paragraph"),
     FieldSpec("restriction_reasons_page", "bool",
               "the page gives the reasons for restricting a document (ModernGov's reasons "
               "restricted page), not the document itself"),

@@ -33,6 +33,9 @@ EXTRACTION = {
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'urgency_route': 'special_urgency', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-02-27', 'notice_first_published': '2024-02-21', 'effective_from': '2024-02-28', 'call_in_exemption_reason': '<present>', 'urgency_reason': '<present>'},
     ],
+    'decisions/decision-2024-03-05-budget-full-council.txt': [
+        {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'decision_maker': 'Birmingham City Council', 'decision_date': '2024-03-05', 'notice_first_published': '2024-02-23'},
+    ],
     'decisions/decision-2024-03-19-highways-resurfacing.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-03-19', 'notice_first_published': '2024-02-09', 'effective_from': '2024-03-28'},
     ],
@@ -41,6 +44,9 @@ EXTRACTION = {
     ],
     'decisions/decision-2024-04-30-it-support-not-callin.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'decision_maker': 'Cabinet Member for Finance and Resources', 'decision_date': '2024-04-30', 'effective_from': '2024-05-01'},
+    ],
+    'decisions/decision-2024-05-14-special-urgency-agreed-by-the-mayor.txt': [
+        {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'urgency_route': 'special_urgency', 'wards': ['Ladywood'], 'decision_maker': 'Cabinet', 'decision_date': '2024-05-14', 'notice_first_published': '2024-05-07', 'call_in_exemption_reason': '<present>', 'urgency_reason': '<present>'},
     ],
     'docx/cabinet-report-frontsheet.docx': [
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '013245/2025', 'recommendation_kinds': ['approve', 'note'], 'sections': ['alternatives', 'appendices', 'background_papers', 'consultation', 'equality', 'financial', 'legal']},
@@ -79,6 +85,9 @@ EXTRACTION = {
     ],
     'html/welsh-bilingual.html': [
         {'kind': 'decision', 'nation': 'wales', 'key_decision': True, 'call_in_eligible': False, 'exempt_paragraphs': ['14'], 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-05-14', 'effective_from': '2024-05-15', 'public_interest_statement': '<present>', 'urgency_reason': '<present>'},
+    ],
+    'meetings/standards-hearing-2010-04-12-paragraph-7c.txt': [
+        {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['7c'], 'meeting_date': '2010-04-12'},
     ],
     'notices/forward-plan-2024-04-clean-air-zone.txt': [
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-04-09', 'notice_first_published': '2024-03-20'},
@@ -130,6 +139,9 @@ EXTRACTION = {
     'reports/cabinet-2024-04-04-draft-recovery-plan.txt': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-04-04', 'recommendation_kinds': ['agree', 'note', 'recommend_to_council'], 'directions_date': '2023-10-05', 'directions_period_months': 6, 'sections': ['background_papers', 'equality', 'financial', 'legal']},
     ],
+    'reports/cabinet-2024-05-21-confidential-information.txt': [
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['Ladywood'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-05-21', 'recommendation_kinds': ['note'], 'sections': ['background_papers']},
+    ],
     'reports/cabinet-2024-06-25-waste-fleet-late-notice.txt': [
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-06-25', 'notice_first_published': '2024-06-10', 'forward_plan_ref': '012874/2024', 'recommendation_kinds': ['approve', 'decide'], 'sections': ['background_papers', 'equality', 'financial', 'legal']},
     ],
@@ -157,9 +169,11 @@ EXTRACTION = {
 FINDINGS = {
     'agendas/cabinet-2024-07-23-agenda-pack.txt': [('EX001', 'error'), ('KD001', 'warning'), ('RC001', 'warning'), ('RC002', 'warning'), ('RC002', 'warning')],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [('KD001', 'info')],
+    'decisions/decision-2024-03-05-budget-full-council.txt': [],
     'decisions/decision-2024-03-19-highways-resurfacing.txt': [],
     'decisions/decision-2024-04-09-clean-air-zone-late-notice.txt': [('KD001', 'error')],
     'decisions/decision-2024-04-30-it-support-not-callin.txt': [('CI001', 'warning')],
+    'decisions/decision-2024-05-14-special-urgency-agreed-by-the-mayor.txt': [('KD001', 'info')],
     'docx/cabinet-report-frontsheet.docx': [],
     'docx/inconsistent-checkbox.docx': [('CI001', 'warning')],
     'docx/report-exempt-appendix.docx': [],
@@ -172,6 +186,7 @@ FINDINGS = {
     'html/no-fields.html': [('GC002', 'warning')],
     'html/reasons-restricted.html': [],
     'html/welsh-bilingual.html': [],
+    'meetings/standards-hearing-2010-04-12-paragraph-7c.txt': [],
     'notices/forward-plan-2024-04-clean-air-zone.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-housing-repairs-extension.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-leisure-stock.txt': [],
@@ -187,6 +202,7 @@ FINDINGS = {
     'reports/cabinet-2011-11-08-library-review-old-law.txt': [],
     'reports/cabinet-2019-03-26-improvement-stocktake.txt': [],
     'reports/cabinet-2024-04-04-draft-recovery-plan.txt': [('CI001', 'warning'), ('KD003', 'warning')],
+    'reports/cabinet-2024-05-21-confidential-information.txt': [],
     'reports/cabinet-2024-06-25-waste-fleet-late-notice.txt': [('KD001', 'error')],
     'reports/cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt': [('EX001', 'error'), ('PM001', 'error'), ('RC002', 'warning')],
     'reports/cabinet-2024-09-24-land-disposal-exempt-appendix.txt': [],

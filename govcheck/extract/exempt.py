@@ -209,6 +209,20 @@ def scan(index, col) -> None:
                              f"exempt_part: Parts {', '.join(pt[0])} are cited; Part "
                              f"{pt[0][0]} is read", "exempt_part")
     _local_rule(index, col)
+    _confidential(index, col)
+
+
+def _confidential(index, col) -> None:
+    """Confidential information in the statutory sense, said in so many words."""
+    from govcheck import vocabulary
+
+    rx = vocabulary.active().groups["citations"]["confidential_information"].rx
+    for idx in index.having("confidential", "100a", "100 a", "50a", "50 a", "regulation 4"):
+        cl = index.lines[idx]
+        m = rx.search(cl.text)
+        if m:
+            col.put("confidential", True, cl.line, m.start())
+            return
 
 
 _HEADED_RE = re.compile(r"^\s*(?:paragraphs?|paras?\.?|paragraff)\s+\d{1,2}[a-c]?\s*[.:]?\s*$",

@@ -77,7 +77,9 @@ def coerce(name: str, raw: Any) -> Any:
         return value
     if t == "list":
         items = raw if isinstance(raw, list) else [raw]
-        return [str(x).strip() for x in items if str(x).strip()]
+        out = [str(x).strip() for x in items if str(x).strip()]
+        # paragraphs are compared as read from documents: "18C" is "18c"
+        return [x.lower() for x in out] if name == "exempt_paragraphs" else out
     if t == "recs":
         if not isinstance(raw, list):
             raise ValueError(f"{name}: expected a list of recommendations")

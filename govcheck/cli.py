@@ -291,14 +291,9 @@ def test_cmd(rules_dir, verbose):
     from govcheck.engine.cases import run_all
 
     pack, profile = load_rules(rules_dir, None)
-    results = run_all(pack, profile)
-    failed = [r for r in results if not r.ok]
-    for r in results:
-        if verbose or not r.ok:
-            mark = "ok  " if r.ok else "FAIL"
-            click.echo(f"{mark} {r.rule.path}:{r.line}: {r.id}" + (f": {r.detail}" if r.detail else ""))
-    click.echo(f"{len(results) - len(failed)} passed, {len(failed)} failed "
-               f"({len(pack.rules)} rules)")
+    failed = _report_cases(run_all(pack, profile), verbose,
+                           lambda r: f"{r.rule.path}:{r.line}: {r.id}",
+                           f"({len(pack.rules)} rules)", "passed")
     # the council wording: every vocabulary example
     from pathlib import Path
 
@@ -307,15 +302,20 @@ def test_cmd(rules_dir, verbose):
 
     vocab = vocabulary.load(Path(pack.root) / "vocabulary") \
         if (Path(pack.root) / "vocabulary").is_dir() else vocabulary.active()
-    examples = run_examples(vocab)
-    bad = [r for r in examples if not r.ok]
-    for r in examples:
-        if verbose or not r.ok:
-            mark = "ok  " if r.ok else "FAIL"
-            click.echo(f"{mark} {r.source}: {r.id}" + (f": {r.detail}" if r.detail else ""))
-    click.echo(f"{len(examples) - len(bad)} vocabulary examples passed, {len(bad)} failed "
-               f"({len(vocab.examples)} entries)")
+    bad = _report_cases(run_examples(vocab), verbose, lambda r: f"{r.source}: {r.id}",
+                        f"({len(vocab.examples)} entries)", "vocabulary examples passed")
     return EXIT_FINDINGS if failed or bad else EXIT_OK
+
+
+def _report_cases(results, verbose: bool, where, total: str, passed: str) -> int:
+    """Print failing (or, verbose, all) results and a count line; the number failed."""
+    failed = [r for r in results if not r.ok]
+    for r in results:
+        if verbose or not r.ok:
+            click.echo(f"{'ok  ' if r.ok else 'FAIL'} {where(r)}"
+                       + (f": {r.detail}" if r.detail else ""))
+    click.echo(f"{len(results) - len(failed)} {passed}, {len(failed)} failed {total}")
+    return len(failed)
 
 
 if __name__ == "__main__":  # pragma: no cover

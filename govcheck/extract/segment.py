@@ -224,7 +224,7 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
     seen: dict[str, int] = {}
     for i, cl in enumerate(lines):
         text = cl.text
-        if text and len(text) < 300 and item_rx.match(text):
+        if text and len(text) < 300 and text.lstrip()[:1].isdigit() and item_rx.match(text):
             if seen or not starts:
                 starts.append((i, None))
             seen = {}

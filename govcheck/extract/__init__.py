@@ -186,6 +186,10 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
     if kind == "meeting":
         _move(col, "decision_maker", "body")
         _move(col, "report_date", "meeting_date")
+        # a meeting page headed only by the council's name is a meeting of the council
+        council = col.fields.get("council")
+        if council is not None and "body" not in col.fields:
+            col.fields["body"] = council
         if "body" not in col.fields or "meeting_date" not in col.fields:
             _meeting_head(lines, col)
     elif kind == "decision":

@@ -432,7 +432,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                     pd = parse_date(v)
                     body = (v[:pd.start] if pd else v).strip(" -–—,:;")
                     body = _MEETING_WORD_RE.sub("", _HELD_ON_RE.sub("", body)).strip(" ,")
-                    if body:
+                    # "Meeting Details", "Agenda: Read the agenda": not a body's name
+                    if body and headings.rx("body_name").match(body):
                         col.put("body", _fmt(body), cl.line, mh.start("v"))
                     if pd and col.put("meeting_date", pd.value, cl.line, mh.start("v") + pd.start):
                         date_notes(col, cl, mh.start("v"), pd, "meeting_date")

@@ -162,3 +162,39 @@ def test_case_profile_overrides_follow_the_schema(tmp_path):
     with pytest.raises(RuleError) as e:
         load_rule_file(bad)
     assert "key_decison_threshold" in e.value.message and e.value.line > 1
+
+
+def test_choices_table_is_the_schemas():
+    """Rules are checked against CHOICES without building the schema; the schema's
+    Literal types come from the same table."""
+    from typing import get_args, get_origin
+
+    from govcheck.engine.profile import CHOICES, ProfileSpec
+
+    from typing import Literal
+
+    for key, values in CHOICES.items():
+        todo, found = [ProfileSpec.model_fields[key].annotation], []
+        while todo:
+            t = todo.pop()
+            if get_origin(t) is Literal:
+                found += get_args(t)
+            else:
+                todo += [a for a in get_args(t) if a is not type(None)]
+        assert tuple(found) == values, key
+
+
+def test_a_warm_run_builds_no_profile_schema(tmp_path):
+    import subprocess
+    import sys
+
+    probe = ("import govcheck.engine.profile as p, govcheck.engine.rules as r; "
+             "r.RulePack.load(); p.load_profile(None, r.default_rules_dir()); "
+             "r.RulePack.load(); p.load_profile(None, r.default_rules_dir()); "
+             "print(bool(p._MODELS))")
+    env = {"GOVCHECK_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env,
+                   cwd=ROOT)   # fills the cache
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                         env=env, cwd=ROOT)
+    assert out.stdout.strip() == "False", out.stderr

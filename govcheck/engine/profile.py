@@ -65,10 +65,10 @@ def _models() -> dict:
 
         name: Annotated[str, Field(min_length=1)]
         council: str | None = None
-        nation: Literal["england", "wales", "scotland"]
-        governance_model: Literal["leader_cabinet", "mayor_cabinet", "committee_system"]
-        key_decision_notice_basis: Basis | None = None
-        short_notice_basis: Basis | None = None
+        nation: Literal[CHOICES["nation"]]
+        governance_model: Literal[CHOICES["governance_model"]]
+        key_decision_notice_basis: Literal[CHOICES["key_decision_notice_basis"]] | None = None
+        short_notice_basis: Literal[CHOICES["short_notice_basis"]] | None = None
         # pounds; a rule that needs it (KD004) is unknown (does not apply) when it is not set
         key_decision_threshold: Annotated[StrictInt, Field(ge=0)] | None = None
         call_in_period: CallInPeriod | None = None
@@ -91,21 +91,19 @@ def __getattr__(name: str):
     raise AttributeError(name)
 
 
+# The values a key with a fixed set of answers may take: the schema's Literal types are
+# built from these, and rules are checked against them without building the schema.
+CHOICES: dict[str, tuple[str, ...]] = {
+    "nation": ("england", "wales", "scotland"),
+    "governance_model": ("leader_cabinet", "mayor_cabinet", "committee_system"),
+    "key_decision_notice_basis": ("calendar", "working"),
+    "short_notice_basis": ("calendar", "working"),
+}
+
+
 def profile_choices(key: str) -> tuple | None:
     """The values a profile key may take, when it is one of a fixed set (else None)."""
-    from typing import get_args, get_origin
-
-    f = _models()["ProfileSpec"].model_fields.get(key.split(".")[0]) if "." not in key else None
-    if f is None:
-        return None
-    todo, out = [f.annotation], []
-    while todo:
-        t = todo.pop()
-        if get_origin(t) is Literal:
-            out += get_args(t)
-        else:
-            todo += [a for a in get_args(t) if a is not type(None)]
-    return tuple(out) or None
+    return CHOICES.get(key) if "." not in key else None
 
 
 def _explain(err: dict) -> str:

@@ -252,3 +252,12 @@ def test_statistics():
     counts = [int(line.split()[0]) for line in out[:-1]]
     assert counts == sorted(counts, reverse=True)
     assert out[-1].startswith("Found ")
+
+
+def test_rule_reference_in_docs_is_current():
+    from govcheck.docs import refresh_rules_md
+    from govcheck.engine.rules import RulePack
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
+    assert path.read_text(encoding="utf-8") == refresh_rules_md(path, RulePack.load()), \
+        "regenerate with: python -m govcheck.docs"

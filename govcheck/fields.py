@@ -92,6 +92,8 @@ _SPECS = [
     FieldSpec("exempt_paragraphs", "list", "Schedule 12A (or 7A) paragraphs cited, e.g. ['3']"),
     FieldSpec("exempt_schedule", "enum", "the schedule cited", ("12A", "7A")),
     FieldSpec("exempt_part", "str", "the Part of the schedule cited (e.g. '1', '4')"),
+    FieldSpec("blank_fields", "list",
+              "fields whose label the page shows with no answer (e.g. decision_maker)"),
     FieldSpec("confidential", "bool",
               "kept private as confidential information in the statutory sense (LGA 1972 "
               "s100A(2)-(3), Scotland s50A(2)-(3), SI 2012/2089 reg 4(2)(a)), which needs "

@@ -350,7 +350,7 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             continue
         nonblank += 1
         found = labels_of(cl)
-        for spec, _lstart, vstart, vend in found:
+        for spec, lstart, vstart, vend in found:
             if spec.marks == "decision":
                 st.decision_labels += 1
             elif spec.marks == "notice":
@@ -366,6 +366,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                     if spec.kind == "report_to":
                         _header_date(col, lines, i, "decision_maker")
                         st.header_until = max(st.header_until, i + 8)
+                    elif spec.field in _BLANK_EVIDENCE and vend == len(text):
+                        _blank(col, cl, spec.field, lstart)
                     continue
                 j, value = nxt
                 consumed.add(j)
@@ -464,6 +466,22 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
 
 _TIME_RE = re.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?|y[bh]|hours|hrs)?"
                       r"|\d{1,2}\s*(?:[ap]\.?\s?m\.?))?[\s.,]*$", re.IGNORECASE)
+
+
+# fields a page may show with its label and no answer: evidence, unlike a field the page
+# never shows (a notice of key decision with a blank decision maker, reg 9(1)(c))
+_BLANK_EVIDENCE = frozenset({"title", "decision_maker", "decision_date", "exempt_paragraphs",
+                             "decision_reasons", "alternatives_considered",
+                             "call_in_exemption_reason", "urgency_reason"})
+
+
+def _blank(col: Collector, cl: CLine, field: str, at: int) -> None:
+    """Record that ``field``'s label stands on the page with no answer."""
+    fv = col.fields.get("blank_fields")
+    if fv is None:
+        col.put("blank_fields", [field], cl.line, at)
+    elif field not in fv.value:
+        fv.value.append(field)
 
 
 def _meeting_page(col: Collector, st: Scan | None, cl: CLine) -> bool:

@@ -86,13 +86,17 @@ _PENDING_DATE_RE = re.compile(r"\b(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|agreed|d
                               re.IGNORECASE)
 
 
+_EARLIEST = frozenset({"not before", "no earlier than"})
+
+
 def date_notes(col: Collector, cl, offset: int, pd: ParsedDate, field: str) -> None:
     if pd.weekday_mismatch:
         col.note(cl.line, offset + pd.start,
                  f"{field}: the weekday does not fit the date: "
                  f"{cl.line.text[offset + pd.start:offset + pd.end].strip()!r} was a "
                  f"{pd.value.strftime('%A')}", field)
-    if pd.qualifier:
+    # "Not before 1 Feb 2026" states the earliest date exactly: not a doubt about it
+    if pd.qualifier and " ".join(pd.qualifier.lower().split()) not in _EARLIEST:
         col.note(cl.line, offset + pd.start,
                  f"{field}: the date is qualified ({pd.qualifier!r})", field)
 

@@ -85,6 +85,9 @@ _SPECS = [
     FieldSpec("urgency_agreed_by", "str", "who agreed the decision was urgent (reg 11)"),
     # call-in
     FieldSpec("call_in_eligible", "bool", "declared eligible for call-in"),
+    FieldSpec("call_in_stated", "bool",
+              "what the decision's own text (its status or resolution) says about call-in, "
+              "beside any answer to a call-in label"),
     FieldSpec("call_in_exemption_reason", "str", "reason given for exemption from call-in"),
     # exempt information
     FieldSpec("exempt", "enum", "whether the report or item is exempt/confidential",

@@ -194,8 +194,7 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             _meeting_head(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
-        if "call_in_eligible" not in col.fields:
-            _call_in_in_text(lines, col)
+        _call_in_in_text(lines, col)
         if "decision_maker" not in col.fields:
             _resolved_by(lines, col)
 
@@ -205,17 +204,23 @@ _HELD_RE = re.compile(r"\b(?:held|to\s+be\s+held|meeting)\b[^.]{0,120}?\bon\s+",
 
 def _call_in_in_text(lines, col: Collector) -> None:
     """A decision that says in its own words whether it may be called in ("this decision
-    be deemed urgent and not subject to call-in"): the answer, and the sentence as the
+    be deemed urgent and not subject to call-in", "Eligible for call-in to: ..."): what it
+    says (``call_in_stated``), the answer when no label gave one, and the sentence as the
     reason when it says why."""
     from govcheck.extract import values
 
+    from govcheck.extract.frontsheet import labels_of
+
     for cl in lines:
-        if "call" not in cl.low:
+        # a question and its answer ("Is subject to call in?: No") is not a statement
+        if "call" not in cl.low or any(spec.field.startswith("call_in")
+                                       for spec, *_ in labels_of(cl)):
             continue
         answer = values.call_in_status(cl.text)
         if answer is None:
             continue
-        col.put("call_in_eligible", answer, cl.line, 0)
+        col.put("call_in_stated", answer, cl.line, 0)
+        col.put("call_in_eligible", answer, cl.line, 0)     # unless a label answered
         if answer is False and "urgen" in cl.low:
             col.put("call_in_exemption_reason", " ".join(cl.text.split()), cl.line, 0)
         return

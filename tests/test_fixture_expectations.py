@@ -167,7 +167,7 @@ EXTRACTION = {
 
 # fixture -> sorted (code, severity) of every finding
 FINDINGS = {
-    'agendas/cabinet-2024-07-23-agenda-pack.txt': [('EX001', 'error'), ('KD001', 'warning'), ('RC001', 'warning'), ('RC002', 'warning'), ('RC002', 'warning')],
+    'agendas/cabinet-2024-07-23-agenda-pack.txt': [('AG004', 'warning'), ('EX001', 'error'), ('KD001', 'warning'), ('RC001', 'warning'), ('RC002', 'warning'), ('RC002', 'warning')],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [('KD001', 'info')],
     'decisions/decision-2024-03-05-budget-full-council.txt': [],
     'decisions/decision-2024-03-19-highways-resurfacing.txt': [],
@@ -190,7 +190,7 @@ FINDINGS = {
     'notices/forward-plan-2024-04-clean-air-zone.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-housing-repairs-extension.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-leisure-stock.txt': [],
-    'pdf/agenda-pack.pdf': [('EX001', 'error'), ('KD001', 'error')],
+    'pdf/agenda-pack.pdf': [('AG004', 'warning'), ('EX001', 'error'), ('KD001', 'error')],
     'pdf/cabinet-report.pdf': [],
     'pdf/long-report.pdf': [],
     'pdf/no-text-page.pdf': [],

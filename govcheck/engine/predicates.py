@@ -445,6 +445,30 @@ class EveryItem(Pred):
 
 
 @dataclass
+class NoItem(Pred):
+    """No item of a list-of-mappings field matches ``where`` (a late item on an
+    executive meeting's agenda)."""
+
+    name: str
+    where: dict
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        if not ctx.record.has(self.name):
+            return _missing(ctx, self.name)
+        chosen = [it for it in ctx.record.get(self.name)
+                  if all(it.get(k) == v for k, v in self.where.items())]
+        cond = ", ".join(f"{k.replace('_', ' ')}: {display_value(v)}" for k, v in self.where.items())
+        if not chosen:
+            return Outcome(True, [f"no {ctx.label(self.name)} with {cond}"], [self.name])
+        reasons = [f"item {it.get('number') or '?'} {_short(it.get('title', ''), 60)!r}"
+                   f" (line {it.get('line') or '?'}): {cond}" for it in chosen]
+        return Outcome(False, reasons, [self.name], line=chosen[0].get("line") or None)
+
+    def field_names(self):
+        return {self.name}
+
+
+@dataclass
 class NumberAtLeast(Pred):
     """A number field is at least a number (a literal, a field or a profile value)."""
 
@@ -750,6 +774,24 @@ def _parse_every_item(a, loc):
     return EveryItem(name, where, present)
 
 
+def _parse_no_item(a, loc):
+    from govcheck.fields import AGENDA_ITEM_KEYS
+
+    _expect_keys(a, loc, {"field", "where"})
+    name = _check_field(a["field"], loc + ("field",))
+    if FIELDS[name].type != "items":
+        raise PredicateError(loc + ("field",), f"field {name!r} is not a list of items")
+    where = a["where"]
+    if not isinstance(where, dict) or not where:
+        raise PredicateError(loc + ("where",), "where must map item keys to values")
+    for k in where:
+        if k not in AGENDA_ITEM_KEYS:
+            from govcheck.records import suggest
+
+            raise PredicateError(loc, f"unknown item key {k!r}{suggest(str(k), AGENDA_ITEM_KEYS)}")
+    return NoItem(name, where)
+
+
 def _parse_number_at_least(a, loc):
     _expect_keys(a, loc, {"field", "at_least"})
     name = _check_field(a["field"], loc + ("field",))
@@ -847,6 +889,7 @@ _PARSERS = {
     "subset": _parse_list_pred(Subset, "of"),
     "count_at_least": _parse_count,
     "every_item": _parse_every_item,
+    "no_item": _parse_no_item,
     "number_at_least": _parse_number_at_least,
     "matches": _parse_matches,
     "profile_equals": _parse_profile_equals,

@@ -224,7 +224,7 @@ def test_pdf_findings_give_page_and_line_on_page():
     _, doc = check_json(pack)
     kd = next(f for f in doc["findings"] if f["code"] == "KD001")
     assert kd["page"] == 3 and kd["page_line"] >= 1
-    line = run("check", pack).stdout.splitlines()[0]
+    line = next(ln for ln in run("check", pack).stdout.splitlines() if " KD001 " in ln)
     assert f"(page {kd['page']}, line {kd['page_line']})" in line
 
 

@@ -251,6 +251,16 @@ def _parameter(name: Any, loc: tuple):
     return declared[name]
 
 
+def profile_says(ctx: Ctx, key: str | None) -> str:
+    """Which council profile gave a value, and the page it was taken from: "council
+    profile 'stockport': key_decision_threshold = 500,000 (from https://...)"."""
+    v = profile_lookup(ctx.profile, key)
+    name = ctx.profile.get("name", "?")
+    src = (ctx.profile.get("sources") or {}).get((key or "").split(".")[0])
+    shown = f"{v:,}" if isinstance(v, int) and not isinstance(v, bool) else display_value(v)
+    return (f"council profile {name!r}: {key} = {shown}" + (f", from {src}" if src else ""))
+
+
 def profile_lookup(profile: dict, key: str | None) -> Any:
     node: Any = profile
     for part in (key or "").split("."):
@@ -484,8 +494,8 @@ class NumberAtLeast(Pred):
                 if self.at_least.profile_key else "the limit was not found"
             return Outcome(None, [self.at_least.unresolved(ctx, what)])
         v = ctx.record.get(self.name)
-        src = f" (council profile {self.at_least.profile_key})" if self.at_least.profile_key \
-            else self.at_least.note(ctx)
+        src = f" ({profile_says(ctx, self.at_least.profile_key)})" \
+            if self.at_least.profile_key else self.at_least.note(ctx)
         return Outcome(v >= limit, [f"{ctx.label(self.name)}: {v:,}{ctx.where(self.name)}; "
                                     f"threshold {limit:,}{src}"], [self.name])
 
@@ -597,6 +607,17 @@ class ClearDays(Pred):
         v = profile_lookup(ctx.profile, self.basis.get("profile"))
         return v if v in ("calendar", "working") else self.basis.get("default", "calendar")
 
+    def _basis_source(self, ctx: Ctx) -> str:
+        """Where the counting basis came from, when a council profile may set it."""
+        if isinstance(self.basis, str):
+            return ""
+        key = self.basis.get("profile")
+        v = profile_lookup(ctx.profile, key)
+        if v in ("calendar", "working"):
+            return f"; counted in {v} days ({profile_says(ctx, key)})"
+        return (f"; counted by the default ({self.basis.get('default', 'calendar')} days): "
+                f"council profile {ctx.profile.get('name', '?')!r} does not set {key}")
+
     def evaluate(self, ctx: Ctx) -> Outcome:
         sname, sdate = self.start.resolve(ctx)
         ename, edate = self.end.resolve(ctx)
@@ -629,7 +650,7 @@ class ClearDays(Pred):
         else:
             counted = (f"{s_l}, {e_l}: {cal} clear days ({work} of them working days), "
                        f"{need} required{need_note}")
-        reasons = [counted]
+        reasons = [counted + self._basis_source(ctx)]
         if not ok:
             latest = calendar.latest_date_for_clear_days(
                 edate, need, nation=nation, working=(basis == "working"))

@@ -21,6 +21,7 @@ urgency        reasons for urgency (also gives the route)
 urgency_q      "Is the decision urgent?": No → route none
 special_q      "Special urgency: Yes – agreed by ...": the route (and who agreed)
 general_q      "General exception used? Yes": the route
+flag           any answer means yes ("Reason Key: Expenditure over £500,000")
 =============  ==============================================================
 
 Every reader has the signature ``reader(r: Read)`` and puts what it reads into
@@ -360,6 +361,13 @@ def read_urgency_q(r: Read) -> None:
         r.put("urgency_route", values.urgency_route(r.value), at)
 
 
+def read_flag(r: Read) -> None:
+    """A label whose presence with an answer says yes ("Reason Key: Expenditure over
+    £500,000" is shown only for a key decision)."""
+    if r.v and not values.is_none_answer(r.v):
+        r.put(r.spec.field, not r.spec.negate, r.off + r.lead)
+
+
 def read_bool(r: Read) -> None:
     """A yes/no answer (also ``key_type``: ``Key`` / ``Non-key``)."""
     ans = _answer(r)
@@ -401,6 +409,7 @@ READERS: dict[str, Callable[[Read], None]] = {
     "urgency_q": read_urgency_q,
     "bool": read_bool,
     "key_type": read_bool,
+    "flag": read_flag,
 }
 KINDS = frozenset(READERS)
 assert KINDS == LABEL_KINDS, "every label kind in contract.py has exactly one reader"

@@ -17,6 +17,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "corpus"
+sys.path.insert(0, str(ROOT))          # govcheck's field table, from this checkout
 DATE_FIELDS = ("decision_date", "meeting_date", "publication_date", "notice_first_published",
                "effective_from")
 TEXT_FIELDS = ("decision_maker", "body", "forward_plan_ref")

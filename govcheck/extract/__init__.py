@@ -109,14 +109,14 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     kind = record_kind(seg.kind, scan, items)
     if kind != "meeting" or (seg.kind is None and not items):
         index = index if index is not None else Index(lines)
-        exempt.scan(index, col)
+        exempt.scan(index, col, evidence.nation or nation)
         recommendations.scan(index, col)
         sections.scan(index, col)
         events.scan(index, col)
     elif items:
         # an agenda: its items carry their own restrictions; the rest is read as text
         index = Index(scan_lines)
-        exempt.scan(index, col)
+        exempt.scan(index, col, evidence.nation or nation)
     _general_exception_route(col)
     if scan.urgency_notice == "general_exception":
         # the page is the general exception notice itself (reg 10(1)(b)): it was made

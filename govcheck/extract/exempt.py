@@ -156,7 +156,7 @@ def public_interest(text: str) -> tuple[str, int] | None:
     return text[start:end].strip(), start
 
 
-def scan(index, col) -> None:
+def scan(index, col, nation: str = "england") -> None:
     """Paragraphs, schedule, part and public interest statement from the text.
 
     Paragraphs found on several lines are gathered into one list that points at the
@@ -208,8 +208,34 @@ def scan(index, col) -> None:
                     col.note(cl.line, pt[1],
                              f"exempt_part: Parts {', '.join(pt[0])} are cited; Part "
                              f"{pt[0][0]} is read", "exempt_part")
+    _described(index, col, nation)
     _local_rule(index, col)
     _confidential(index, col)
+
+
+def _described(index, col, nation: str) -> None:
+    """No paragraph number cited, but the words of a paragraph of Schedule 12A quoted
+    ("information relating to any individual"): the description "in terms of Schedule
+    12A" that s100A(5) asks for, read as that paragraph (England 1-7; Wales 12-18)."""
+    if col.has("exempt_paragraphs") or nation == "scotland":
+        return
+    from govcheck import vocabulary
+
+    cites = vocabulary.active().groups["citations"]
+    found: list[str] = []
+    first = None
+    for idx in index.having("information"):
+        cl = index.lines[idx]
+        for n in range(1, 8):
+            entry = cites.get(f"schedule_12a_paragraph_{n}")
+            m = entry.rx.search(cl.text) if entry else None
+            if m:
+                para = entry.value[1] if nation == "wales" else entry.value[0]
+                if para not in found:
+                    found.append(para)
+                first = first or (cl, m.start())
+    if found:
+        col.put("exempt_paragraphs", found, first[0].line, first[1])
 
 
 def _confidential(index, col) -> None:

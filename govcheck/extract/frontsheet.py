@@ -63,6 +63,9 @@ _PROSE_WORDS = frozenset({"the", "is", "are", "was", "were", "be", "in", "to", "
                           "this", "by", "for", "out", "from", "a", "an", "as", "at", "which"})
 # a line that starts a new labelled value, known label or not ("Decision status: ...")
 _ANY_LABEL_RE = re.compile(r"^\s*[A-Z][^:?\t]{0,50}[:?](?:\s|$)")
+# a caption of its own ("Other Information", "Decision Outcome"): two to four capitalised
+# words with nothing after them, as committee systems print labels without a colon
+_CAPTION_RE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}$")
 _ITEMISH_RE = re.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\(?\d{1,2}[.)]|\(?[a-z]{1,4}\)|[•·▪●◦‣-])\s")
 _FOOTER_RE = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$|^\s*\d{1,3}\s*$", re.IGNORECASE)
@@ -286,6 +289,7 @@ def _continuation(lines: list[CLine], i: int, tabbed: bool, physical: bool,
             if not physical:
                 break
             if stripped.endswith((":", "?")) or _ANY_LABEL_RE.match(text) \
+                    or _CAPTION_RE.match(stripped) \
                     or _ITEMISH_RE.match(text) or _FOOTER_RE.search(stripped) \
                     or is_heading(cl) or headings.rx("report_to").match(text):
                 break

@@ -42,8 +42,9 @@ def _location(record: Record, outs: list[Outcome]) -> Location:
     return Location(path=record.path, line=record.line, column=1, page=record.page)
 
 
-def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date) -> Verdict:
-    ctx = Ctx(record, profile, today)
+def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date,
+                  memo: dict | None = None) -> Verdict:
+    ctx = Ctx(record, profile, today, memo)
     if rule.when is not None:
         w = rule.when.evaluate(ctx)
         if not w.ok:
@@ -99,10 +100,11 @@ def evaluate(pack: RulePack, records: list[Record], profile: dict, today: dt.dat
     findings: list[Finding] = []
     for record in records:
         on = record.reference_date() or today
+        memo: dict = {}
         for rule in pack.in_force(record.kind, record.nation, on):
             if selected is not None and not selected(rule):
                 continue
-            verdict = evaluate_rule(rule, record, profile, today)
+            verdict = evaluate_rule(rule, record, profile, today, memo)
             if verdict.finding is not None:
                 findings.append(verdict.finding)
     return findings

@@ -67,6 +67,8 @@ class Ctx:
     record: Record
     profile: dict[str, Any]
     today: dt.date
+    # shared conditions already evaluated for this record (one per rule would repeat them)
+    memo: dict | None = None
 
     @property
     def on(self) -> dt.date:
@@ -929,6 +931,27 @@ VOCABULARY = tuple(_PARSERS)
 SHARED: ContextVar[dict] = ContextVar("govcheck_shared_conditions", default={})
 
 
+@dataclass
+class Use(Pred):
+    """A shared condition (``use: NAME``), evaluated once per record however many rules
+    use it."""
+
+    name: str
+    pred: Pred
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        memo = ctx.memo
+        if memo is None:
+            return self.pred.evaluate(ctx)
+        got = memo.get(self.name)
+        if got is None:
+            got = memo[self.name] = self.pred.evaluate(ctx)
+        return got
+
+    def field_names(self):
+        return self.pred.field_names()
+
+
 def _parse_use(a, loc):
     if not isinstance(a, str):
         raise PredicateError(loc, "use takes the name of a shared condition")
@@ -938,7 +961,7 @@ def _parse_use(a, loc):
 
         raise PredicateError(loc, f"unknown shared condition {a!r}"
                              f"{suggest(a, SHARED.get())} (see rules/conditions.yaml)")
-    return pred
+    return Use(a, pred)
 
 
 _PARSERS["use"] = _parse_use

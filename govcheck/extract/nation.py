@@ -127,15 +127,38 @@ def council_nation(name: str) -> str | None:
 _COUNCIL_WORDS = ("council", "cyngor", "comhairle", "city and county")
 
 
-def _near_council(text: str, low: str, rx):
-    """``rx`` searched only around the words that name a council."""
+_PUNCT = str.maketrans({c: " " for c in ",.;:()[]\"'’/&"})
+
+
+def _first_words(nation: str) -> frozenset[str]:
+    """The words a council of ``nation`` can be named by (each place's first word, and
+    the words of the fixed alternatives): a window without one cannot match."""
+    from govcheck import vocabulary
+
+    vocab = vocabulary.active()
+    cache = vocab.__dict__.setdefault("_council_words", {})
+    words = cache.get(nation)
+    if words is None:
+        words = {p.lower().split()[0] for c in vocab.councils if c["nation"] == nation
+                 for p in c["places"]}
+        words |= {"swansea", "cardiff", "cyngor", "county"} if nation == "wales" \
+            else {"comhairle"}
+        words = cache[nation] = frozenset(words)
+    return words
+
+
+def _near_council(text: str, low: str, nation: str):
+    """The council of ``nation`` named around the words that name a council."""
+    rx, words = _council_rx(nation), _first_words(nation)
     for w in _COUNCIL_WORDS:
         pos = low.find(w)
         while pos >= 0:
             lo = max(0, low.rfind("\n", 0, max(pos - 60, 0)) + 1, pos - 60)
-            m = rx.search(text, lo, min(len(text), pos + 80))
-            if m:
-                return m
+            hi = min(len(text), pos + 80)
+            if not words.isdisjoint(low[lo:hi].translate(_PUNCT).split()):
+                m = rx.search(text, lo, hi)
+                if m:
+                    return m
             pos = low.find(w, pos + len(w))
     return None
 
@@ -174,10 +197,10 @@ def detect(index, properties: dict | None = None, top_lines: int = 40) -> Eviden
     head_low = head.lower()
     council = "council" in head_low or "cyngor" in head_low or "comhairle" in head_low \
         or "city and county" in head_low
-    m = _near_council(head, head_low, _council_rx("wales")) if council else None
+    m = _near_council(head, head_low, "wales") if council else None
     if m:
         return Evidence("wales", f"council {m.group().strip()!r}", welsh_text)
-    m = _near_council(head, head_low, _council_rx("scotland")) if council else None
+    m = _near_council(head, head_low, "scotland") if council else None
     if m:
         return Evidence("scotland", f"council {m.group().strip()!r}", welsh_text)
     if welsh_text:

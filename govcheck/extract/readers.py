@@ -279,12 +279,19 @@ def _answer(r: Read):
     return ans
 
 
-def read_exempt(r: Read) -> None:
+def _chosen(r: Read):
+    """(answer, chosen option, its offset in the line), or None when there is none."""
     ans = _answer(r)
     if ans is None:
+        return None
+    return ans, ans.option, r.off + ans.option.start
+
+
+def read_exempt(r: Read) -> None:
+    got = _chosen(r)
+    if got is None:
         return
-    opt = ans.option
-    at = r.off + opt.start
+    _, opt, at = got
     level = values.exempt_level(opt.word, opt.text)
     if level:
         r.put("exempt", level, at)
@@ -293,11 +300,11 @@ def read_exempt(r: Read) -> None:
 
 
 def read_wards_q(r: Read) -> None:
-    ans = _answer(r)
-    if ans is None:
+    got = _chosen(r)
+    if got is None:
         return
-    opt = ans.option
-    off, at = r.off, r.off + opt.start
+    ans, opt, at = got
+    off = r.off
     rest = opt.rest
     if opt.word in ("no", "n") or values.wards(rest) == ["ALL"]:
         r.put("wards", ["ALL"], at)
@@ -327,11 +334,10 @@ def read_wards_q(r: Read) -> None:
 
 
 def _route_q(r: Read, route: str) -> None:
-    ans = _answer(r)
-    if ans is None:
+    got = _chosen(r)
+    if got is None:
         return
-    opt = ans.option
-    at = r.off + opt.start
+    _, opt, at = got
     if values.yes_no(opt.word, opt.text) is True:
         r.put("urgency_route", route, at, replace=True)
         m = _AGREED_BY_RE.search(opt.rest or "")
@@ -349,11 +355,10 @@ def read_general_q(r: Read) -> None:
 
 
 def read_urgency_q(r: Read) -> None:
-    ans = _answer(r)
-    if ans is None:
+    got = _chosen(r)
+    if got is None:
         return
-    opt = ans.option
-    at = r.off + opt.start
+    _, opt, at = got
     b = values.yes_no(opt.word, opt.text)
     if b is False:
         r.put("urgency_route", "none", at)
@@ -370,11 +375,10 @@ def read_flag(r: Read) -> None:
 
 def read_bool(r: Read) -> None:
     """A yes/no answer (also ``key_type``: ``Key`` / ``Non-key``)."""
-    ans = _answer(r)
-    if ans is None:
+    got = _chosen(r)
+    if got is None:
         return
-    opt = ans.option
-    at = r.off + opt.start
+    _, opt, at = got
     field = r.spec.field
     b = values.yes_no(opt.word, opt.text)
     if b is None:

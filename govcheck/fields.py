@@ -130,6 +130,10 @@ _SPECS = [
               "date of Best Value intervention directions (LGA 1999 s15) mentioned in the text"),
     FieldSpec("directions_period_months", "int",
               "months the directions allow for the improvement plan ('within six months')"),
+    FieldSpec("auditor_report_sent", "date",
+              "date a local auditor's public interest report or statutory (written) "
+              "recommendation was sent to the authority (LAAA 2014 Sch 7; Public Audit "
+              "(Wales) Act 2004 s25)"),
     FieldSpec("s114_report_sent", "date", "date a s114 report was sent to members"),
 ]
 

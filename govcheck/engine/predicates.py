@@ -694,7 +694,8 @@ class OnOrBefore(Pred):
         else:
             deadline = calendar.last_day_after(s, months=months or 0, days=days or 0)
             how = "after"
-        period = f"{months} months" if months else f"{days} days"
+        period = (f"{months} month{'s' if months != 1 else ''}" if months
+                  else f"{days} day{'s' if days != 1 else ''}")
         period += (self.months or self.days).note(ctx)
         s_l = f"{ctx.label(sname)} {s.isoformat()}{ctx.where(sname)}"
         d_l = ("today " + d.isoformat()) if dname == "today" else \

@@ -9,6 +9,9 @@
   and a period only when the same line speaks of the directions or the intervention.
 * Section 114 reports: ``s114 report ... issued on 12 September 2023`` →
   ``s114_report_sent``.
+* A local auditor's public interest report or statutory recommendations: ``the external
+  auditor issued statutory recommendations ... on 12 October 2023`` →
+  ``auditor_report_sent`` (wording in citations.yaml).
 
 Only a complete date is read: ``Directions issued in October 2023`` gives nothing.
 """
@@ -92,6 +95,19 @@ def _s114(text: str, low: str):
     return None
 
 
+def _auditor(text: str, low: str):
+    """The date a local auditor's public interest report or statutory (written)
+    recommendation was sent (citations.yaml ``auditor_report_sent``)."""
+    from govcheck import vocabulary
+
+    rx = vocabulary.active().groups["citations"]["auditor_report_sent"].rx
+    for m in rx.finditer(text):
+        pd = parse_date(text[m.end():m.end() + 40])
+        if pd is not None and pd.start == 0:
+            return pd.value, m.end()
+    return None
+
+
 def _find(col: Collector, name: str, finder, lines: list[CLine], i: int) -> None:
     """Put what ``finder`` reads from line ``i`` into ``name``.  A sentence wrapped
     over two lines is read from line ``i`` joined with the next line, then with the
@@ -131,4 +147,9 @@ def scan(index: Index, col: Collector) -> None:
         for i in index.having("114"):
             _find(col, "s114_report_sent", _s114, lines, i)
             if col.has("s114_report_sent"):
+                break
+    if not col.has("auditor_report_sent"):
+        for i in index.having("recommendation", "public interest report"):
+            _find(col, "auditor_report_sent", _auditor, lines, i)
+            if col.has("auditor_report_sent"):
                 break

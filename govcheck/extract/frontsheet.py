@@ -370,7 +370,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                     if spec.kind == "report_to":
                         _header_date(col, lines, i, "decision_maker")
                         st.header_until = max(st.header_until, i + 8)
-                    elif spec.field in _BLANK_EVIDENCE and vend == len(text):
+                    elif spec.field in _BLANK_EVIDENCE and vend == len(text) \
+                            and _nothing_follows(lines, i):
                         _blank(col, cl, spec.field, lstart)
                     continue
                 j, value = nxt
@@ -477,6 +478,17 @@ _TIME_RE = re.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?
 _BLANK_EVIDENCE = frozenset({"title", "decision_maker", "decision_date", "exempt_paragraphs",
                              "decision_reasons", "alternatives_considered",
                              "call_in_exemption_reason", "urgency_reason"})
+
+
+def _nothing_follows(lines: list[CLine], i: int) -> bool:
+    """Whether the label on line ``i`` is left without an answer: the next line is
+    another label, a heading or the end, or says "not set" ("!NotSet!", "N/A")."""
+    for j in range(i + 1, min(len(lines), i + 4)):
+        cl = lines[j]
+        if not cl.text.strip():
+            continue
+        return bool(labels_of(cl)) or is_heading(cl) or values.is_none_answer(cl.text)
+    return True
 
 
 def _blank(col: Collector, cl: CLine, field: str, at: int) -> None:

@@ -128,6 +128,14 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
         from govcheck.engine.rules import RulePack
 
         pack = RulePack.load(Path(rules_dir) if rules_dir else None)
+    by_nation = None
+    if profile is None:
+        # no profile chosen: each record is checked with its nation's default profile
+        from govcheck.engine.profile import nation_defaults
+        from govcheck.engine.rules import default_rules_dir
+
+        root = pack.root if (pack.root / "profiles").is_dir() else default_rules_dir()
+        by_nation = nation_defaults(root) or None
     if not isinstance(profile, dict):
         profile = _load_profile(pack, profile)
     selection = Selection(list(select), list(ignore), [(r.code, r.name) for r in pack.rules])
@@ -138,7 +146,7 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     ran = run([os.fspath(p) for p in paths], pack, profile, today, selected=RuleFilter(selection),
-              max_bytes=max_bytes, exclude=list(exclude), jobs=jobs)
+              max_bytes=max_bytes, exclude=list(exclude), jobs=jobs, by_nation=by_nation)
     findings = ran.findings
     if waivers:
         from govcheck.waivers import apply

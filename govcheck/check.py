@@ -234,7 +234,8 @@ PARALLEL_THRESHOLD = 200
 
 
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
-        max_bytes: int = DEFAULT_MAX_BYTES, exclude=(), jobs: int | None = None) -> RunResult:
+        max_bytes: int = DEFAULT_MAX_BYTES, exclude=(), jobs: int | None = None,
+        by_nation: dict | None = None) -> RunResult:
     """Check every file under ``paths``: read and extract each (in worker processes for
     a large batch; ``jobs`` None is automatic, 1 is this process), link notices to the
     reports that cite them, then evaluate the rules once per record."""
@@ -262,7 +263,8 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
             result.errors.append(fr.error)
             continue
         result.records += len(fr.records)
-        findings = fr.findings + evaluate(pack, fr.records, profile, today, selected)
+        findings = fr.findings + evaluate(pack, fr.records, profile, today, selected,
+                                          by_nation)
         if fr.pages:
             findings = with_page_lines(findings, fr.pages)
         result.findings.extend(findings)

@@ -160,6 +160,9 @@ EXTRACTION = {
     'reports/council-2023-09-25-section-114-report.txt': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2023-09-25', 'recommendation_kinds': ['agree', 'note'], 's114_report_sent': '2023-09-05', 'sections': ['background_papers', 'equality', 'legal']},
     ],
+    'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [
+        {'kind': 'report', 'nation': 'england', 'decision_maker': 'Council', 'meeting_date': '2023-11-20', 'recommendation_kinds': ['approve'], 'sections': ['background_papers']},
+    ],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2024-05-14', 'recommendation_kinds': ['approve'], 'directions_date': '2023-10-05', 'directions_period_months': 6, 'sections': ['background_papers', 'equality', 'legal']},
     ],
@@ -209,6 +212,7 @@ FINDINGS = {
     'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [('EX002', 'error'), ('EX003', 'warning'), ('RC002', 'warning')],
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [('KD002', 'info')],
     'reports/council-2023-09-25-section-114-report.txt': [],
+    'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [('DL003', 'error'), ('RC002', 'warning')],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],
 }
 

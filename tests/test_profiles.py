@@ -198,3 +198,33 @@ def test_a_warm_run_builds_no_profile_schema(tmp_path):
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          env=env, cwd=ROOT)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_each_nation_has_a_default_profile():
+    from govcheck.engine.profile import nation_defaults
+    from govcheck.engine.rules import default_rules_dir
+
+    got = nation_defaults(default_rules_dir())
+    assert {n: p["name"] for n, p in got.items()} == {
+        "england": "england-default", "wales": "wales-default", "scotland": "scotland-default"}
+    assert got["scotland"]["governance_model"] == "committee_system"
+
+
+def test_a_record_is_checked_with_its_nations_default_profile():
+    import datetime as dt
+
+    from govcheck.engine.evaluate import evaluate
+    from govcheck.engine.rules import RulePack
+    from govcheck.records import record_from_mapping
+
+    pack = RulePack.load()
+    rec = record_from_mapping({"kind": "decision", "fields": {
+        "key_decision": True, "decision_maker": "Cabinet", "notice_first_published": "2024-03-20",
+        "decision_date": "2024-04-04"}}, "r.yaml", lambda loc: 1, ())
+    by_nation = {"england": {"name": "england-strict", "nation": "england",
+                             "governance_model": "leader_cabinet",
+                             "key_decision_notice_basis": "working"}}
+    found = evaluate(pack, [rec], {"name": "chosen", "nation": "england"},
+                     dt.date(2026, 1, 1), by_nation=by_nation)
+    kd = next(f for f in found if f.code == "KD001")
+    assert "council profile 'england-strict'" in kd.message and "working days" in kd.message

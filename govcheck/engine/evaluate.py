@@ -95,10 +95,13 @@ def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date,
 
 
 def evaluate(pack: RulePack, records: list[Record], profile: dict, today: dt.date,
-             selected=None) -> list[Finding]:
-    """Every finding for these records.  ``selected(rule) -> bool`` filters rules."""
+             selected=None, by_nation: dict | None = None) -> list[Finding]:
+    """Every finding for these records.  ``selected(rule) -> bool`` filters rules;
+    ``by_nation`` gives each nation's default profile, used when none was chosen."""
     findings: list[Finding] = []
+    chosen = profile
     for record in records:
+        profile = by_nation.get(record.nation, chosen) if by_nation else chosen
         on = record.reference_date() or today
         memo: dict = {}
         for rule in pack.in_force(record.kind, record.nation, on):

@@ -146,6 +146,16 @@ def validate_profile(data: Any, path: str, line_of=None) -> dict:
     return spec.model_dump(mode="python", exclude_unset=True)
 
 
+def nation_defaults(rules_root: Path) -> dict[str, dict]:
+    """The default profile of each nation that has one (``<nation>-default.yaml``): the
+    profile a record of that nation is checked with when no profile was chosen."""
+    out = {}
+    for nation in CHOICES["nation"]:
+        if (Path(rules_root) / "profiles" / f"{nation}-default.yaml").is_file():
+            out[nation] = load_profile(f"{nation}-default", Path(rules_root))
+    return out
+
+
 def load_profile(name_or_path: str | None, rules_root: Path) -> dict:
     name = name_or_path or DEFAULT_PROFILE
     p = Path(name)

@@ -87,6 +87,7 @@ class FileResult:
     found: Counter = field(default_factory=Counter)  # family -> govcheck findings >= warning
     found_info: Counter = field(default_factory=Counter)
     errors: list = field(default_factory=list)       # govcheck error findings (code: message)
+    raised: list = field(default_factory=list)       # (family, "severity code line: message")
     truth_error_families: set = field(default_factory=set)
     unreadable: str | None = None
 
@@ -172,6 +173,9 @@ def evaluate_file(truth_path: Path, pack, profile) -> FileResult:
             res.found_info[_family(f.code)] += 1
         if sev == "error":
             res.errors.append(f"{f.code} line {f.location.line}: {f.message[:160]}")
+        if sev in BREACH:
+            res.raised.append((_family(f.code),
+                               f"{sev} {f.code} line {f.location.line}: {f.message[:160]}"))
     return res
 
 
@@ -284,6 +288,11 @@ def main() -> int:
             for f, n in r.truth_breaches.items():
                 if not r.found.get(f):
                     print(f"  {r.id}: {f} x{n}")
+        print("\nfindings of a family the truth does not have on that file:")
+        for r in results:
+            for fam, text in r.raised:
+                if not r.truth_breaches.get(fam):
+                    print(f"  {r.id}: {text}")
         print("\nfalse errors:")
         for rid, errs in s.false_errors:
             for e in errs:

@@ -78,6 +78,9 @@ _SPECS = [
     FieldSpec("forward_plan_ref", "str", "forward plan / notice of key decision reference"),
     FieldSpec("wards", "list", "wards affected; ['ALL'] for all wards"),
     FieldSpec("financial_value", "int", "expenditure or savings involved, in pounds"),
+    FieldSpec("documents_submitted", "str",
+              "the documents a notice says will be submitted to the decision maker "
+              "(reg 9(1)(e) SI 2012/2089)"),
     # urgency
     FieldSpec("urgency_route", "enum", "urgency route relied on",
               ("none", "general_exception", "special_urgency", "unspecified")),

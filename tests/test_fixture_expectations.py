@@ -98,6 +98,9 @@ EXTRACTION = {
     'notices/forward-plan-2024-06-leisure-stock.txt': [
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'part', 'exempt_paragraphs': ['3'], 'wards': ['Bordesley Green', 'Erdington', 'Sparkbrook & Balsall Heath East'], 'decision_maker': 'Cabinet', 'decision_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'public_interest_statement': '<present>'},
     ],
+    'notices/forward-plan-2024-08-depot-sale-private-no-reasons.txt': [
+        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'full', 'wards': ['Tyseley & Hay Mills'], 'decision_maker': 'Cabinet', 'decision_date': '2024-09-24', 'notice_first_published': '2024-08-09'},
+    ],
     'pdf/agenda-pack.pdf': [
         {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['3'], 'meeting_date': '2025-02-11'},
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'recommendation_kinds': ['note']},
@@ -185,7 +188,7 @@ FINDINGS = {
     'html/decision-key-callin.html': [('KD002', 'info')],
     'html/decision-not-callin-no-reason.html': [('CI001', 'warning')],
     'html/forward-plan.html': [('KD001', 'warning')],
-    'html/issue-history-late-notice.html': [('EX001', 'info'), ('KD001', 'warning')],
+    'html/issue-history-late-notice.html': [('KD001', 'warning'), ('PM003', 'info')],
     'html/no-fields.html': [('GC002', 'warning')],
     'html/reasons-restricted.html': [],
     'html/welsh-bilingual.html': [],
@@ -193,6 +196,7 @@ FINDINGS = {
     'notices/forward-plan-2024-04-clean-air-zone.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-housing-repairs-extension.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-leisure-stock.txt': [],
+    'notices/forward-plan-2024-08-depot-sale-private-no-reasons.txt': [('PM003', 'warning')],
     'pdf/agenda-pack.pdf': [('AG004', 'warning'), ('EX001', 'error'), ('KD001', 'error')],
     'pdf/cabinet-report.pdf': [],
     'pdf/long-report.pdf': [],

@@ -1022,3 +1022,36 @@ def test_paragraph_numbers_are_read_as_cited_and_judged_by_the_rules(tmp_path):
         "Exempt information paragraph number:\t23\n", encoding="utf-8")
     out = CliRunner().invoke(main, ["check", "--select", "EX", str(tmp_path / "r.txt")]).output
     assert "EX002" in out and "23 not among" in out and "EX001" not in out
+
+
+def test_an_exclusion_resolution_alone_is_a_meeting_record_held_partly_in_private():
+    rec, _ = one(
+        "RESOLVED that, under Section 100A (4) of the Local Government Act 1972, the press "
+        "and public be excluded from the meeting for the following item on the grounds "
+        "that it involves the likely disclosure of exempt information as defined in "
+        "paragraph 1 of Part 1 of Schedule 12A of the Act.\n")
+    assert rec.kind == "meeting"
+    assert rec.fields["exempt"].value == "part"
+    assert rec.fields["exempt_paragraphs"].value == ["1"]
+
+
+@pytest.mark.parametrize("text", [
+    # a standing agenda item asks the question; it is not a resolution
+    "Exclusion of the Public and Press\n\nMembers are asked to consider whether the press "
+    "and public should be excluded from the meeting while an agenda item is considered.\n",
+    # a committee's description says when the public may be excluded
+    "Licensing Sub-Committee meetings are open to the public, unless in exceptional "
+    "circumstances the Authority considers it in the public interest to exclude the "
+    "press and public for all or part of a hearing.\n",
+])
+def test_asking_whether_to_exclude_the_public_is_not_an_exclusion(text):
+    rec, _ = one(text)
+    assert "exempt" not in rec.fields
+
+
+def test_an_exclusion_heading_with_its_resolution_still_counts():
+    rec, _ = one("Exclusion of the Press and Public\n\nTo consider whether to exclude the "
+                 "press and public.\n\nRESOLVED that the press and public be excluded from "
+                 "the meeting during consideration of item 9 (paragraph 3).\n")
+    assert rec.kind == "meeting"
+    assert rec.fields["exempt"].value == "part"

@@ -125,7 +125,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         if fv is not None and "general_exception_notice_published" not in col.fields:
             col.fields["general_exception_notice_published"] = fv
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
-    kind = record_kind(seg.kind, scan, items, declared=fm_kind)
+    kind = record_kind(seg.kind, scan, items, declared=fm_kind,
+                       excluded=lambda: _exclusion_line(lines) is not None)
     _as_kind(kind, lines, col)
     if kind == "meeting":
         agenda.meeting_title(col)
@@ -282,24 +283,43 @@ def _item_paragraphs(items: list[dict], lines, col: Collector) -> None:
         col.put("exempt_paragraphs", list(dict.fromkeys(paras)), at.line, 0)
 
 
-def _exclusion(lines, col: Collector) -> None:
-    """A meeting that excluded the press and public (s100A(4); Scotland s50A(4)) held
-    part of its business in private: ``exempt`` is ``part``, read from the first line that
-    says so, unless the meeting resolved not to exclude them after all."""
+def _exclusion_line(lines):
+    """Where a resolution excluding the press and public (s100A(4); Scotland s50A(4))
+    is first recorded: ``(line, column)``, or None when there is none, when the meeting
+    resolved not to exclude them after all, or when the page only asks whether to
+    exclude them (a standing item under an "Exclusion of the press and public"
+    heading; citations.yaml ``exclusion_considered``)."""
     from govcheck import vocabulary
 
     cites = vocabulary.active().groups["citations"]
-    found = None
+    resolution = heading = None
+    asked = False
     for cl in lines:
         low = cl.low
         if "exclu" not in low and "private" not in low and "(4)" not in low:
             continue
         if cites["not_excluded"].rx.search(cl.text):
-            return
-        m = found is None and cites["exclusion"].rx.search(cl.text)
+            return None
+        if cites["exclusion_considered"].rx.search(cl.text):
+            asked = True
+            continue
+        m = resolution is None and cites["exclusion"].rx.search(cl.text)
         if m:
-            found = (cl, m.start())
+            if len(cl.text.strip()) < 60 and heading is None:
+                heading = (cl, m.start())
+            elif len(cl.text.strip()) >= 60:
+                resolution = (cl, m.start())
+    return resolution or (None if asked else heading)
+
+
+def _exclusion(lines, col: Collector, found=None) -> None:
+    """A meeting that excluded the press and public held part of its business in
+    private: ``exempt`` is ``part``, read from the first line that says so."""
+    from govcheck import vocabulary
+
+    found = found if found is not None else _exclusion_line(lines)
     if found is not None:
+        cites = vocabulary.active().groups["citations"]
         col.put("exempt", cites["exclusion"].value, found[0].line, found[1])
         # the resolution cut short (a copy of the page that ends "[...]"): its grounds
         # may follow where the text stops
@@ -319,14 +339,15 @@ def _general_exception_route(col: Collector) -> None:
                                                ge.text, ge.page)
 
 
-def record_kind(split_kind, scan, items, declared=None) -> str:
+def record_kind(split_kind, scan, items, declared=None, excluded=lambda: False) -> str:
     """The kind of a record (report, decision, notice, meeting): the one place it is
     decided.  In order: the kind the document's split gave it (a forward plan item is
     a notice, a pack's agenda a meeting); the kind declared in Markdown front matter;
     a heading that marks it ("Decision details", "Issue details", headings.yaml); a
     report's front sheet ("Report to", its questions); labels that mark a decision
     ("Effective from") or a notice ("Decision due"); agenda items or an agenda
-    heading; else a report."""
+    heading; a resolution excluding the press and public (only a meeting passes one);
+    else a report."""
     if split_kind:
         return split_kind
     if declared:
@@ -341,7 +362,7 @@ def record_kind(split_kind, scan, items, declared=None) -> str:
         return "decision"
     if scan.notice_labels:
         return "notice"
-    if scan.meeting or items or scan.meeting_labels:
+    if scan.meeting or items or scan.meeting_labels or excluded():
         return "meeting"
     return "report"
 

@@ -115,6 +115,8 @@ _SPECS = [
               "statement that the public interest in maintaining the exemption outweighs "
               "the public interest in disclosure"),
     # decision records
+    FieldSpec("purpose", "str",
+              "the purpose of the report or decision as the record states it (\"Purpose:\")"),
     FieldSpec("decision_reasons", "str", "the reasons for the decision (decision records)"),
     FieldSpec("alternatives_considered", "str",
               "alternative options considered and rejected (decision records)"),

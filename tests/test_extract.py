@@ -1055,3 +1055,22 @@ def test_an_exclusion_heading_with_its_resolution_still_counts():
                  "the meeting during consideration of item 9 (paragraph 3).\n")
     assert rec.kind == "meeting"
     assert rec.fields["exempt"].value == "part"
+
+
+def test_why_a_decision_is_not_subject_to_call_in_is_read_after_as():
+    rec, _ = one("Decision details\n\nHousehold Waste Recycling Centres\n\n"
+                 "Decision Maker: Executive\n\n"
+                 "This decision is not subject to call in as:\n\n"
+                 "· a delay in implementing the decision would cause the Council serious "
+                 "financial implications.\n")
+    assert rec.fields["call_in_eligible"].value is False
+    reason = rec.fields["call_in_exemption_reason"]
+    assert reason.value.startswith("a delay in implementing the decision")
+    assert reason.line == 9
+
+
+def test_a_call_in_exemption_without_a_reason_reads_none():
+    rec, _ = one("Decision details\n\nLibrary opening hours\n\nDecision Maker: Cabinet\n\n"
+                 "This decision is not subject to call-in.\n")
+    assert rec.fields["call_in_eligible"].value is False
+    assert "call_in_exemption_reason" not in rec.fields

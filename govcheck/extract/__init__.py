@@ -222,9 +222,34 @@ def _call_in_in_text(lines, col: Collector) -> None:
             continue
         col.put("call_in_stated", answer, cl.line, 0)
         col.put("call_in_eligible", answer, cl.line, 0)     # unless a label answered
-        if answer is False and "urgen" in cl.low:
-            col.put("call_in_exemption_reason", " ".join(cl.text.split()), cl.line, 0)
+        if answer is False:
+            _call_in_reason(lines, cl, col)
         return
+
+
+_BECAUSE_RE = re.compile(r"\bcall[\s-]?in\b.*?\b(?:as|because|since|for\s+the\s+following"
+                         r"\s+reasons?)\b\s*[:,]?\s*(?P<r>.*)$", re.IGNORECASE)
+
+
+def _call_in_reason(lines, cl, col: Collector) -> None:
+    """Why a decision says it is not subject to call-in: the sentence when it says the
+    decision is urgent, or what follows "as", "because" ("This decision is not subject
+    to call in as: - a delay would cause the Council serious financial loss"), on the
+    same line or, after a colon, the next."""
+    m = _BECAUSE_RE.search(cl.text)
+    if m is not None:
+        reason = m.group("r").strip(" -–•·\t")
+        at, line = m.start("r"), cl
+        if not reason and cl.text.rstrip().endswith(":"):
+            nxt = next((c for c in lines if c.number > cl.number and c.text.strip()), None)
+            if nxt is not None:
+                reason = nxt.text.strip(" -–•·\t")
+                at, line = nxt.text.find(reason[:10]), nxt
+        if reason:
+            col.put("call_in_exemption_reason", " ".join(reason.split()), line.line, max(at, 0))
+            return
+    if "urgen" in cl.low:
+        col.put("call_in_exemption_reason", " ".join(cl.text.split()), cl.line, 0)
 
 
 def _resolved_by(lines, col: Collector) -> None:

@@ -510,3 +510,20 @@ def test_key_decision_plan_heading_makes_its_notices_key():
     recs = extract(Document.from_text("fp.txt", "text", text))
     assert [r.get("key_decision") for r in recs] == [True, False]   # stated beats heading
     assert recs[0].fields["key_decision"].line == 1
+
+
+def test_reason_key_after_the_key_decision_question_does_not_start_a_second_record():
+    # ModernGov's "Reason Key" (why a decision is key) follows "Is Key decision?" on
+    # the same decision page: it answers nothing new, so the page is one record
+    text = ("Decision details\n\nCemeteries Fees and Charges 2020/21\n\n"
+            "Decision Maker: Cabinet\n\nDecision status: Recommendations Approved\n\n"
+            "Is Key decision?: Yes\n\nIs subject to call in?: Yes\n\n"
+            "Decision:\n\n1. That the fees in Appendix A be approved.\n\n"
+            "REASONS FOR DECISIONS\n\n1. To raise income towards the cost of the service.\n\n"
+            "Reason Key: Has a significant impact on communities;\n\n"
+            "Wards Affected: (All Wards);\n\nReport author: Ross Fawbert\n\n"
+            "Publication date: 03/12/2019\n\nDate of decision: 03/12/2019\n\n"
+            "Effective from: 09/12/2019\n")
+    records = extract(doc_of(text))
+    assert [r.kind for r in records] == ["decision"]
+    assert records[0].fields["effective_from"].value == date(2019, 12, 9)

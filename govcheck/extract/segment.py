@@ -109,7 +109,10 @@ def _runs(lines: list[CLine]) -> list[_Run]:
         if "\t" in text or ":" in text or "?" in text or len(text) < 90:
             for spec, *_ in labels_of(cl):
                 if spec.field in _REPORT_FIELDS:
-                    fields.add("decision_maker" if spec.kind == "report_to" else spec.field)
+                    # a flag ("Reason Key: ...") implies an answer without asking the
+                    # question: it neither asks it again nor counts as a question
+                    fields.add("decision_maker" if spec.kind == "report_to"
+                               else spec.field + "~" if spec.kind == "flag" else spec.field)
         heading = not fields and ("eport" in text or "EPORT" in text) and _report_heading(cl)
         if heading:
             fields.add(_HEADING)

@@ -140,6 +140,9 @@ _SPECS = [
               "recommendation was sent to the authority (LAAA 2014 Sch 7; Public Audit "
               "(Wales) Act 2004 s25)"),
     FieldSpec("s114_report_sent", "date", "date a s114 report was sent to members"),
+    FieldSpec("mo_report_sent", "date",
+              "date a monitoring officer's report under s5 or s5A of the Local Government "
+              "and Housing Act 1989 was sent to members"),
 ]
 
 FIELDS: dict[str, FieldSpec] = {s.name: s for s in _SPECS}

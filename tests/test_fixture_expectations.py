@@ -163,6 +163,9 @@ EXTRACTION = {
     'reports/council-2023-09-25-section-114-report.txt': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2023-09-25', 'recommendation_kinds': ['agree', 'note'], 's114_report_sent': '2023-09-05', 'sections': ['background_papers', 'equality', 'legal']},
     ],
+    'reports/council-2023-10-04-monitoring-officer-section-5-report.txt': [
+        {'kind': 'report', 'nation': 'england', 'decision_maker': 'Council', 'meeting_date': '2023-10-04', 'recommendation_kinds': ['decide'], 'sections': ['background_papers']},
+    ],
     'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [
         {'kind': 'report', 'nation': 'england', 'decision_maker': 'Council', 'meeting_date': '2023-11-20', 'recommendation_kinds': ['approve'], 'sections': ['background_papers']},
     ],
@@ -216,6 +219,7 @@ FINDINGS = {
     'reports/cabinet-2024-10-15-leisure-centre-wrong-paragraph.md': [('EX002', 'error'), ('EX003', 'warning'), ('RC002', 'warning')],
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [('KD002', 'info')],
     'reports/council-2023-09-25-section-114-report.txt': [],
+    'reports/council-2023-10-04-monitoring-officer-section-5-report.txt': [('DL005', 'error')],
     'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [('DL003', 'error')],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],
 }

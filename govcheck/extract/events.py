@@ -12,6 +12,9 @@
 * A local auditor's public interest report or statutory recommendations: ``the external
   auditor issued statutory recommendations ... on 12 October 2023`` →
   ``auditor_report_sent`` (wording in citations.yaml).
+* A monitoring officer's report under LGHA 1989 s5 or s5A: ``the Monitoring Officer
+  issued a report under section 5 ... on 12 September 2023`` → ``mo_report_sent``
+  (wording in citations.yaml).
 
 Only a complete date is read: ``Directions issued in October 2023`` gives nothing.
 """
@@ -95,17 +98,24 @@ def _s114(text: str, low: str):
     return None
 
 
-def _auditor(text: str, low: str):
-    """The date a local auditor's public interest report or statutory (written)
-    recommendation was sent (citations.yaml ``auditor_report_sent``)."""
-    from govcheck import vocabulary
+def _sent(entry: str):
+    """A finder for the date that follows a citations.yaml entry's wording: when a local
+    auditor's report or recommendation (``auditor_report_sent``), or a monitoring
+    officer's report (``mo_report_sent``), was sent."""
+    def finder(text: str, low: str):
+        from govcheck import vocabulary
 
-    rx = vocabulary.active().groups["citations"]["auditor_report_sent"].rx
-    for m in rx.finditer(text):
-        pd = parse_date(text[m.end():m.end() + 40])
-        if pd is not None and pd.start == 0:
-            return pd.value, m.end()
-    return None
+        rx = vocabulary.active().groups["citations"][entry].rx
+        for m in rx.finditer(text):
+            pd = parse_date(text[m.end():m.end() + 40])
+            if pd is not None and pd.start == 0:
+                return pd.value, m.end()
+        return None
+    return finder
+
+
+_auditor = _sent("auditor_report_sent")
+_monitoring_officer = _sent("mo_report_sent")
 
 
 def _find(col: Collector, name: str, finder, lines: list[CLine], i: int) -> None:
@@ -152,4 +162,9 @@ def scan(index: Index, col: Collector) -> None:
         for i in index.having("recommendation", "public interest report"):
             _find(col, "auditor_report_sent", _auditor, lines, i)
             if col.has("auditor_report_sent"):
+                break
+    if not col.has("mo_report_sent"):
+        for i in index.having("section 5", "s5", "s.5", "s 5"):
+            _find(col, "mo_report_sent", _monitoring_officer, lines, i)
+            if col.has("mo_report_sent"):
                 break

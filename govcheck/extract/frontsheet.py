@@ -477,7 +477,8 @@ _TIME_RE = re.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?
 # never shows (a notice of key decision with a blank decision maker, reg 9(1)(c))
 _BLANK_EVIDENCE = frozenset({"title", "decision_maker", "decision_date", "exempt_paragraphs",
                              "decision_reasons", "alternatives_considered",
-                             "call_in_exemption_reason", "urgency_reason"})
+                             "call_in_exemption_reason", "urgency_reason",
+                             "documents_submitted"})
 
 
 def _nothing_follows(lines: list[CLine], i: int) -> bool:

@@ -61,6 +61,13 @@ _SPECS = [
     FieldSpec("venue", "str", "where the meeting is held (meeting records)"),
     FieldSpec("members_present", "str", "the members present at the meeting (minutes)"),
     FieldSpec("agenda_published", "date", "date the agenda was published"),
+    FieldSpec("urgent_business", "bool",
+              "the minutes show business the chair admitted as urgent although it was not "
+              "on the agenda (s100B(4)(b); Scotland s50B(4)(b))"),
+    FieldSpec("urgency_circumstances", "str",
+              "the special circumstances the minutes give for taking business as urgent"),
+    FieldSpec("urgent_items_without_circumstances", "list",
+              "urgent items the minutes give no special circumstances for"),
     FieldSpec("convened_at_short_notice", "bool",
               "the meeting was convened at shorter notice than the clear days required"),
     FieldSpec("agenda_items", "items",

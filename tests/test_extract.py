@@ -1074,3 +1074,52 @@ def test_a_call_in_exemption_without_a_reason_reads_none():
                  "This decision is not subject to call-in.\n")
     assert rec.fields["call_in_eligible"].value is False
     assert "call_in_exemption_reason" not in rec.fields
+
+
+URGENT_MINUTES = (
+    "Minutes of a meeting of the DEVELOPMENT COMMITTEE held at the Council Offices\n\n"
+    "(53) MINUTES\nThe Minutes of the meeting held on 23 June 2011 were approved.\n\n"
+    "(54) ITEMS OF URGENT BUSINESS\n"
+    "The Chairman said there were two items of urgent business she wished to bring before "
+    "the Committee:\n"
+    "1. A planning application at Great Ryburgh. The reason for urgency was to carry out a "
+    "site inspection before the application is reconsidered by the Committee.\n"
+    "2. To report a change of date for the Committee site inspections in August.\n\n"
+    "(55) DECLARATIONS OF INTEREST\nNone.\n")
+
+
+def test_urgent_items_in_minutes_with_and_without_special_circumstances():
+    rec, _ = one(URGENT_MINUTES)
+    assert rec.kind == "meeting"
+    assert rec.fields["urgent_business"].value is True
+    assert rec.fields["urgent_business"].line == 6
+    assert rec.fields["urgency_circumstances"].value.startswith("The reason for urgency was")
+    missing = rec.fields["urgent_items_without_circumstances"].value
+    assert missing == ["2. To report a change of date for the Committee site inspections in August."]
+
+
+@pytest.mark.parametrize("text", [
+    # an agenda's standing item invites urgent business; none is taken
+    "ITEMS OF URGENT BUSINESS\n\nTo decide whether there are any other items of business "
+    "which the Chairman decides should be considered as a matter of urgency.\n",
+    # minutes that record none
+    "Agenda item\n\nAny other urgent items which in the opinion of the Chair may be "
+    "considered\n\nMinutes:\nNone.\n",
+    # the chair's announcements under the item are not business taken
+    "Urgent Items\n\nItems not on the agenda which the Chairman is of the opinion should be "
+    "considered as a matter of urgency by reason of special circumstances\n\n"
+    "The Chair confirmed the running order would differ from the published agenda.\n",
+])
+def test_no_urgent_business_taken(text):
+    rec, _ = one(text)
+    assert "urgent_business" not in rec.fields
+
+
+def test_the_chairs_opinion_alone_gives_no_special_circumstances():
+    rec, _ = one("2 An emergency motion had been delivered to the Chief Executive.\n\n"
+                 "The Lord Provost having agreed that the motion was relevant, competent and "
+                 "urgent, the House agreed to deal with it at this meeting.\n")
+    assert rec.kind == "meeting"
+    assert rec.fields["urgent_business"].value is True
+    assert "urgency_circumstances" not in rec.fields
+    assert len(rec.fields["urgent_items_without_circumstances"].value) == 1

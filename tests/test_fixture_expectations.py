@@ -86,6 +86,12 @@ EXTRACTION = {
     'html/welsh-bilingual.html': [
         {'kind': 'decision', 'nation': 'wales', 'key_decision': True, 'call_in_eligible': False, 'exempt_paragraphs': ['14'], 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-05-14', 'effective_from': '2024-05-15', 'public_interest_statement': '<present>', 'urgency_reason': '<present>'},
     ],
+    'meetings/city-council-2024-06-27-emergency-motion-minutes.txt': [
+        {'kind': 'meeting', 'nation': 'scotland', 'meeting_date': '2024-06-27'},
+    ],
+    'meetings/planning-committee-2024-07-18-urgent-items-minutes.txt': [
+        {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2024-07-18'},
+    ],
     'meetings/standards-hearing-2010-04-12-paragraph-7c.txt': [
         {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['7c'], 'meeting_date': '2010-04-12'},
     ],
@@ -195,6 +201,8 @@ FINDINGS = {
     'html/no-fields.html': [('GC002', 'warning')],
     'html/reasons-restricted.html': [],
     'html/welsh-bilingual.html': [],
+    'meetings/city-council-2024-06-27-emergency-motion-minutes.txt': [('AG008', 'warning')],
+    'meetings/planning-committee-2024-07-18-urgent-items-minutes.txt': [('AG007', 'warning')],
     'meetings/standards-hearing-2010-04-12-paragraph-7c.txt': [],
     'notices/forward-plan-2024-04-clean-air-zone.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-housing-repairs-extension.txt': [('KD001', 'warning')],

@@ -79,7 +79,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
 
 def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     from govcheck.extract import (agenda, events, exempt, frontmatter, frontsheet,
-                                  recommendations, sections)
+                                  recommendations, sections, urgent)
     from govcheck.extract.text import Index
     from govcheck.model import FieldValue, Record
 
@@ -126,7 +126,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             col.fields["general_exception_notice_published"] = fv
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
     kind = record_kind(seg.kind, scan, items, declared=fm_kind,
-                       excluded=lambda: _exclusion_line(lines) is not None)
+                       minuted=lambda: _exclusion_line(lines) is not None
+                       or urgent.found(lines))
     _as_kind(kind, lines, col)
     if kind == "meeting":
         agenda.meeting_title(col)
@@ -136,6 +137,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             _item_paragraphs(items, lines, col)
     if kind in ("meeting", "decision") and "exempt" not in col.fields:
         _exclusion(lines, col)
+    if kind == "meeting":
+        urgent.scan(lines, col)
 
     first = next((cl.line for cl in lines if cl.text.strip()), None)
     line_no = first.number if first else 1
@@ -364,15 +367,15 @@ def _general_exception_route(col: Collector) -> None:
                                                ge.text, ge.page)
 
 
-def record_kind(split_kind, scan, items, declared=None, excluded=lambda: False) -> str:
+def record_kind(split_kind, scan, items, declared=None, minuted=lambda: False) -> str:
     """The kind of a record (report, decision, notice, meeting): the one place it is
     decided.  In order: the kind the document's split gave it (a forward plan item is
     a notice, a pack's agenda a meeting); the kind declared in Markdown front matter;
     a heading that marks it ("Decision details", "Issue details", headings.yaml); a
     report's front sheet ("Report to", its questions); labels that mark a decision
     ("Effective from") or a notice ("Decision due"); agenda items or an agenda
-    heading; a resolution excluding the press and public (only a meeting passes one);
-    else a report."""
+    heading; a resolution excluding the press and public, or urgent business taken
+    (only a meeting passes or takes them); else a report."""
     if split_kind:
         return split_kind
     if declared:
@@ -387,7 +390,7 @@ def record_kind(split_kind, scan, items, declared=None, excluded=lambda: False) 
         return "decision"
     if scan.notice_labels:
         return "notice"
-    if scan.meeting or items or scan.meeting_labels or excluded():
+    if scan.meeting or items or scan.meeting_labels or minuted():
         return "meeting"
     return "report"
 

@@ -1,0 +1,117 @@
+"""Urgent business in minutes: items the chair admitted although they were not on the
+agenda, and whether the minutes specify the special circumstances (LGA 1972
+s100B(4)(b); Scotland s50B(4)(b)).
+
+A section starts at a line that citations.yaml ``urgent_business`` recognises (an "Items
+of urgent business" minute heading, the "Such other business as in the opinion of the
+Chairman..." agenda item, "the Lord Provost having agreed that the motion was ...
+urgent") and runs to the next minute heading.  Business was taken when the section says
+so in the past tense (the chair "wished to bring", "agreed", "Resolved", numbered items),
+not when it only invites it ("To consider any ...") or says there was none
+(``urgent_business_none``).  Each numbered item, or the section as one item, has its
+special circumstances when ``special_circumstances`` wording is in it.
+
+Fields: ``urgent_business`` (true, at the section's first line),
+``urgency_circumstances`` (the sentences that give them, joined with "; "), and
+``urgent_items_without_circumstances`` (the items that give none).  Whether what is
+given amounts to special circumstances is for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+
+from govcheck.extract.collect import Collector
+from govcheck.extract.text import CLine
+
+__all__ = ["found", "scan"]
+
+# a minute's heading: "(55) DECLARATIONS OF INTEREST", "3 Minutes", "Agenda item"
+_MINUTE_HEAD_RE = re.compile(r"^\s*(?:\(\d{1,3}\)|\d{1,3}[.)]?\s|agenda\s+item\b|item\s+\d)",
+                             re.IGNORECASE)
+_NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+\S")
+# business taken, in the past tense ("should be considered as a matter of urgency", in an
+# item's own title, is not)
+_TAKEN_RE = re.compile(
+    r"\bwish(?:ed|es)\s+to\s+bring\b|\bagreed\b|\bresolved\b|\b(?:was|were)\s+considered\b"
+    r"|\bnoted\b|\bread\s+out\b|\bpresented\b|\b(?:was|were)\s+(?:taken|dealt\s+with)\b",
+    re.IGNORECASE)
+_SPAN = 15          # lines a section may run to without a heading
+
+
+def _is_head(cl: CLine) -> bool:
+    t = cl.text.strip()
+    return bool(_MINUTE_HEAD_RE.match(t)) or (len(t) < 70 and t.isupper() and len(t) > 3)
+
+
+def _sentence(text: str, at: int) -> str:
+    """The sentence of ``text`` around offset ``at``."""
+    start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
+    end = len(text)
+    for stop in (".", ";"):
+        k = text.find(stop, at)
+        if k >= 0:
+            end = min(end, k + 1)
+    return " ".join(text[start:end].split())
+
+
+def _find(lines: list[CLine]):
+    """The first urgent-business section that took business: ``(line, column, given,
+    missing)``, or None."""
+    from govcheck import vocabulary
+
+    cites = vocabulary.active().groups["citations"]
+    anchor, none = cites["urgent_business"].rx, cites["urgent_business_none"].rx
+    reason = cites["special_circumstances"].rx
+    n = len(lines)
+    for i, cl in enumerate(lines):
+        if "urgen" not in cl.low:
+            continue
+        m = anchor.search(cl.text)
+        if m is None:
+            continue
+        # the section: this line to the next minute heading
+        body = [cl]
+        for j in range(i + 1, min(n, i + 1 + _SPAN)):
+            nxt = lines[j]
+            if not nxt.text.strip():
+                continue
+            if _is_head(nxt) and not _NUMBERED_RE.match(nxt.text):
+                break
+            body.append(nxt)
+        if any(none.search(b.text) for b in body) \
+                or not any(_TAKEN_RE.search(b.text) for b in body):
+            continue
+        items = [b for b in body[1:] if _NUMBERED_RE.match(b.text)]
+        groups = [[b] for b in items] if len(items) >= 2 else [body]
+        given, missing = [], []
+        for g in groups:
+            found = None
+            for b in g:
+                r = reason.search(b.text)
+                if r is not None:
+                    found = (b, _sentence(b.text, r.start()))
+                    break
+            if found is not None:
+                given.append(found)
+            else:
+                missing.append(" ".join(g[0].text.split())[:120])
+        return cl, m.start(), given, missing
+    return None
+
+
+def found(lines: list[CLine]) -> bool:
+    """Whether the lines minute urgent business taken (only a meeting does)."""
+    return _find(lines) is not None
+
+
+def scan(lines: list[CLine], col: Collector) -> None:
+    hit = _find(lines)
+    if hit is None:
+        return
+    cl, at, given, missing = hit
+    col.put("urgent_business", True, cl.line, at)
+    if given:
+        col.put("urgency_circumstances", "; ".join(s for _, s in given), given[0][0].line, 0)
+    if missing:
+        col.put("urgent_items_without_circumstances", missing, cl.line, at)

@@ -14,7 +14,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import accuracy  # noqa: E402
 
-FLOOR = {"field_accuracy": 0.89, "recall": 0.66}
+FLOOR = {"field_accuracy": 0.90, "recall": 0.80}
 
 
 @pytest.fixture(scope="module")

@@ -103,6 +103,9 @@ _SPECS = [
     FieldSpec("exempt", "enum", "whether the report or item is exempt/confidential",
               ("none", "part", "full")),
     FieldSpec("exempt_paragraphs", "list", "Schedule 12A (or 7A) paragraphs cited, e.g. ['3']"),
+    FieldSpec("agenda_paragraphs", "list",
+              "the Schedule 12A paragraphs the agenda gives against this report's item "
+              "(read from the agenda of the same pack)"),
     FieldSpec("exempt_schedule", "enum", "the schedule cited", ("12A", "7A")),
     FieldSpec("exempt_part", "str", "the Part of the schedule cited (e.g. '1', '4')"),
     FieldSpec("blank_fields", "list",

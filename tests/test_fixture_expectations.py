@@ -30,6 +30,10 @@ EXTRACTION = {
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-07-04', 'forward_plan_ref': '013377/2024', 'recommendation_kinds': ['decide'], 'sections': ['background_papers'], 'urgency_reason': '<present>'},
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'forward_plan_ref': '012955/2024', 'recommendation_kinds': ['approve'], 'sections': ['appendices']},
     ],
+    'agendas/planning-committee-2024-09-10-paragraphs-disagree-pack.txt': [
+        {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['1'], 'meeting_date': '2024-09-10'},
+        {'kind': 'report', 'nation': 'england', 'key_decision': False, 'exempt': 'part', 'exempt_paragraphs': ['5'], 'wards': ['Tyseley', 'Hay Mills'], 'decision_maker': 'Planning Committee', 'meeting_date': '2024-09-10', 'recommendation_kinds': ['decide'], 'sections': ['background_papers'], 'public_interest_statement': '<present>'},
+    ],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'urgency_route': 'special_urgency', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-02-27', 'notice_first_published': '2024-02-21', 'effective_from': '2024-02-28', 'call_in_exemption_reason': '<present>', 'urgency_reason': '<present>'},
     ],
@@ -183,6 +187,7 @@ EXTRACTION = {
 # fixture -> sorted (code, severity) of every finding
 FINDINGS = {
     'agendas/cabinet-2024-07-23-agenda-pack.txt': [('AG004', 'warning'), ('EX001', 'error'), ('KD001', 'warning'), ('RC001', 'warning')],
+    'agendas/planning-committee-2024-09-10-paragraphs-disagree-pack.txt': [('EX010', 'warning')],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [('KD001', 'info')],
     'decisions/decision-2024-03-05-budget-full-council.txt': [],
     'decisions/decision-2024-03-19-highways-resurfacing.txt': [],

@@ -9,6 +9,7 @@ predicates.  Each predicate is a one-key mapping in YAML::
     in: {field: urgency_route, values: [general_exception, special_urgency]}
     contains_any: {field: recommendation_kinds, values: [agree, approve, decide]}
     subset: {field: exempt_paragraphs, of: ["1", "2", "3"]}
+    shares_item: {field: exempt_paragraphs, with: agenda_paragraphs}
     count_at_least: {field: wards, at_least: 2}
     every_item: {field: agenda_items, where: {restricted: true}, present: [paragraphs]}
     number_at_least: {field: financial_value, at_least: {profile: key_decision_threshold}}
@@ -384,6 +385,30 @@ class ContainsAny(Pred):
 
     def field_names(self):
         return {self.name}
+
+
+@dataclass
+class SharesItem(Pred):
+    """Two list fields have at least one item in common (the paragraphs a report cites
+    and those its agenda item gives)."""
+    name: str
+    other: str
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        for n in (self.name, self.other):
+            if not ctx.record.has(n):
+                return _missing(ctx, n)
+        a, b = ctx.record.get(self.name), ctx.record.get(self.other)
+        common = [x for x in a if x in b]
+        said = (f"{ctx.label(self.name)}: {display_value(a)}{ctx.where(self.name)}; "
+                f"{ctx.label(self.other)}: {display_value(b)}{ctx.where(self.other)}")
+        if common:
+            return Outcome(True, [f"{said}; both give {display_value(common)}"],
+                           [self.name, self.other])
+        return Outcome(False, [f"{said}: none in common"], [self.name, self.other])
+
+    def field_names(self):
+        return {self.name, self.other}
 
 
 @dataclass
@@ -765,6 +790,17 @@ def _parse_list_pred(cls, key):
     return parse
 
 
+def _parse_shares_item(a, loc):
+    _expect_keys(a, loc, {"field", "with"})
+    names = []
+    for key in ("field", "with"):
+        name = _check_field(a[key], loc + (key,))
+        if FIELDS[name].type != "list":
+            raise PredicateError(loc + (key,), f"field {name!r} is not a list field")
+        names.append(name)
+    return SharesItem(*names)
+
+
 def _parse_count(a, loc):
     _expect_keys(a, loc, {"field", "at_least"})
     name = _check_field(a["field"], loc + ("field",))
@@ -911,6 +947,7 @@ _PARSERS = {
     "in": _parse_in,
     "contains_any": _parse_list_pred(ContainsAny, "values"),
     "subset": _parse_list_pred(Subset, "of"),
+    "shares_item": _parse_shares_item,
     "count_at_least": _parse_count,
     "every_item": _parse_every_item,
     "no_item": _parse_no_item,

@@ -420,6 +420,10 @@ def _from_agenda(meeting, reports) -> None:
             if (rt and rt == t) or (len(rt) >= 8 and len(t) >= 8
                                     and (t.startswith(rt) or rt.startswith(t))):
                 item["report_line"] = r.line
+                if item.get("paragraphs") and "agenda_paragraphs" not in r.fields:
+                    r.fields["agenda_paragraphs"] = FieldValue(
+                        value=list(item["paragraphs"]), line=item["line"], column=1,
+                        text=item["title"][:100])
                 break
     for r in reports:
         for name, source in (("meeting_date", "meeting_date"), ("decision_maker", "body"),

@@ -532,3 +532,18 @@ def test_reason_key_after_the_key_decision_question_does_not_start_a_second_reco
     records = extract(doc_of(text))
     assert [r.kind for r in records] == ["decision"]
     assert records[0].fields["effective_from"].value == date(2019, 12, 9)
+
+
+def test_agenda_sub_items_under_a_numbered_item_are_items_of_their_own():
+    text = ("Cabinet - 21 May 2024\n\nagenda (PDF)\n\n1. Declarations of Interest.\n\n"
+            "2. Minutes of previous meeting of 23 April 2024\n\n"
+            "7. Buildings, Housing and Environment.\n\n"
+            "(a) Sale of Former St Cuthberts Primary School, Maybole (members only)\n\n"
+            "(b) 15-17 Sandgate, Ayr (members only)\n\n"
+            "8. Consideration of Disclosure of the above confidential reports.\n")
+    records = extract(doc_of(text))
+    items = records[0].get("agenda_items")
+    assert [it["number"] for it in items] == ["1", "2", "7", "7a", "7b", "8"]
+    assert items[3]["title"].startswith("Sale of Former St Cuthberts")
+    assert items[3]["restricted"] is True and items[4]["restricted"] is True
+    assert records[0].get("exempt") == "part"

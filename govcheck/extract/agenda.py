@@ -33,7 +33,9 @@ __all__ = ["ITEM_KEYS", "find_items", "read_heading", "meeting_title", "AGENDA_H
 
 AGENDA_HEAD_RE = re.compile(
     r"^\s*(?:agenda(?:\s+items?)?|(?:items\s+of\s+|order\s+of\s+)?business|agenda\s+for\b.*"
-    r"|rhaglen|eitemau(?:\s+ar\s+yr\s+agenda)?)\s*:?\s*$",
+    r"|rhaglen|eitemau(?:\s+ar\s+yr\s+agenda)?)\s*:?"
+    # a page's link to the agenda document: "agenda (PDF)", "Agenda (PDF, 2MB)"
+    r"\s*(?:\((?:pdf|word|docx?|html)\b[^)]{0,20}\))?\s*$",
     re.IGNORECASE)
 # "Agenda Item 5" / "Item 5" heading a report in a pack
 ITEM_HEADER_RE = re.compile(
@@ -44,6 +46,8 @@ _ROW_RE = re.compile(
     re.IGNORECASE)
 _LINE_RE = re.compile(
     r"^\s*(?:item\s+)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.):]?\s+(?P<rest>[A-Z(‘'\"“].*)$")
+# a sub-item under a numbered item: "(a) Sale of Former St Cuthberts Primary School"
+_SUB_RE = re.compile(r"^\s*\((?P<l>[a-h])\)\s+(?P<rest>[A-Z0-9‘'\"“].*)$")
 _FIRST_CELLS = frozenset({"item", "items", "no", "no.", "number", "item no", "item no.",
                           "item number", "#", "ref", "ref.", "agenda item", "rhif", "eitem"})
 _OPEN_RE = re.compile(r"^\W*(?:open|public|unrestricted|part\s+(?:i|1|a)\b|agored|cyhoeddus)\b",
@@ -204,6 +208,7 @@ def _run(lines: list[CLine], i: int, end: int, plain_ok: bool) -> tuple[list[dic
     gap = 0
     section: bool | None = None
     current: tuple[str, str, list[str], CLine] | None = None  # number, title, cells, line
+    parent = ""     # the number of the last numbered item, for its sub-items
 
     def flush() -> None:
         if current is not None:
@@ -220,6 +225,15 @@ def _run(lines: list[CLine], i: int, end: int, plain_ok: bool) -> tuple[list[dic
         if got is not None:
             flush()
             current = (got[0], got[1], got[2], cl)
+            parent = re.sub(r"[a-z]+$", "", got[0])
+            used.add(i)
+            gap = 0
+            i += 1
+            continue
+        sub = _SUB_RE.match(text) if plain_ok and parent and len(text) <= 200 else None
+        if sub is not None:
+            flush()
+            current = (parent + sub.group("l"), sub.group("rest").strip(), [], cl)
             used.add(i)
             gap = 0
             i += 1

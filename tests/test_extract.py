@@ -1123,3 +1123,17 @@ def test_the_chairs_opinion_alone_gives_no_special_circumstances():
     assert rec.fields["urgent_business"].value is True
     assert "urgency_circumstances" not in rec.fields
     assert len(rec.fields["urgent_items_without_circumstances"].value) == 1
+
+
+@pytest.mark.parametrize("explanation,level", [
+    ("The report is wholly confidential because it would disclose commercially sensitive "
+     "financial information.", "full"),
+    ("The exempt appendix will set out terms the Council has proposed in negotiating a "
+     "contract.", "part"),
+])
+def test_a_reasons_restricted_page_says_how_much_is_restricted(explanation, level):
+    rec, _ = one("Anticipated reasons for restriction\n\nDisposal of Hygarth House\n\n"
+                 "By virtue of paragraph(s) 3 of Part 1 of Schedule 12A of the Local "
+                 "Government Act 1972.\n\nExplanation of Reasons\n\n" + explanation + "\n")
+    assert rec.fields["exempt"].value == level
+    assert rec.fields["exempt_paragraphs"].value == ["3"]

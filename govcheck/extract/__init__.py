@@ -139,6 +139,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         _exclusion(lines, col)
     if kind == "meeting":
         urgent.scan(lines, col)
+    if "restriction_reasons_page" in col.fields and "exempt" not in col.fields:
+        _restricted_how_much(lines, col)
 
     first = next((cl.line for cl in lines if cl.text.strip()), None)
     line_no = first.number if first else 1
@@ -355,6 +357,32 @@ def _exclusion(lines, col: Collector, found=None) -> None:
         if not col.has("exempt_paragraphs") and any(
                 cut.search(cl.text) for cl in lines if cl.number >= found[0].number):
             col.put("exempt_grounds_elsewhere", True, found[0].line, found[1])
+
+
+_WHOLLY_RE = re.compile(r"\b(?:wholly|entirely|fully|whole\s+(?:of\s+(?:the|this)\s+)?"
+                       r"(?:report|item))\b", re.IGNORECASE)
+_RESTRICTED_WORD_RE = re.compile(r"\b(?:exempt|confidential|restricted|private)\b", re.IGNORECASE)
+
+
+def _restricted_how_much(lines, col: Collector) -> None:
+    """A page giving the reasons a report is restricted says, in its explanation, how
+    much of it is: "The report is wholly confidential" (full), "The exempt appendix will
+    set out ..." (part, answers.yaml ``partly``).  Read from the first sentence that
+    speaks of the restriction; nothing when none says."""
+    from govcheck import vocabulary
+
+    partly = vocabulary.active().groups["answers"]["partly"].rx
+    for cl in lines:
+        if not _RESTRICTED_WORD_RE.search(cl.text) or "schedule" in cl.low:
+            continue
+        m = _WHOLLY_RE.search(cl.text)
+        if m is not None:
+            col.put("exempt", "full", cl.line, m.start())
+            return
+        m = partly.search(cl.text)
+        if m is not None:
+            col.put("exempt", "part", cl.line, m.start())
+            return
 
 
 def _general_exception_route(col: Collector) -> None:

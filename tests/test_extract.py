@@ -1137,3 +1137,17 @@ def test_a_reasons_restricted_page_says_how_much_is_restricted(explanation, leve
                  "Government Act 1972.\n\nExplanation of Reasons\n\n" + explanation + "\n")
     assert rec.fields["exempt"].value == level
     assert rec.fields["exempt_paragraphs"].value == ["3"]
+
+
+@pytest.mark.parametrize("text,want", [
+    ("exempt under paragraph 3 of Part 1 of Schedule 12A, having applied the public "
+     "interest test in paragraph 10 of Part 2 of Schedule 12A", ["3"]),
+    ("Schedule 12A, Part 2, Paragraph 9 provides that information is not exempt if it "
+     "relates to proposed development", None),
+    ("paragraphs 1 and 2 of Part 1 of Schedule 12A (and Part 2 paragraph 10)", ["1", "2"]),
+])
+def test_a_paragraph_of_part_2_is_not_a_description_of_exempt_information(text, want):
+    from govcheck.extract.exempt import paragraphs
+
+    got = paragraphs(text)
+    assert (got[0] if got else None) == want

@@ -94,11 +94,23 @@ def _items(text: str) -> list[str]:
     return seen
 
 
+# a paragraph of a Part that describes no exempt information: Part 2 (England's
+# qualifications and public interest test), Part 3 (interpretation), Part 5 (Wales's):
+# "Schedule 12A, Part 2, Paragraph 9", "paragraph 10 of Part 2"
+_NOT_DESCRIPTIONS = r"part\s+(?:2|ii|3|iii|5|v)\b"
+_PART_BEFORE_RE = re.compile(_NOT_DESCRIPTIONS + r"\s*,?\s*$", re.IGNORECASE)
+_PART_AFTER_RE = re.compile(r"^\s*(?:of|in|,)\s*(?:the\s+)?" + _NOT_DESCRIPTIONS, re.IGNORECASE)
+
+
 def paragraphs(text: str) -> tuple[list[str], int] | None:
-    """Paragraph numbers cited in ``text`` and the offset of the first citation."""
+    """Paragraph numbers cited in ``text`` and the offset of the first citation; not a
+    paragraph of Part 2, 3 or 5, which describe no exempt information."""
     found: list[str] = []
     first = -1
     for m in _PARA_RE.finditer(text):
+        if _PART_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) \
+                or _PART_AFTER_RE.match(text[m.end():m.end() + 30]):
+            continue
         items = _items(m.group("list"))
         if items:
             if first < 0:

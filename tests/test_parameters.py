@@ -24,7 +24,7 @@ TODAY = dt.date(2026, 1, 1)
 
 
 def meeting(published: str, held: str, **extra):
-    fields = {"body": "Cabinet", "agenda_published": dt.date.fromisoformat(published),
+    fields = {"body": "Licensing Committee", "agenda_published": dt.date.fromisoformat(published),
               "meeting_date": dt.date.fromisoformat(held), **extra}
     return record_from_mapping({"kind": "meeting", "fields": fields}, "m.yaml",
                                lambda _: 1, ())

@@ -22,6 +22,9 @@ predicates.  Each predicate is a one-key mapping in YAML::
     on_or_before: {date: [decision_date, meeting_date],
                    deadline: {from: directions_date, months: directions_period_months,
                               counting: after}}
+    on_or_after: {date: effective_from,
+                  earliest: {from: publication_date, period: {profile: call_in_period},
+                             day: last}}
     all: [...]      any: [...]      not: {...}
 
 Where a date is expected, a field name, a list of field names (the first present is
@@ -560,6 +563,21 @@ class ProfileEquals(Pred):
 
 
 @dataclass
+class ProfileSets(Pred):
+    """The council profile sets a parameter (``profile_sets: call_in_period``): a rule
+    that needs a value only the constitution gives applies only where a profile gives it."""
+
+    key: str
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        v = profile_lookup(ctx.profile, self.key)
+        if v is None:
+            return Outcome(False, [f"council profile {ctx.profile.get('name', '?')!r} "
+                                   f"does not set {self.key}"])
+        return Outcome(True, [f"council profile {self.key}: {display_value(v)}"], quiet=True)
+
+
+@dataclass
 class RecordKind(Pred):
     kinds: tuple[str, ...]
 
@@ -740,6 +758,135 @@ class OnOrBefore(Pred):
         return names - {"today"}
 
 
+@dataclass(frozen=True)
+class Period:
+    """A period of days: ``{days: N, basis: calendar | working}`` (N a number operand),
+    or ``{profile: key}``, a council profile value of that shape (``call_in_period``)."""
+
+    days: Number | None = None
+    basis: str | None = None
+    profile_key: str | None = None
+
+    @classmethod
+    def parse(cls, value: Any, loc: tuple) -> "Period":
+        if isinstance(value, dict) and "profile" in value:
+            from govcheck.engine.profile import PERIOD_KEYS
+
+            _expect_keys(value, loc, {"profile"})
+            key = _profile_key(value["profile"], loc + ("profile",))
+            if key not in PERIOD_KEYS:
+                raise PredicateError(loc + ("profile",), f"profile key {key!r} is not a "
+                                     f"period; the periods a profile sets: "
+                                     f"{', '.join(PERIOD_KEYS)}")
+            return cls(profile_key=key)
+        if not isinstance(value, dict):
+            raise PredicateError(loc, "period must be {days: N, basis: calendar | working} "
+                                 "or {profile: key}")
+        _expect_keys(value, loc, {"days", "basis"})
+        if value["basis"] not in ("calendar", "working"):
+            raise PredicateError(loc + ("basis",), "basis must be calendar or working")
+        return cls(days=Number.parse(value["days"], loc + ("days",)), basis=value["basis"])
+
+    def resolve(self, ctx: Ctx) -> tuple[int, str] | None:
+        """(number of days, basis), or None when it is not set."""
+        if self.profile_key:
+            v = profile_lookup(ctx.profile, self.profile_key)
+            if isinstance(v, dict) and isinstance(v.get("days"), int) \
+                    and not isinstance(v.get("days"), bool) \
+                    and v.get("basis") in ("calendar", "working"):
+                return v["days"], v["basis"]
+            return None
+        n = self.days.resolve(ctx)
+        return None if n is None or n < 0 else (n, self.basis)
+
+    def label(self) -> str:
+        return self.profile_key.replace("_", " ") if self.profile_key else "period"
+
+    def source(self, ctx: Ctx) -> str:
+        """Where the period came from: the council profile (its name and the page the
+        value was taken from) or the dated parameter."""
+        if self.profile_key:
+            name = ctx.profile.get("name", "?")
+            src = (ctx.profile.get("sources") or {}).get(self.profile_key.split(".")[0])
+            n, basis = self.resolve(ctx)
+            return (f" (council profile {name!r}: {self.profile_key} = {n} {basis} "
+                    f"day{'s' if n != 1 else ''}" + (f", from {src}" if src else "") + ")")
+        return self.days.note(ctx)
+
+    def unresolved(self, ctx: Ctx) -> str:
+        if self.profile_key:
+            return (f"council profile {ctx.profile.get('name', '?')!r} does not set "
+                    f"{self.profile_key}")
+        return self.days.unresolved(ctx, "the length of the period was not found")
+
+    def field_names(self) -> set[str]:
+        return {self.days.field_name} if self.days and self.days.field_name else set()
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass
+class OnOrAfter(Pred):
+    """A date is not earlier than the end of a period of N calendar or working days
+    after another date (that day not counted): on or after the period's last day
+    (``day: last``), or after it (``day: after_last``)."""
+
+    date: DateRef
+    start: DateRef
+    period: Period
+    day: str  # "last" | "after_last"
+
+    def evaluate(self, ctx: Ctx) -> Outcome:
+        sname, s = self.start.resolve(ctx)
+        if s is None:
+            return Outcome(None, [f"{self.start.describe()} not found"])
+        dname, d = self.date.resolve(ctx)
+        if d is None:
+            return Outcome(None, [f"{self.date.describe()} not found"], [sname])
+        got = self.period.resolve(ctx)
+        if got is None:
+            return Outcome(None, [self.period.unresolved(ctx)], [sname, dname])
+        n, basis = got
+        nation = ctx.record.nation
+        s_short = "today" if sname == "today" else ctx.label(sname)
+        s_l = "today " + s.isoformat() if sname == "today" else \
+            f"{ctx.label(sname)} {s.isoformat()}{ctx.where(sname)}"
+        d_l = "today " + d.isoformat() if dname == "today" else \
+            f"{ctx.label(dname)} {d.isoformat()}{ctx.where(dname)}"
+        days = f"{n} {basis} day{'s' if n != 1 else ''}"
+        if n == 0:
+            last, counted = s, f"a period of no days ends on {s_short} itself"
+        elif basis == "working":
+            last = calendar.working_days_after(s, n, nation)
+            counted = (f"its last day is {last.isoformat()}, the {_ordinal(n)} working day "
+                       f"after {s_short} (that day not counted; weekends and "
+                       f"{NATION_HOLIDAYS[nation]} bank holidays excluded)")
+        else:
+            last = calendar.last_day_after(s, days=n)
+            counted = (f"its last day is {last.isoformat()}, the {_ordinal(n)} day after "
+                       f"{s_short} (that day not counted)")
+        if self.day == "after_last":
+            earliest = last + dt.timedelta(days=1)
+            which = "the day after the period ends"
+        else:
+            earliest = last
+            which = "the period's last day"
+        ok = d >= earliest
+        early = (earliest - d).days
+        rel = "on or after it" if ok else f"{early} day{'s' if early != 1 else ''} before it"
+        reason = (f"{s_l}; {self.period.label()} {days}{self.period.source(ctx)}; {counted}; "
+                  f"the earliest date allowed for {ctx.label(dname) if dname != 'today' else 'today'} "
+                  f"is {earliest.isoformat()} ({which}); {d_l} is {rel}")
+        return Outcome(ok, [reason], [x for x in (dname, sname) if x and x != "today"])
+
+    def field_names(self):
+        return (set(self.date.names) | set(self.start.names)
+                | self.period.field_names()) - {"today"}
+
+
 # --------------------------------------------------------------------------- parsing
 
 def _check_field(name: Any, loc: tuple) -> str:
@@ -885,6 +1032,10 @@ def _parse_profile_equals(a, loc):
     return ProfileEquals(key, a["value"])
 
 
+def _parse_profile_sets(a, loc):
+    return ProfileSets(_profile_key(a, loc))
+
+
 def _parse_clear_days(a, loc):
     _expect_keys(a, loc, {"from", "to", "at_least"}, {"basis"})
     basis = a.get("basis", "calendar")
@@ -915,6 +1066,19 @@ def _parse_on_or_before(a, loc):
                       Number.parse(dl["months"], dloc + ("months",)) if "months" in dl else None,
                       Number.parse(dl["days"], dloc + ("days",)) if "days" in dl else None,
                       counting)
+
+
+def _parse_on_or_after(a, loc):
+    _expect_keys(a, loc, {"date", "earliest"})
+    e = a["earliest"]
+    eloc = loc + ("earliest",)
+    _expect_keys(e, eloc, {"from", "period", "day"})
+    if e["day"] not in ("last", "after_last"):
+        raise PredicateError(eloc + ("day",), "day must be last (the period's last day "
+                             "is allowed) or after_last (only the day after it)")
+    return OnOrAfter(DateRef.parse(a["date"], loc + ("date",)),
+                     DateRef.parse(e["from"], eloc + ("from",)),
+                     Period.parse(e["period"], eloc + ("period",)), e["day"])
 
 
 def _parse_record_kind(a, loc):
@@ -954,9 +1118,11 @@ _PARSERS = {
     "number_at_least": _parse_number_at_least,
     "matches": _parse_matches,
     "profile_equals": _parse_profile_equals,
+    "profile_sets": _parse_profile_sets,
     "record_kind": _parse_record_kind,
     "clear_days": _parse_clear_days,
     "on_or_before": _parse_on_or_before,
+    "on_or_after": _parse_on_or_after,
     "all": _parse_group(All),
     "any": _parse_group(Any_),
     "not": lambda a, loc: Not(parse_predicate(a, loc)),

@@ -29,6 +29,10 @@ PARAMETER_KEYS: tuple[str, ...] = (
 ParameterKey = Literal["nation", "governance_model", "key_decision_notice_basis",
                        "short_notice_basis", "key_decision_threshold", "call_in_period"]
 
+# The keys whose value is a period ``{days: N, basis: calendar | working}`` (the
+# CallInPeriod model below): the ones a rule may read as a period (``on_or_after``).
+PERIOD_KEYS: tuple[str, ...] = ("call_in_period",)
+
 
 class ProfileError(Exception):
     def __init__(self, message: str, path: str | None = None, line: int | None = None):
@@ -82,6 +86,7 @@ def _models() -> dict:
     _MODELS.update(ProfileSpec=ProfileSpec, CallInPeriod=CallInPeriod,
                    PROFILE_KEYS=tuple(ProfileSpec.model_fields))
     assert set(PARAMETER_KEYS) <= set(_MODELS["PROFILE_KEYS"])
+    assert set(PERIOD_KEYS) <= set(PARAMETER_KEYS)
     return _MODELS
 
 

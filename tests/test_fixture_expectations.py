@@ -114,6 +114,9 @@ EXTRACTION = {
     'notices/forward-plan-2024-08-depot-sale-private-no-reasons.txt': [
         {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'full', 'wards': ['Tyseley & Hay Mills'], 'decision_maker': 'Cabinet', 'decision_date': '2024-09-24', 'notice_first_published': '2024-08-09'},
     ],
+    'notices/forward-plan-2024-10-library-hours-urgency-no-reason.txt': [
+        {'kind': 'notice', 'nation': 'england', 'key_decision': True, 'exempt': 'none', 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-10-22', 'notice_first_published': '2024-10-11'},
+    ],
     'pdf/agenda-pack.pdf': [
         {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['3'], 'meeting_date': '2025-02-11'},
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-02-11', 'recommendation_kinds': ['note']},
@@ -217,6 +220,7 @@ FINDINGS = {
     'notices/forward-plan-2024-06-housing-repairs-extension.txt': [('KD001', 'warning')],
     'notices/forward-plan-2024-06-leisure-stock.txt': [],
     'notices/forward-plan-2024-08-depot-sale-private-no-reasons.txt': [('PM003', 'warning')],
+    'notices/forward-plan-2024-10-library-hours-urgency-no-reason.txt': [('KD001', 'warning'), ('UR003', 'warning')],
     'pdf/agenda-pack.pdf': [('AG004', 'warning'), ('EX001', 'error'), ('KD001', 'error')],
     'pdf/cabinet-report.pdf': [],
     'pdf/long-report.pdf': [],

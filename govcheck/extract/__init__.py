@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 from govcheck.extract.collect import Collector, Note
 
 if TYPE_CHECKING:
+    from govcheck.extract.text import CLine
     from govcheck.model import Record
     from govcheck.read.base import Document
 
@@ -117,6 +118,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         # an agenda: its items carry their own restrictions; the rest is read as text
         index = Index(scan_lines)
         exempt.scan(index, col, evidence.nation or nation)
+    _urgency_sentence(scan_lines if kind == "meeting" else lines, col)
     _general_exception_route(col)
     if scan.urgency_notice == "general_exception":
         # the page is the general exception notice itself (reg 10(1)(b)): it was made
@@ -382,6 +384,25 @@ def _restricted_how_much(lines, col: Collector) -> None:
         m = partly.search(cl.text)
         if m is not None:
             col.put("exempt", "part", cl.line, m.start())
+            return
+
+
+def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
+    """"This decision will be taken under urgency procedures.": the route a page relies
+    on when no label gave one (citations.yaml ``urgency_procedures``); the route the
+    sentence names, else unspecified."""
+    from govcheck import vocabulary
+    from govcheck.extract import values
+
+    if "urgency_route" in col.fields:
+        return
+    rx = vocabulary.active().groups["citations"]["urgency_procedures"].rx
+    for cl in lines:
+        if "urgen" not in cl.low and "exception" not in cl.low:
+            continue
+        m = rx.search(cl.text)
+        if m is not None:
+            col.put("urgency_route", values.urgency_route(m.group(0)), cl.line, m.start())
             return
 
 

@@ -55,6 +55,12 @@ EXTRACTION = {
     'decisions/decision-2024-05-14-special-urgency-agreed-by-the-mayor.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'urgency_route': 'special_urgency', 'wards': ['Ladywood'], 'decision_maker': 'Cabinet', 'decision_date': '2024-05-14', 'notice_first_published': '2024-05-07', 'call_in_exemption_reason': '<present>', 'urgency_reason': '<present>'},
     ],
+    'decisions/welsh-decision-2023-01-24-call-in-answer-disagrees.txt': [
+        {'kind': 'decision', 'nation': 'wales', 'key_decision': True, 'call_in_eligible': False, 'decision_maker': 'Cabinet', 'decision_date': '2023-01-24'},
+    ],
+    'decisions/welsh-decision-2023-03-14-school-transport-no-reasons.txt': [
+        {'kind': 'decision', 'nation': 'wales', 'key_decision': False, 'call_in_eligible': False, 'decision_maker': 'Aelod Cabinet dros Addysg', 'decision_date': '2023-03-14'},
+    ],
     'docx/cabinet-report-frontsheet.docx': [
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '013245/2025', 'recommendation_kinds': ['approve', 'note'], 'sections': ['alternatives', 'appendices', 'background_papers', 'consultation', 'equality', 'financial', 'legal']},
     ],
@@ -201,6 +207,8 @@ FINDINGS = {
     'decisions/decision-2024-04-09-clean-air-zone-late-notice.txt': [('KD001', 'error')],
     'decisions/decision-2024-04-30-it-support-not-callin.txt': [('CI001', 'warning')],
     'decisions/decision-2024-05-14-special-urgency-agreed-by-the-mayor.txt': [('KD001', 'info')],
+    'decisions/welsh-decision-2023-01-24-call-in-answer-disagrees.txt': [('CI004', 'warning'), ('CI005', 'warning')],
+    'decisions/welsh-decision-2023-03-14-school-transport-no-reasons.txt': [('CI004', 'warning'), ('DR002', 'warning')],
     'docx/cabinet-report-frontsheet.docx': [],
     'docx/inconsistent-checkbox.docx': [('CI001', 'warning')],
     'docx/report-exempt-appendix.docx': [],
@@ -212,7 +220,7 @@ FINDINGS = {
     'html/issue-history-late-notice.html': [('KD001', 'warning'), ('PM003', 'info')],
     'html/no-fields.html': [('GC002', 'warning')],
     'html/reasons-restricted.html': [],
-    'html/welsh-bilingual.html': [],
+    'html/welsh-bilingual.html': [('DR002', 'info')],
     'meetings/city-council-2024-06-27-emergency-motion-minutes.txt': [('AG008', 'warning')],
     'meetings/planning-committee-2024-07-18-urgent-items-minutes.txt': [('AG007', 'warning')],
     'meetings/standards-hearing-2010-04-12-paragraph-7c.txt': [],

@@ -320,8 +320,14 @@ class Present(Pred):
         lacking = [n for n in self.names if not ctx.record.has(n)]
         if self.want:
             if lacking:
-                return Outcome(False, [f"{ctx.label(n)} not stated" for n in lacking],
-                               list(self.names))
+                # a label the page shows with nothing after it: say so, and point at it
+                blank = ctx.record.get("blank_fields") or []
+                first = blank[0] if isinstance(blank, list) and blank else None
+                reasons = [f"{ctx.label(n)} left blank"
+                           + (ctx.where("blank_fields") if n == first else "")
+                           if n in blank else f"{ctx.label(n)} not stated" for n in lacking]
+                where = ["blank_fields"] if first in lacking else []
+                return Outcome(False, reasons, where + list(self.names))
             return Outcome(True, [f"{ctx.label(n)}: {_short(ctx.record.get(n))}"
                                   f"{ctx.where(n)}" for n in have], list(self.names))
         if have:

@@ -153,6 +153,10 @@ _SPECS = [
     FieldSpec("mo_report_sent", "date",
               "date a monitoring officer's report under s5 or s5A of the Local Government "
               "and Housing Act 1989 was sent to members"),
+    FieldSpec("findings_received", "date",
+              "date a Scottish council received the Accounts Commission's findings "
+              "(Local Government (Scotland) Act 1973 s103E; Local Government in Scotland "
+              "Act 2003 s5)"),
 ]
 
 FIELDS: dict[str, FieldSpec] = {s.name: s for s in _SPECS}

@@ -62,6 +62,12 @@ def test_council_tables():
      "Part 4 of Schedule 12A.\n", {}, "england"),
     ("Report to Cabinet\nExempt under paragraph 3 of Part 1 of Schedule 12A.\n", {}, "england"),
     ("Report to Cabinet\nSee paragraph 14 of the report.\n", {}, "england"),
+    # a council the register does not know: the law it cites decides
+    ("Glenmorrach Council\nReport to Council\nAs section 103E of the Local Government "
+     "(Scotland) Act 1973 requires.\n", {}, "scotland"),
+    # an English council of the register citing Scottish law is still English
+    ("Birmingham City Council\nReport to Cabinet\nUnlike the Local Government (Scotland) "
+     "Act 1973, the 1972 Act ...\n", {}, "england"),
 ])
 def test_nation_from_document(text, props, expected):
     r, _ = one(text, **props)

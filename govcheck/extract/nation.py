@@ -206,12 +206,13 @@ def detect(index, properties: dict | None = None, top_lines: int = 40) -> Eviden
     if welsh_text:
         return Evidence("wales", "the page is in Welsh" if lang.startswith("cy")
                         else "Welsh governance wording", True)
-    english_council = _named_council(head) if council or "borough of" in head_low else None
-    if english_council:
-        # a council that is neither Welsh nor Scottish: the citations do not decide
-        return Evidence(None, f"council {english_council!r}", False)
+    other = _named_council(head) if council or "borough of" in head_low else None
+    if other and _council_rx("england").search(head):
+        # an English council of the register: the citations do not decide
+        return Evidence(None, f"council {other!r}", False)
+    # no council, or one the register does not know: the law it cites decides
     if _found(index, ("7a", "7 a", "(scotland)"), _cite("scottish_law")):
         return Evidence("scotland", "Schedule 7A / Local Government (Scotland) Act 1973", False)
     if _found(index, ("12a", "12 a", "(wales)"), _cite("welsh_law")):
         return Evidence("wales", "Schedule 12A Part 4/5 or Welsh legislation cited", False)
-    return Evidence(None, "", False)
+    return Evidence(None, f"council {other!r}" if other else "", False)

@@ -547,3 +547,19 @@ def test_agenda_sub_items_under_a_numbered_item_are_items_of_their_own():
     assert items[3]["title"].startswith("Sale of Former St Cuthberts")
     assert items[3]["restricted"] is True and items[4]["restricted"] is True
     assert records[0].get("exempt") == "part"
+
+
+def test_an_items_description_does_not_end_the_agenda():
+    text = ("Agenda\n\n1. Apologies\n\n2. Exclusion of the public\n"
+            "   The Committee is asked to resolve to exclude the public for the following\n"
+            "   item, on the grounds that it involves exempt information.\n\n"
+            "3. Disposal of land at Harbour Road (exempt - paragraph 9)\n")
+    items = find_items(clean_lines(doc_of(text).lines))[0]
+    assert [(i["number"], i["title"]) for i in items] == [
+        ("1", "Apologies"), ("2", "Exclusion of the public"),
+        ("3", "Disposal of land at Harbour Road")]
+    assert items[2]["paragraphs"] == ["9"]
+    # prose after the last item, or followed by a number out of sequence, is not an item
+    text = ("Agenda\n\n1. Apologies\n\n2. Minutes\nThe minutes were agreed.\n\n"
+            "12. The council noted the report.\n")
+    assert [i["number"] for i in find_items(clean_lines(doc_of(text).lines))[0]] == ["1", "2"]

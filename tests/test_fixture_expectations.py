@@ -37,6 +37,9 @@ EXTRACTION = {
         {'kind': 'meeting', 'nation': 'england', 'exempt': 'part', 'exempt_paragraphs': ['1'], 'meeting_date': '2024-09-10'},
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'exempt': 'part', 'exempt_paragraphs': ['5'], 'wards': ['Tyseley', 'Hay Mills'], 'decision_maker': 'Planning Committee', 'meeting_date': '2024-09-10', 'recommendation_kinds': ['decide'], 'sections': ['background_papers'], 'public_interest_statement': '<present>'},
     ],
+    'agendas/scottish-policy-committee-2024-06-13-late-item.txt': [
+        {'kind': 'meeting', 'nation': 'scotland', 'exempt': 'part', 'exempt_paragraphs': ['9'], 'meeting_date': '2024-06-13'},
+    ],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'urgency_route': 'special_urgency', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'decision_date': '2024-02-27', 'notice_first_published': '2024-02-21', 'effective_from': '2024-02-28', 'call_in_exemption_reason': '<present>', 'urgency_reason': '<present>'},
     ],
@@ -204,6 +207,7 @@ FINDINGS = {
     'agendas/cabinet-2024-07-23-agenda-pack.txt': [('AG004', 'warning'), ('EX001', 'error'), ('KD001', 'warning'), ('RC001', 'warning')],
     'agendas/cabinet-2024-10-15-agenda-published-late.txt': [('AG009', 'error')],
     'agendas/planning-committee-2024-09-10-paragraphs-disagree-pack.txt': [('EX010', 'warning')],
+    'agendas/scottish-policy-committee-2024-06-13-late-item.txt': [('AG010', 'warning')],
     'decisions/decision-2024-02-27-energy-contract-special-urgency.txt': [('KD001', 'info')],
     'decisions/decision-2024-03-05-budget-full-council.txt': [],
     'decisions/decision-2024-03-19-highways-resurfacing.txt': [],

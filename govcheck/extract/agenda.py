@@ -257,9 +257,45 @@ def _run(lines: list[CLine], i: int, end: int, plain_ok: bool) -> tuple[list[dic
             gap += 1
             i += 1
             continue
+        if current is not None:
+            # lines describing the item ("To consider passing the following
+            # resolution ..."): the list goes on when the next item follows them
+            nxt = _next_item_after_description(lines, i, end, plain_ok, current[0])
+            if nxt is not None:
+                i = nxt
+                continue
         break
     flush()
     return items, used
+
+
+_DESCRIPTION_LINES = 8
+
+
+def _next_item_after_description(lines: list[CLine], i: int, end: int, plain_ok: bool,
+                                 number: str) -> int | None:
+    """The index of the next item when the lines from ``i`` are a description of item
+    ``number`` (at most a few lines, on the same page) followed by the item numbered one
+    more; None when they are not."""
+    head = re.match(r"\d+", number)
+    if head is None:
+        return None
+    want = str(int(head.group()) + 1)
+    seen = 0
+    for j in range(i, min(end, i + 3 * _DESCRIPTION_LINES)):
+        cl = lines[j]
+        if not cl.text.strip():
+            continue
+        if cl.line.page != lines[i].line.page or _SECTION_RE.match(cl.text):
+            return None
+        got = _match_item(cl, plain_ok)
+        if got is not None:
+            return j if re.match(r"\d+", got[0]) and \
+                re.match(r"\d+", got[0]).group() == want else None
+        seen += 1
+        if seen > _DESCRIPTION_LINES:
+            return None
+    return None
 
 
 # -- the meeting's heading ---------------------------------------------------------

@@ -324,9 +324,10 @@ def _exclusion_line(lines):
     from govcheck import vocabulary
 
     cites = vocabulary.active().groups["citations"]
+    nothing = vocabulary.active().groups["answers"]["none"].rx
     resolution = heading = None
     asked = False
-    for cl in lines:
+    for k, cl in enumerate(lines):
         low = cl.low
         if "exclu" not in low and "private" not in low and "(4)" not in low:
             continue
@@ -338,6 +339,10 @@ def _exclusion_line(lines):
         m = resolution is None and cites["exclusion"].rx.search(cl.text)
         if m:
             if len(cl.text.strip()) < 60 and heading is None:
+                # a "Private Business" heading with "Nil" under it: nothing was private
+                after = next((x for x in lines[k + 1:k + 4] if x.text.strip()), None)
+                if after is not None and nothing.match(after.text.strip()):
+                    continue
                 heading = (cl, m.start())
             elif len(cl.text.strip()) >= 60:
                 resolution = (cl, m.start())

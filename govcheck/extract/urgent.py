@@ -34,7 +34,10 @@ _NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+\S")
 # item's own title, is not)
 _TAKEN_RE = re.compile(
     r"\bwish(?:ed|es)\s+to\s+bring\b|\bagreed\b|\bresolved\b|\b(?:was|were)\s+considered\b"
-    r"|\bnoted\b|\bread\s+out\b|\bpresented\b|\b(?:was|were)\s+(?:taken|dealt\s+with)\b",
+    r"|\bnoted\b|\bread\s+out\b|\bpresented\b|\b(?:was|were)\s+(?:taken|dealt\s+with)\b"
+    # the chair's ruling recorded: "the Provost said that he intended to deal as a
+    # matter of urgency with ..."
+    r"|\b(?:intended|decided)\s+to\s+(?:deal|take|consider)\b",
     re.IGNORECASE)
 _SPAN = 15          # lines a section may run to without a heading
 

@@ -80,6 +80,12 @@ _SPECS = [
     FieldSpec("private_further_notice_published", "date",
               "date the further notice of the private meeting, with representations and "
               "the response, was published (reg 5(4))"),
+    FieldSpec("private_further_notice", "bool",
+              "the page says it is the further notice of the private meeting, given five "
+              "clear days before it (SI 2012/2089 reg 5(4))"),
+    FieldSpec("private_representations", "str",
+              "what the further notice says about representations that the meeting should "
+              "be open to the public, and the response (reg 5(5)(b)-(c))"),
     # key decisions
     FieldSpec("key_decision", "bool", "declared a key decision"),
     FieldSpec("forward_plan_ref", "str", "forward plan / notice of key decision reference"),

@@ -1151,3 +1151,24 @@ def test_a_paragraph_of_part_2_is_not_a_description_of_exempt_information(text, 
 
     got = paragraphs(text)
     assert (got[0] if got else None) == want
+
+
+def test_further_notice_of_a_private_meeting_and_what_it_says_of_representations():
+    text = ("Cabinet\n\nTuesday 9 July 2019\n\n"
+            "Notice of Intention to Conduct Business in Private, any Representations Received "
+            "and the Response to any such Representations\n\n"
+            "This agenda contains exempt items as set out at Item 27. No representations with "
+            "regard to these have been received.\n\n"
+            "This is the formal 5 clear day notice under the Regulations to confirm that this "
+            "Cabinet meeting will be partly held in private.\n")
+    [r] = extract(doc_of(text))
+    assert r.get("private_further_notice") is True
+    # the standard heading ("any Representations Received and the Response") is not a
+    # statement about any: the sentence under it is
+    assert r.get("private_representations") == \
+        "No representations with regard to these have been received."
+    # an invitation to make representations says nothing of any received
+    [r] = extract(doc_of("Cabinet\n\nThis is the formal five clear days' notice under the "
+                         "Regulations. Members of the public can make representations about "
+                         "why that part of the meeting should be open to the public.\n"))
+    assert r.get("private_further_notice") is True and r.get("private_representations") is None

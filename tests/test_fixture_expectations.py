@@ -30,6 +30,9 @@ EXTRACTION = {
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'urgency_route': 'unspecified', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-07-04', 'forward_plan_ref': '013377/2024', 'recommendation_kinds': ['decide'], 'sections': ['background_papers'], 'urgency_reason': '<present>'},
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'part', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2024-07-23', 'notice_first_published': '2024-06-07', 'forward_plan_ref': '012955/2024', 'recommendation_kinds': ['approve'], 'sections': ['appendices']},
     ],
+    'agendas/cabinet-2024-09-17-further-private-notice-no-representations.txt': [
+        {'kind': 'notice', 'nation': 'england', 'exempt_paragraphs': ['3']},
+    ],
     'agendas/cabinet-2024-10-15-agenda-published-late.txt': [
         {'kind': 'meeting', 'nation': 'england', 'meeting_date': '2024-10-15'},
     ],
@@ -205,6 +208,7 @@ EXTRACTION = {
 # fixture -> sorted (code, severity) of every finding
 FINDINGS = {
     'agendas/cabinet-2024-07-23-agenda-pack.txt': [('AG004', 'warning'), ('EX001', 'error'), ('KD001', 'warning'), ('RC001', 'warning')],
+    'agendas/cabinet-2024-09-17-further-private-notice-no-representations.txt': [('PM004', 'warning')],
     'agendas/cabinet-2024-10-15-agenda-published-late.txt': [('AG009', 'error')],
     'agendas/planning-committee-2024-09-10-paragraphs-disagree-pack.txt': [('EX010', 'warning')],
     'agendas/scottish-policy-committee-2024-06-13-late-item.txt': [('AG010', 'warning')],

@@ -119,6 +119,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         index = Index(scan_lines)
         exempt.scan(index, col, evidence.nation or nation)
     _urgency_sentence(scan_lines if kind == "meeting" else lines, col)
+    _further_private_notice(lines, col)
     _general_exception_route(col)
     if scan.urgency_notice == "general_exception":
         # the page is the general exception notice itself (reg 10(1)(b)): it was made
@@ -409,6 +410,30 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
         if m is not None:
             col.put("urgency_route", values.urgency_route(m.group(0)), cl.line, m.start())
             return
+
+
+def _further_private_notice(lines: list["CLine"], col: Collector) -> None:
+    """A page that says it is the five-clear-day further notice of a private meeting
+    (SI 2012/2089 reg 5(4); citations.yaml ``further_private_notice``), and what it says
+    about representations that the meeting should be open (``private_representations``,
+    the sentence)."""
+    from govcheck import vocabulary
+    from govcheck.extract.text import sentence_at
+
+    cites = vocabulary.active().groups["citations"]
+    notice, said = cites["further_private_notice"].rx, cites["private_representations"].rx
+    for cl in lines:
+        low = cl.low
+        if "private_further_notice" not in col.fields and (
+                "notice" in low or "5(4)" in low or "5 (4)" in low):
+            m = notice.search(cl.text)
+            if m is not None:
+                col.put("private_further_notice", True, cl.line, m.start())
+        if "private_representations" not in col.fields and "representation" in low:
+            m = said.search(cl.text)
+            if m is not None:
+                col.put("private_representations", sentence_at(cl.text, m.start()),
+                        cl.line, m.start())
 
 
 def _general_exception_route(col: Collector) -> None:

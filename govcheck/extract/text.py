@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from govcheck.read.base import Line
 
-__all__ = ["CLine", "clean_lines", "is_heading", "is_blank", "Index"]
+__all__ = ["CLine", "clean_lines", "is_heading", "is_blank", "sentence_at", "Index"]
 
 _LEAD_RE = re.compile(r"^([ \t]*)(#{1,6}[ \t]+|>[ \t]*|[-*+•·▪●◦‣][ \t]+)")
 _TABLE_RULE_RE = re.compile(r"^\s*\|[\s|:\-]*$")
@@ -112,6 +112,17 @@ def clean_lines(lines: list[Line]) -> list[CLine]:
         marked = _lines_holding(whole, starts, ("**", "__", "`"))
         return [clean(line, i in marked, spaces) for i, line in enumerate(lines)]
     return [clean(line, False, spaces) for line in lines]
+
+
+def sentence_at(text: str, at: int) -> str:
+    """The sentence (or clause, to a ";") of ``text`` around offset ``at``."""
+    start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
+    end = len(text)
+    for stop in (".", ";"):
+        k = text.find(stop, at)
+        if k >= 0:
+            end = min(end, k + 1)
+    return " ".join(text[start:end].split())
 
 
 def is_blank(cl: CLine) -> bool:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from govcheck.extract.collect import Collector
-from govcheck.extract.text import CLine
+from govcheck.extract.text import CLine, sentence_at
 
 __all__ = ["found", "scan"]
 
@@ -47,15 +47,6 @@ def _is_head(cl: CLine) -> bool:
     return bool(_MINUTE_HEAD_RE.match(t)) or (len(t) < 70 and t.isupper() and len(t) > 3)
 
 
-def _sentence(text: str, at: int) -> str:
-    """The sentence of ``text`` around offset ``at``."""
-    start = max(text.rfind(".", 0, at), text.rfind(";", 0, at)) + 1
-    end = len(text)
-    for stop in (".", ";"):
-        k = text.find(stop, at)
-        if k >= 0:
-            end = min(end, k + 1)
-    return " ".join(text[start:end].split())
 
 
 def _find(lines: list[CLine]):
@@ -93,7 +84,7 @@ def _find(lines: list[CLine]):
             for b in g:
                 r = reason.search(b.text)
                 if r is not None:
-                    found = (b, _sentence(b.text, r.start()))
+                    found = (b, sentence_at(b.text, r.start()))
                     break
             if found is not None:
                 given.append(found)

@@ -291,6 +291,11 @@ def _meeting_head(lines, col: Collector) -> None:
             if m:
                 col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
                 continue
+        if "body" not in col.fields and seen <= 4 and "meeting of" in cl.low:
+            # "Minutes of a meeting of the DEVELOPMENT COMMITTEE held in ..."
+            m = headings.rx("meeting_of").match(text)
+            if m:
+                col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
         if "meeting_date" not in col.fields and len(text) < 200:
             pd = parse_date(text)
             if pd is None:

@@ -563,3 +563,21 @@ def test_an_items_description_does_not_end_the_agenda():
     text = ("Agenda\n\n1. Apologies\n\n2. Minutes\nThe minutes were agreed.\n\n"
             "12. The council noted the report.\n")
     assert [i["number"] for i in find_items(clean_lines(doc_of(text).lines))[0]] == ["1", "2"]
+
+
+@pytest.mark.parametrize("text, field, value", [
+    ("Agenda and minutes\n\nExtraordinary, Cabinet - Tuesday, 31st July, 2018 10.00 am\n\n"
+     "Venue: Civic Centre\n", "body", "Cabinet"),
+    ("Decision details\n\nRoad safety scheme\n\nDecision Maker: Cabinet - Decommissioned "
+     "18.05.2022\n\nDecision status: Recommendations Approved\n", "decision_maker", "Cabinet"),
+    ("Decision details\n\nBus lanes\n\nDecision Maker: Decision Session - Executive Member "
+     "for Transport - Expired, Executive Member for Transport\n\nDecision status: Approved\n",
+     "decision_maker", "Executive Member for Transport"),
+    # a CMIS meeting summary: the body, then the date with its times after a dash
+    ("Meeting Details\n\nMeeting Summary\nCouncil\n28 Mar 2024 - 16:00 to 20:00\nOccurred\n\n"
+     "Documents\n\nAgenda\n\nDate\nPublished Date\n19 March 2024\n\nAgenda Items\n\n"
+     "1 Declarations of Interest\n\n2 Minutes\n", "body", "Council"),
+])
+def test_names_of_bodies_without_their_qualifiers(text, field, value):
+    [r] = extract(doc_of(text))
+    assert r.get(field) == value

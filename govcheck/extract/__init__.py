@@ -132,6 +132,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
                        minuted=lambda: _exclusion_line(lines) is not None
                        or urgent.found(lines))
     _as_kind(kind, lines, col)
+    _bare_names(col)
     if kind == "meeting":
         agenda.meeting_title(col)
         if items:
@@ -271,6 +272,34 @@ def _resolved_by(lines, col: Collector) -> None:
         if m:
             col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
             return
+
+
+def _bare_names(col: Collector) -> None:
+    """A body's or decision maker's name without what is not the name (headings.yaml
+    ``body_qualifier``): "Extraordinary, Cabinet" is the Cabinet; of "Decision Session -
+    Executive Member for Transport - Expired, Executive Member for Transport" only the
+    one still in use is kept."""
+    from dataclasses import replace
+
+    from govcheck.extract import headings
+
+    rx = headings.rx("body_qualifier")
+
+    def retired(part: str) -> bool:
+        m = rx.search(part)
+        return m is not None and m.start() > 0
+
+    for name in ("body", "decision_maker"):
+        found = col.fields.get(name)
+        if found is None or not isinstance(found.value, str) or not rx.search(found.value):
+            continue
+        parts = found.value.split(", ")
+        if len(parts) > 1 and not all(retired(p) for p in parts):
+            parts = [p for p in parts if not retired(p)] if any(map(retired, parts)) else \
+                [found.value]
+        value = ", ".join(k for k in (rx.sub("", p).strip(" ,") for p in parts) if k)
+        if value and value != found.value:
+            col.fields[name] = replace(found, value=value)
 
 
 def _meeting_head(lines, col: Collector) -> None:

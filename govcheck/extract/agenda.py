@@ -315,7 +315,7 @@ def _is_council(text: str) -> bool:
 
 
 _DATE_REST_RE = re.compile(
-    r"^[\s,]*(?:(?:at|from|,)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"^[\s,]*(?:(?:at|from|,|-|–)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
     r"(?:\s*(?:-|–|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?)?[\s.]*$", re.IGNORECASE)
 _DATE_LEAD_RE = re.compile(r"^\s*(?:(?:date|held\s+on|on|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
 _NOT_BODY_RE = re.compile(

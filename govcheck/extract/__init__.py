@@ -195,6 +195,12 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
     June, 2009 10.00 am", "... held on 25th June 2015") gives them."""
     if kind == "meeting":
         _move(col, "decision_maker", "body")
+        # a meeting's body read twice ("Policy And Resources Committee - 28/09/2020" and
+        # "At a MEETING of the POLICY AND RESOURCES COMMITTEE"): it is the body
+        dm, body = col.fields.get("decision_maker"), col.fields.get("body")
+        if dm is not None and body is not None and str(dm.value).lower() == \
+                str(body.value).lower():
+            del col.fields["decision_maker"]
         _move(col, "report_date", "meeting_date")
         # a meeting page headed only by the council's name is a meeting of the council
         council = col.fields.get("council")

@@ -581,3 +581,19 @@ def test_an_items_description_does_not_end_the_agenda():
 def test_names_of_bodies_without_their_qualifiers(text, field, value):
     [r] = extract(doc_of(text))
     assert r.get(field) == value
+
+
+def test_the_council_heads_a_meeting_page_and_the_body_follows_it():
+    text = ("EAST AYRSHIRE COUNCIL\n\nCABINET\n\nMINUTE OF MEETING HELD ON WEDNESDAY 25 "
+            "JANUARY 2017 AT 1000 HOURS IN THE COUNCIL CHAMBERS\n\nPRESENT: Councillors A, B "
+            "and C.\n\n1. Apologies\n\nThere were no apologies.\n")
+    [r] = extract(doc_of(text))
+    assert r.kind == "meeting" and r.get("body") == "CABINET"
+
+
+def test_an_officer_listed_at_the_top_of_minutes_is_not_the_body():
+    text = ("Agenda and minutes\n\nTuesday, 28th January, 2020 10.00 am\n\nVenue: Civic "
+            "Centre\n\nOfficers on the dias\n\nNigel Aurelius, Assistant Chief Executive "
+            "(Resources)\n\n1. Apologies\n\n2. Minutes\n")
+    [r] = extract(doc_of(text))
+    assert r.get("body") is None

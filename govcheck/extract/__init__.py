@@ -312,7 +312,10 @@ def _meeting_head(lines, col: Collector) -> None:
     from govcheck.dates import parse_date
     from govcheck.extract import headings
 
+    from govcheck.extract.agenda import is_council
+
     body_rx = headings.rx("body_name")
+    named_council = None
     seen = 0
     for cl in lines:
         text = cl.text
@@ -321,10 +324,18 @@ def _meeting_head(lines, col: Collector) -> None:
         seen += 1
         if seen > 8:
             return
-        if "body" not in col.fields and len(text) < 90:
+        council_named = named_council is not None and "body" in col.fields \
+            and col.fields["body"] is named_council
+        if ("body" not in col.fields or council_named) and len(text) < 90:
             m = body_rx.match(text)
             if m:
-                col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
+                # "EAST AYRSHIRE COUNCIL" then "CABINET": the council's name heads the
+                # page, the body's follows it
+                col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"),
+                        replace=council_named)
+                found = col.fields["body"]
+                named_council = found if is_council(text.strip().title()) \
+                    and not council_named else None
                 continue
         if "body" not in col.fields and seen <= 4 and "meeting of" in cl.low:
             # "Minutes of a meeting of the DEVELOPMENT COMMITTEE held in ..."

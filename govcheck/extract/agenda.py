@@ -306,7 +306,7 @@ _KIND_WORDS = frozenset({"the", "full", "city", "county", "borough", "district",
                          "council", "metropolitan", "cyngor", "llawn"})
 
 
-def _is_council(text: str) -> bool:
+def is_council(text: str) -> bool:
     """A line naming a council ("Birmingham City Council"), not a council meeting
     ("Full Council", "City Council")."""
     if len(text) >= 80 or not _COUNCIL_LINE_RE.match(text):
@@ -344,7 +344,7 @@ def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
             break
         if labelled(cl):
             continue
-        if _is_council(text):
+        if is_council(text):
             s = text.strip()
             col.put("council", s, cl.line, text.find(s))
             continue
@@ -358,7 +358,7 @@ def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
         if k >= 0:
             above = seen[k]
             t = above.text.strip()
-            if t and len(t) < 60 and not labelled(above) and not _is_council(t) \
+            if t and len(t) < 60 and not labelled(above) and not is_council(t) \
                     and not _NOT_BODY_RE.match(t) and parse_date(t) is None \
                     and ":" not in t and "\t" not in t:
                 col.put("body", t, above.line, above.text.find(t))

@@ -1172,3 +1172,18 @@ def test_further_notice_of_a_private_meeting_and_what_it_says_of_representations
                          "Regulations. Members of the public can make representations about "
                          "why that part of the meeting should be open to the public.\n"))
     assert r.get("private_further_notice") is True and r.get("private_representations") is None
+
+
+def test_paragraphs_in_a_column_under_its_heading():
+    text = ("Agenda item\n\nExclusion of the press and public\n\n"
+            "That under Section 100A (4) of the Local Government Act 1972, the press and "
+            "public be excluded during the following items.\n\n"
+            "Agenda Items 6-7\n\nParagraph of Part I of Schedule 12A\n\n"
+            "1, 3, 4 and 5- Information relating to any individual, information relating to "
+            "the financial or business affairs of any particular person\n")
+    [r] = extract(doc_of(text))
+    assert r.get("exempt_paragraphs") == ["1", "3", "4", "5"]
+    # numbers that are not under such a heading are not paragraphs
+    [r] = extract(doc_of("Agenda item\n\nExclusion of the press and public\n\n"
+                         "6-7 Land at Harbour Road\n"))
+    assert r.get("exempt_paragraphs") is None

@@ -220,9 +220,45 @@ def scan(index, col, nation: str = "england") -> None:
                     col.note(cl.line, pt[1],
                              f"exempt_part: Parts {', '.join(pt[0])} are cited; Part "
                              f"{pt[0][0]} is read", "exempt_part")
+    _column(index, col)
     _described(index, col, nation)
     _local_rule(index, col)
     _confidential(index, col)
+
+
+_ROW_LIST_RE = re.compile(r"^\s*(?P<list>" + _LIST + r")\s*(?:[-–:]|$)")
+
+
+def _column(index, col) -> None:
+    """Rows under a "Paragraph of Part I of Schedule 12A" column heading (headings.yaml
+    ``paragraph_column``) that begin with paragraph numbers: "1, 3, 4 and 5- Information
+    relating to any individual ..."."""
+    if col.has("exempt_paragraphs"):
+        return
+    from govcheck.extract import headings
+
+    head = headings.rx("paragraph_column")
+    lines = index.lines
+    for idx in index.having("para"):
+        if len(lines[idx].text) > 60 or not head.match(lines[idx].text):
+            continue
+        found: list[str] = []
+        first = None
+        seen = 0
+        for cl in lines[idx + 1:idx + 12]:
+            if not cl.text.strip():
+                continue
+            seen += 1
+            m = _ROW_LIST_RE.match(cl.text)
+            if m is None:
+                if found or seen > 2:
+                    break
+                continue
+            found.extend(x for x in _items(m.group("list")) if x not in found)
+            first = first or (cl, m.start("list"))
+        if found:
+            col.put("exempt_paragraphs", found, first[0].line, first[1])
+            return
 
 
 def _described(index, col, nation: str) -> None:

@@ -14,12 +14,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-import yaml
+# PyYAML is imported when a YAML text is first read, not with this module: a run whose
+# rule pack, profiles and vocabulary come from the cache reads no YAML at all.
 
-try:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader  # type: ignore[misc]
+
+def _yaml():
+    import yaml
+
+    return yaml
+
+
+def _loader_class():
+    yaml = _yaml()
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader where built
 
 
 class YamlError(Exception):
@@ -53,8 +60,9 @@ def _one_line(e: Exception) -> str:
 def _check_no_alias(text: str, path: str) -> None:
     if "&" not in text and "*" not in text:
         return
+    yaml = _yaml()
     try:
-        for ev in yaml.parse(text, Loader=_Loader):
+        for ev in yaml.parse(text, Loader=_loader_class()):
             if isinstance(ev, yaml.AliasEvent) or getattr(ev, "anchor", None):
                 raise YamlError(path, ev.start_mark.line + 1,
                                 "YAML anchors and aliases are not allowed")
@@ -62,7 +70,8 @@ def _check_no_alias(text: str, path: str) -> None:
         return  # the real parse below reports the syntax error with its position
 
 
-def _walk(node: yaml.Node, path: str, loc: tuple, lines: dict[tuple, int]) -> None:
+def _walk(node: "yaml.Node", path: str, loc: tuple, lines: dict[tuple, int]) -> None:
+    yaml = _yaml()
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}
         for key_node, value_node in node.value:
@@ -82,7 +91,8 @@ def _walk(node: yaml.Node, path: str, loc: tuple, lines: dict[tuple, int]) -> No
 
 def load_yaml(text: str, path: str = "<string>") -> Loaded:
     _check_no_alias(text, path)
-    loader = _Loader(text)
+    yaml = _yaml()
+    loader = _loader_class()(text)
     try:
         try:
             node = loader.get_single_node()

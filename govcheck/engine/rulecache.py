@@ -15,7 +15,7 @@ import os
 import tempfile
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2
 KEEP = 8          # cached packs kept
 
 
@@ -53,7 +53,10 @@ def _path(k: str) -> Path | None:
     return None if d is None else d / f"rules-{k[:32]}.json"
 
 
-def read(k: str, root: Path, compile_rule):
+def read(k: str, root: Path, compile_conditions, compile_rule):
+    """The cached pack's rules, compiled: its named conditions first
+    (``compile_conditions(data)``), then each rule (``compile_rule(spec, path, lines,
+    conditions)``); None on a miss."""
     p = _path(k)
     if p is None or not p.is_file():
         return None
@@ -61,18 +64,19 @@ def read(k: str, root: Path, compile_rule):
         doc = json.loads(p.read_text(encoding="utf-8"))
         if doc.get("key") != k:
             return None
+        shared = compile_conditions(doc["conditions"])
         return [compile_rule(r["spec"], root / r["file"],
-                             {tuple(loc): line for loc, line in r["lines"]})
+                             {tuple(loc): line for loc, line in r["lines"]}, shared)
                 for r in doc["rules"]]
     except Exception:  # noqa: BLE001 - a bad cache is only a cache miss
         return None
 
 
-def write(k: str, root: Path, rules) -> None:
+def write(k: str, root: Path, rules, conditions: dict) -> None:
     p = _path(k)
     if p is None:
         return
-    doc = {"key": k, "rules": [{
+    doc = {"key": k, "conditions": conditions, "rules": [{
         "file": str(Path(r.source).relative_to(root)),
         "spec": r.spec.model_dump(mode="json"),
         "lines": [[list(loc), line] for loc, line in r.lines.items()],

@@ -286,11 +286,15 @@ CONDITIONS_FILE = "conditions.yaml"
 def load_conditions(root: Path) -> dict:
     """The named conditions in ``root/conditions.yaml`` (``use: NAME`` in a rule), each
     ``NAME: {description, condition, citation: [...]}``; a condition may use earlier ones."""
-    from govcheck.engine.predicates import SHARED
+    return compile_conditions(*read_conditions(root))
 
+
+def read_conditions(root: Path) -> tuple[dict, str, Any]:
+    """``conditions.yaml`` parsed and checked: ``(data, shown path, line_of)``; empty when
+    there is none."""
     p = root / CONDITIONS_FILE
     if not p.is_file():
-        return {}
+        return {}, "", lambda loc: 1
     shown = _shown(p)
     try:
         loaded = load_yaml(p.read_text(encoding="utf-8"), shown)
@@ -300,7 +304,6 @@ def load_conditions(root: Path) -> dict:
         raise RuleError(shown, 1, f"cannot read: {e}") from None
     if not isinstance(loaded.data, dict):
         raise RuleError(shown, 1, "conditions.yaml maps names to {description, condition}")
-    out: dict = {}
     for name, entry in loaded.data.items():
         line = loaded.line_of((name,))
         if not NAME_RE.match(str(name)):
@@ -314,11 +317,20 @@ def load_conditions(root: Path) -> dict:
                 Citation.model_validate(c)
         except (ValidationError, TypeError) as e:
             raise RuleError(shown, line, f"{name}: citation: {e}") from None
+    return loaded.data, shown, loaded.line_of
+
+
+def compile_conditions(data: dict, shown: str = "", line_of=lambda loc: 1) -> dict:
+    """The conditions' predicates, compiled in order (one may use those before it)."""
+    from govcheck.engine.predicates import SHARED
+
+    out: dict = {}
+    for name, entry in data.items():
         token = SHARED.set(out)
         try:
             out[name] = parse_predicate(entry["condition"], (name, "condition"))
         except PredicateError as e:
-            raise RuleError(shown, loaded.line_of(e.loc), e.message) from None
+            raise RuleError(shown, line_of(e.loc), e.message) from None
         finally:
             SHARED.reset(token)
     return out
@@ -502,15 +514,16 @@ class RulePack:
                 raise RuleError(_shown(p), 1, f"cannot read rule file: {e}") from None
         from govcheck.engine import rulecache
 
-        shared = load_conditions(root)
         cond = root / CONDITIONS_FILE
         key = rulecache.key(root, files + ([cond] if cond.is_file() else []),
                             texts + ([cond.read_text(encoding="utf-8")] if cond.is_file() else []))
-        rules = rulecache.read(key, root,
-                               lambda d, p, lines: _compile_cached(d, p, lines, shared))
+        # a warm cache holds the conditions too: no YAML is read
+        rules = rulecache.read(key, root, compile_conditions, _compile_cached)
         if rules is None:
+            data, shown, line_of = read_conditions(root)
+            shared = compile_conditions(data, shown, line_of)
             rules = [load_rule_file(p, _shown(p), t, shared) for p, t in zip(files, texts)]
-            rulecache.write(key, root, rules)
+            rulecache.write(key, root, rules, data)
         return cls(rules, root)
 
     def latest(self) -> list[Rule]:

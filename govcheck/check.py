@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from govcheck.engine.evaluate import builtin_finding, evaluate
@@ -180,8 +180,8 @@ def with_page_lines(findings: list[Finding], pages: dict) -> list[Finding]:
     for f in findings:
         at = pages.get(f.location.line)
         if at is not None and f.location.page_line is None:
-            loc = f.location.model_copy(update={"page": at[0], "page_line": at[1]})
-            f = f.model_copy(update={"location": loc})
+            loc = replace(f.location, page=at[0], page_line=at[1])
+            f = replace(f, location=loc)
         out.append(f)
     return out
 
@@ -209,7 +209,7 @@ def link_notices(records: list[Record]) -> None:
                 continue
             notice, path = hit
             fv = notice.fields["notice_first_published"]
-            r.fields["notice_first_published"] = fv.model_copy(update={"path": path})
+            r.fields["notice_first_published"] = replace(fv, path=path)
 
 
 # Worker processes load the rule pack once each (initializer), then check many files.

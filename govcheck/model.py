@@ -8,10 +8,12 @@ lawyer can check it by hand.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+# Plain dataclasses: a run that reads a text file and checks it never imports pydantic
+# (the schemas that validate rule files, profiles and structured records do, when read).
 
 RecordKind = Literal["report", "decision", "notice", "meeting"]
 RECORD_KINDS: tuple[str, ...] = ("report", "decision", "notice", "meeting")
@@ -29,9 +31,8 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-class Location(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+@dataclass(frozen=True)
+class Location:
     path: str
     line: int = 1
     column: int = 1
@@ -49,10 +50,9 @@ class Location(BaseModel):
         return f"line {self.line}"
 
 
-class FieldValue(BaseModel):
+@dataclass(frozen=True)
+class FieldValue:
     """One value read from a document, with where it was read."""
-
-    model_config = ConfigDict(frozen=True)
 
     value: Any
     line: int = 0
@@ -77,7 +77,8 @@ def display_value(value: Any) -> str:
     return str(value)
 
 
-class Record(BaseModel):
+@dataclass
+class Record:
     """Something the law talks about: a report, a decision, a notice or a meeting.
 
     ``fields`` maps canonical field names (see :mod:`govcheck.fields`) to values with
@@ -89,7 +90,7 @@ class Record(BaseModel):
     nation: Nation = "england"
     line: int = 1
     page: int | None = None
-    fields: dict[str, FieldValue] = Field(default_factory=dict)
+    fields: dict[str, FieldValue] = field(default_factory=dict)
 
     def get(self, name: str) -> Any:
         fv = self.fields.get(name)
@@ -118,9 +119,8 @@ class Record(BaseModel):
         return None
 
 
-class Citation(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
+@dataclass(frozen=True)
+class Citation:
     instrument: str
     provision: str
     url: str
@@ -129,21 +129,19 @@ class Citation(BaseModel):
         return f"{self.instrument}, {self.provision}"
 
 
-class ExceptionUsed(BaseModel):
+@dataclass(frozen=True)
+class ExceptionUsed:
     """A statutory exception that covers a finding (reported, never silently passed)."""
-
-    model_config = ConfigDict(frozen=True)
 
     name: str
     title: str
     citation: Citation
 
 
-class WaiverUsed(BaseModel):
+@dataclass(frozen=True)
+class WaiverUsed:
     """A person's recorded decision that a finding does not apply (not a statutory
     exception): who approved it, why, and until when."""
-
-    model_config = ConfigDict(frozen=True)
 
     reason: str
     approved_by: str
@@ -151,7 +149,8 @@ class WaiverUsed(BaseModel):
     source: str = ""
 
 
-class Finding(BaseModel):
+@dataclass
+class Finding:
     code: str
     name: str
     severity: Severity
@@ -178,7 +177,8 @@ class Finding(BaseModel):
         return (loc.path, loc.line, loc.column, self.code)
 
 
-class InputError(BaseModel):
+@dataclass
+class InputError:
     """An input govcheck could not read: reported, and the batch goes on."""
 
     path: str

@@ -18,7 +18,7 @@ stale waivers do not pile up.  Waivers live in the configuration file::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatch
 
 KEYS = {"rule", "path", "reason", "approved-by", "expires"}
@@ -106,9 +106,9 @@ def apply(findings, waivers: list[Waiver], pack, today: dt.date):
                         f"{w.describe()} expired on {w.expires.isoformat()}; {f.code} "
                         f"applies again"))
                 continue
-            f = f.model_copy(update={"waiver": WaiverUsed(
+            f = replace(f, waiver=WaiverUsed(
                 reason=w.reason, approved_by=w.approved_by, expires=w.expires,
-                source=w.source)})
+                source=w.source))
             break
         out.append(f)
     unused_rule = (pack.find("GC005") or [None])[-1]

@@ -33,8 +33,8 @@ def test_cached_pack_is_used_and_equal(pack_dir, monkeypatch):
 
     monkeypatch.setattr(rules_mod, "load_rule_file", no_validation)
     cached = RulePack.load(pack_dir)
-    dump = [r.spec.model_dump(mode="json") for r in fresh.rules]
-    assert [r.spec.model_dump(mode="json") for r in cached.rules] == dump
+    assert [r.spec for r in cached.rules] == [r.spec for r in fresh.rules]
+    assert [r.data for r in cached.rules] == [r.data for r in fresh.rules]
     assert [r.path for r in cached.rules] == [r.path for r in fresh.rules]
     profile = load_profile(None, pack_dir)
     assert all(c.ok for c in run_all(cached, profile))

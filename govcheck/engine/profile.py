@@ -50,7 +50,7 @@ def _models() -> dict:
         return _MODELS
     from pydantic import BaseModel, ConfigDict, Field, StrictInt
 
-    from govcheck.model import Citation
+    from govcheck.engine.schema import Citation
 
     class _Strict(BaseModel):
         # defined on first use (see _models)

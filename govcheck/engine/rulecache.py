@@ -78,7 +78,7 @@ def write(k: str, root: Path, rules, conditions: dict) -> None:
         return
     doc = {"key": k, "conditions": conditions, "rules": [{
         "file": str(Path(r.source).relative_to(root)),
-        "spec": r.spec.model_dump(mode="json"),
+        "spec": r.data,
         "lines": [[list(loc), line] for loc, line in r.lines.items()],
     } for r in rules]}
     try:

@@ -1,8 +1,8 @@
 """Rule schema and rule-pack loader.
 
 A rule is one YAML file (see docs/rules.md).  Files are parsed with the safe loader
-(no code, no aliases, no duplicate keys), validated by the pydantic schema below, and
-their conditions compiled into the closed predicate vocabulary.  Any error names the
+(no code, no aliases, no duplicate keys), validated by the pydantic schema
+(engine/schema.py), and their conditions compiled into the closed predicate vocabulary.  Any error names the
 file and line.  A pack is loaded once per run.
 """
 
@@ -15,12 +15,8 @@ from dataclasses import field as dataclass_field
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import (BaseModel, ConfigDict, Field, StrictInt, ValidationError, field_validator,
-                      model_validator)
-
 from govcheck.engine.predicates import PredicateError, Pred, parse_predicate
 from govcheck.model import Citation, Severity
-from govcheck.yamlsafe import YamlError, load_yaml
 
 FAMILIES = {
     "KD": "key decisions and their notice",
@@ -46,13 +42,13 @@ class RuleError(Exception):
         self.path, self.line, self.message = path, line, message
 
 
-class _Strict(BaseModel):
-    # the schema is built only when a rule file is validated (not on a cache hit)
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+# The rule as the engine uses it: plain data, built from the schema's validated output
+# (engine/schema.py, pydantic, run when a rule file is read) or from the cache, so that a
+# warm run needs no pydantic.
 
-
-class Effective(_Strict):
-    from_: dt.date = Field(alias="from")
+@dataclass(frozen=True)
+class Effective:
+    from_: dt.date
     to: dt.date | None = None
 
     def covers(self, d: dt.date) -> bool:
@@ -62,38 +58,23 @@ class Effective(_Strict):
         return f"{self.from_.isoformat()} to {self.to.isoformat() if self.to else 'date'}"
 
 
-class ParameterValue(_Strict):
+@dataclass(frozen=True)
+class ParameterValue:
     """One value of a dated parameter: it applies to records dated from ``from`` until
     the next value's ``from``, as the law said then (``source``)."""
 
-    from_: dt.date = Field(alias="from")
-    value: StrictInt = Field(ge=0)
-    source: str = Field(min_length=1)
+    from_: dt.date
+    value: int
+    source: str
     url: str | None = None
 
-    @field_validator("url")
-    @classmethod
-    def _legislation(cls, v: str | None) -> str | None:
-        if v is not None and not v.startswith(LEGISLATION):
-            raise ValueError(f"url must be a {LEGISLATION} address")
-        return v
 
-
-class Parameter(_Strict):
+@dataclass(frozen=True)
+class Parameter:
     """A number the law has changed over time (OpenFisca-style): one rule, dated values."""
 
-    description: str = Field(min_length=1)
-    values: list[ParameterValue] = Field(min_length=1)
-
-    @field_validator("values")
-    @classmethod
-    def _ascending(cls, v: list[ParameterValue]) -> list[ParameterValue]:
-        for a, b in zip(v, v[1:]):
-            if b.from_ <= a.from_:
-                raise ValueError(f"values must be in date order, each 'from' after the one "
-                                 f"before ({b.from_.isoformat()} is not after "
-                                 f"{a.from_.isoformat()})")
-        return v
+    description: str
+    values: list[ParameterValue]
 
     def at(self, d: dt.date) -> tuple[ParameterValue, dt.date | None] | None:
         """The value that applies on ``d`` and the last day it applies (None: still in
@@ -107,144 +88,60 @@ class Parameter(_Strict):
         return hit
 
 
-class ExceptionSpec(_Strict):
+@dataclass(frozen=True)
+class ExceptionSpec:
     name: str
     title: str
     citation: Citation
     claimed: dict
     evidence: dict
 
-    @field_validator("name")
-    @classmethod
-    def _kebab(cls, v: str) -> str:
-        if not NAME_RE.match(v):
-            raise ValueError("exception name must be kebab-case")
-        return v
 
-
-class UncertainSpec(_Strict):
+@dataclass(frozen=True)
+class UncertainSpec:
     """Where the record cannot show the breach for certain, the finding is raised at a
-    lower severity, with why: a notice whose decision date may still move, urgency relied
-    on without the route being named, reasons kept on a page that was not read."""
+    lower severity, with why."""
 
     name: str
     severity: Severity
     when: dict
     why: str
 
-    @field_validator("name")
-    @classmethod
-    def _kebab(cls, v: str) -> str:
-        if not NAME_RE.match(v):
-            raise ValueError("name must be kebab-case")
-        return v
 
-
-class Case(_Strict):
+@dataclass(frozen=True)
+class Case:
     name: str
-    expect: Literal["breach", "pass", "covered", "not_applicable"]
+    expect: str
+    record: dict
     severity: Severity | None = None     # a breach's expected severity (see 'uncertain')
     exception: str | None = None
     as_of: dt.date | None = None
-    profile: dict = Field(default_factory=dict)
-    message_contains: list[str] = Field(default_factory=list)
-    record: dict
-
-    @field_validator("profile")
-    @classmethod
-    def _profile_keys(cls, v: dict) -> dict:
-        """Profile overrides follow the profile schema (a misspelt key would otherwise
-        test the rule's default instead of the override)."""
-        from govcheck.engine.profile import ProfileError, validate_profile
-
-        base = {"name": "case", "nation": "england", "governance_model": "leader_cabinet"}
-        try:
-            validate_profile({**base, **v}, "profile")
-        except ProfileError as e:
-            raise ValueError(str(e).removeprefix("profile:1: ")) from None
-        return v
-
-    @model_validator(mode="after")
-    def _exception_only_when_covered(self):
-        if self.expect == "covered" and not self.exception:
-            raise ValueError("a 'covered' case must name the exception that covers it")
-        if self.expect != "covered" and self.exception:
-            raise ValueError("only a 'covered' case names an exception")
-        return self
+    profile: dict = dataclass_field(default_factory=dict)
+    message_contains: list[str] = dataclass_field(default_factory=list)
 
 
-class RuleSpec(_Strict):
+@dataclass(frozen=True)
+class RuleSpec:
     id: str
     name: str
     title: str
     severity: Severity
-    applies_to: list[Literal["report", "decision", "notice", "meeting"]]
-    jurisdictions: list[Literal["england", "wales", "scotland"]]
+    applies_to: list[str]
+    jurisdictions: list[str]
     effective: Effective
     citation: Citation
-    law_status: Literal["verified", "secondary", "inferred"] = "verified"
-    builtin: bool = False
     description: str
     why: str
-    # dated values conditions read with {parameter: name}; see docs/rules.md
-    parameters: dict[str, Parameter] = Field(default_factory=dict)
-    when: dict | None = None
-    require: dict | None = None
-    exceptions: list[ExceptionSpec] = Field(default_factory=list)
-    uncertain: list[UncertainSpec] = Field(default_factory=list)
     message: str
     fix: str
-    cases: list[Case] = Field(default_factory=list)
-
-    @field_validator("id")
-    @classmethod
-    def _code(cls, v: str) -> str:
-        if not CODE_RE.match(v):
-            raise ValueError(f"id must be a family prefix ({', '.join(FAMILIES)}) "
-                             "and three digits, e.g. KD001")
-        return v
-
-    @field_validator("name")
-    @classmethod
-    def _name(cls, v: str) -> str:
-        if not NAME_RE.match(v):
-            raise ValueError("name must be kebab-case, e.g. key-decision-notice-period")
-        return v
-
-    @field_validator("parameters")
-    @classmethod
-    def _parameter_names(cls, v: dict) -> dict:
-        for name in v:
-            if not PARAMETER_RE.match(str(name)):
-                raise ValueError(f"parameter name {name!r} must be snake_case, "
-                                 "e.g. agenda_clear_days")
-        return v
-
-    @model_validator(mode="after")
-    def _complete(self):
-        if self.builtin:
-            if not self.id.startswith("GC"):
-                raise ValueError("only GC rules may be builtin")
-            return self
-        if self.require is None:
-            raise ValueError("a rule needs a 'require' condition")
-        if not self.citation.url.startswith("https://www.legislation.gov.uk/"):
-            raise ValueError("citation.url must be a https://www.legislation.gov.uk/ address")
-        kinds = {c.expect for c in self.cases}
-        for need in ("breach", "pass"):
-            if need not in kinds:
-                raise ValueError(f"cases: needs at least one '{need}' case")
-        names = [e.name for e in self.exceptions]
-        if len(set(names)) != len(names):
-            raise ValueError("exception names must be unique")
-        covered = {c.exception for c in self.cases if c.expect == "covered"}
-        for n in names:
-            if n not in covered:
-                raise ValueError(f"cases: needs a 'covered' case for exception {n!r}")
-        for c in self.cases:
-            if c.exception and c.exception not in names:
-                raise ValueError(f"case {c.name!r} names unknown exception {c.exception!r}")
-        return self
+    law_status: str = "verified"
+    builtin: bool = False
+    parameters: dict[str, Parameter] = dataclass_field(default_factory=dict)
+    when: dict | None = None
+    require: dict | None = None
+    exceptions: list[ExceptionSpec] = dataclass_field(default_factory=list)
+    uncertain: list[UncertainSpec] = dataclass_field(default_factory=list)
+    cases: list[Case] = dataclass_field(default_factory=list)
 
 
 @dataclass
@@ -265,6 +162,7 @@ class Rule:
     source: Path | None = None                           # the file, for the cache
     lines: dict = dataclass_field(default_factory=dict)  # key path -> line, for the cache
     uncertain: list = dataclass_field(default_factory=list)  # (UncertainSpec, Pred)
+    data: dict | None = None    # the validated spec as JSON data, for the cache
 
     @property
     def code(self) -> str:
@@ -295,6 +193,8 @@ def read_conditions(root: Path) -> tuple[dict, str, Any]:
     p = root / CONDITIONS_FILE
     if not p.is_file():
         return {}, "", lambda loc: 1
+    from govcheck.yamlsafe import YamlError, load_yaml
+
     shown = _shown(p)
     try:
         loaded = load_yaml(p.read_text(encoding="utf-8"), shown)
@@ -312,11 +212,11 @@ def read_conditions(root: Path) -> tuple[dict, str, Any]:
                 or set(entry) - {"description", "condition", "citation"}:
             raise RuleError(shown, line, f"{name}: give description, condition and "
                             "(optionally) citation")
-        try:
-            for c in entry.get("citation") or []:
-                Citation.model_validate(c)
-        except (ValidationError, TypeError) as e:
-            raise RuleError(shown, line, f"{name}: citation: {e}") from None
+        from govcheck.engine import schema
+
+        problem = schema.citation_problem(entry.get("citation") or [])
+        if problem:
+            raise RuleError(shown, line, f"{name}: citation: {problem}")
     return loaded.data, shown, loaded.line_of
 
 
@@ -358,7 +258,7 @@ def _check_parameters(spec: RuleSpec, path: str, line_of, used: set) -> None:
 
 
 def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None,
-             shared: dict | None = None) -> Rule:
+             shared: dict | None = None, data: dict | None = None) -> Rule:
     from govcheck.engine.predicates import PARAMETERS, PARAMETERS_USED, SHARED
 
     if shared is None:
@@ -384,7 +284,8 @@ def _compile(spec: RuleSpec, path: str, loaded, source: Path | None = None,
     unc = [(u, comp(u.when, ("uncertain", i, "when")))
            for i, u in enumerate(spec.uncertain or [])]
     _check_parameters(spec, path, loaded.line_of, used)
-    return Rule(spec, path, loaded.line_of, when, require, excs, source, loaded.lines, unc)
+    return Rule(spec, path, loaded.line_of, when, require, excs, source, loaded.lines, unc,
+                data)
 
 
 def _bundled_conditions() -> dict:
@@ -402,6 +303,9 @@ def load_rule_file(path: Path, shown: str | None = None, text: str | None = None
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise RuleError(shown, 1, f"cannot read rule file: {e}") from None
+    from govcheck.engine import schema
+    from govcheck.yamlsafe import YamlError, load_yaml
+
     try:
         loaded = load_yaml(text, shown)
     except YamlError as e:
@@ -409,13 +313,10 @@ def load_rule_file(path: Path, shown: str | None = None, text: str | None = None
     if not isinstance(loaded.data, dict):
         raise RuleError(shown, 1, "a rule file must be a mapping")
     try:
-        spec = RuleSpec.model_validate(loaded.data)
-    except ValidationError as e:
-        err = e.errors()[0]
-        loc = tuple(err["loc"])
-        where = ".".join(str(x) for x in loc) or "rule"
-        raise RuleError(shown, loaded.line_of(loc), f"{where}: {err['msg']}") from None
-    return _compile(spec, shown, loaded, path, shared)
+        data = schema.validate_rule(loaded.data)
+    except schema.SchemaError as e:
+        raise RuleError(shown, loaded.line_of(e.loc), e.message) from None
+    return _compile(_construct_spec(data), shown, loaded, path, shared, data)
 
 
 def _shown(p: Path) -> str:
@@ -430,32 +331,39 @@ def _compile_cached(data: dict, path: Path, lines: dict, shared: dict) -> Rule:
     from govcheck.yamlsafe import Loaded
 
     spec = _construct_spec(data)
-    return _compile(spec, _shown(path), Loaded(None, lines), path, shared)
+    return _compile(spec, _shown(path), Loaded(None, lines), path, shared, data)
 
 
 def _construct_spec(d: dict) -> RuleSpec:
-    cit = Citation.model_construct
-    return RuleSpec.model_construct(**{
-        **d,
-        "severity": Severity(d["severity"]),
-        "effective": Effective.model_construct(
-            from_=dt.date.fromisoformat(d["effective"]["from_"]),
-            to=dt.date.fromisoformat(d["effective"]["to"]) if d["effective"]["to"] else None),
-        "citation": cit(**d["citation"]),
-        "parameters": {name: Parameter.model_construct(
-            description=p["description"],
-            values=[ParameterValue.model_construct(**{
-                **v, "from_": dt.date.fromisoformat(v["from_"])}) for v in p["values"]])
-            for name, p in (d.get("parameters") or {}).items()},
-        "exceptions": [ExceptionSpec.model_construct(**{**e, "citation": cit(**e["citation"])})
-                       for e in d["exceptions"]],
-        "uncertain": [UncertainSpec.model_construct(**{**u, "severity": Severity(u["severity"])})
-                      for u in d.get("uncertain") or []],
-        "cases": [Case.model_construct(**{
-            **c, "as_of": dt.date.fromisoformat(c["as_of"]) if c["as_of"] else None,
-            "severity": Severity(c["severity"]) if c.get("severity") else None})
-            for c in d["cases"]],
-    })
+    """The engine's rule from the schema's JSON output (as validated, or as cached)."""
+    date = dt.date.fromisoformat
+
+    def cit(c: dict) -> Citation:
+        return Citation(c["instrument"], c["provision"], c["url"])
+
+    return RuleSpec(
+        id=d["id"], name=d["name"], title=d["title"], severity=Severity(d["severity"]),
+        applies_to=list(d["applies_to"]), jurisdictions=list(d["jurisdictions"]),
+        effective=Effective(date(d["effective"]["from_"]),
+                            date(d["effective"]["to"]) if d["effective"]["to"] else None),
+        citation=cit(d["citation"]), law_status=d["law_status"], builtin=d["builtin"],
+        description=d["description"], why=d["why"], message=d["message"], fix=d["fix"],
+        parameters={name: Parameter(p["description"], [
+            ParameterValue(date(v["from_"]), v["value"], v["source"], v.get("url"))
+            for v in p["values"]]) for name, p in (d.get("parameters") or {}).items()},
+        when=d.get("when"), require=d.get("require"),
+        exceptions=[ExceptionSpec(e["name"], e["title"], cit(e["citation"]), e["claimed"],
+                                  e["evidence"]) for e in d["exceptions"]],
+        uncertain=[UncertainSpec(u["name"], Severity(u["severity"]), u["when"], u["why"])
+                   for u in d.get("uncertain") or []],
+        cases=[Case(name=c["name"], expect=c["expect"], record=c["record"],
+                    severity=Severity(c["severity"]) if c.get("severity") else None,
+                    exception=c.get("exception"),
+                    as_of=date(c["as_of"]) if c.get("as_of") else None,
+                    profile=c.get("profile") or {},
+                    message_contains=list(c.get("message_contains") or []))
+               for c in d["cases"]],
+    )
 
 
 def default_rules_dir() -> Path:

@@ -151,11 +151,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     if seg.kind is None and scan.kind_line and not items:
         line_no = scan.kind_line
     page = next((cl.line.page for cl in lines if cl.number == line_no), None)
-    # the values are typed already: constructed without pydantic's validation, which
-    # was a fifth of the time on a pack
-    make = FieldValue.model_construct
-    fields = {name: make(value=f.value, line=f.line, column=f.column, text=f.text,
-                         page=f.page)
+    fields = {name: FieldValue(value=f.value, line=f.line, column=f.column, text=f.text,
+                               page=f.page)
               for name, f in col.fields.items()}
     record = Record(kind=kind, path=doc.path, nation=fm_nation or evidence.nation or nation,
                     line=line_no, page=page, fields=fields)

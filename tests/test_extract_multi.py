@@ -597,3 +597,21 @@ def test_an_officer_listed_at_the_top_of_minutes_is_not_the_body():
             "(Resources)\n\n1. Apologies\n\n2. Minutes\n")
     [r] = extract(doc_of(text))
     assert r.get("body") is None
+
+
+def test_plan_items_numbered_on_lines_of_their_own_are_one_notice_each():
+    text = ("Forward plan\n\nPlan items\nNo. Item\n\n"
+            "1.\nReview of Shopmobility\nDecision maker: Cabinet\nDecision: 15 Sep 2020\n"
+            "Decision status: Recommendations Approved\n"
+            "Notice of proposed decision first published: 09/06/2020\n\n"
+            "2.\nBusiness Rate Reliefs\n"
+            "Notice of proposed decision first published: 23/04/2020\n\n"
+            "3.\nDevolution and Recovery White Paper\nDecision maker: Cabinet\n"
+            "Decision: 13 Oct 2020\nDecision status: Recommendations Approved\n"
+            "Notice of proposed decision first published: 27/08/2020\n")
+    records = extract(doc_of(text))
+    assert [(r.get("title"), r.get("decision_maker"), str(r.get("notice_first_published")))
+            for r in records] == [
+        ("Review of Shopmobility", "Cabinet", "2020-06-09"),
+        ("Business Rate Reliefs", None, "2020-04-23"),
+        ("Devolution and Recovery White Paper", "Cabinet", "2020-08-27")]

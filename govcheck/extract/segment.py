@@ -213,6 +213,34 @@ def _anchor_fields(cl: CLine) -> set[str]:
             for spec, *_ in labels_of(cl)} & _ANCHORS
 
 
+_NUMBER_LINE_RE = re.compile(r"\s*(\d{1,3})[.)]?\s*")
+
+
+def _numbered_items(lines: list[CLine]) -> dict[int, int]:
+    """A list whose items are numbered on lines of their own ("1.", "2.", ...), each
+    followed by a short title and the item's labels: ``{number line: title line}``, when
+    there are at least two such items numbered in sequence; else empty."""
+    found: dict[int, int] = {}
+    numbers: list[int] = []
+    for i, cl in enumerate(lines):
+        m = _NUMBER_LINE_RE.fullmatch(cl.text or "")
+        if m is None:
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].text.strip():
+            j += 1
+        if j >= len(lines) or len(lines[j].text) > 150 or labels_of(lines[j]):
+            continue
+        # the item's labels follow its title within a few lines
+        if not any(_anchor_fields(lines[k]) for k in range(j + 1, min(len(lines), j + 8))):
+            continue
+        found[i] = j
+        numbers.append(int(m.group(1)))
+    if len(found) < 2 or any(b != a + 1 for a, b in zip(numbers, numbers[1:])):
+        return {}
+    return found
+
+
 def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
     """Where each record of a list page begins, and its title line if it has one (fewer
     than two records: not a list page).
@@ -223,10 +251,16 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
     within a few lines); the record then begins at its title, the short line above its
     labels (and a "1." numbering line above that)."""
     item_rx = headings.rx("list_item")
+    numbered = _numbered_items(lines)
     starts: list[tuple[int, int | None]] = []
     seen: dict[str, int] = {}
     for i, cl in enumerate(lines):
         text = cl.text
+        if i in numbered:
+            # "3." on a line of its own, the item's title under it ("Plan items" lists)
+            starts.append((i, numbered[i]))
+            seen = {}
+            continue
         if text and len(text) < 300 and text.lstrip()[:1].isdigit() and item_rx.match(text):
             if seen or not starts:
                 starts.append((i, None))

@@ -615,3 +615,29 @@ def test_plan_items_numbered_on_lines_of_their_own_are_one_notice_each():
         ("Review of Shopmobility", "Cabinet", "2020-06-09"),
         ("Business Rate Reliefs", None, "2020-04-23"),
         ("Devolution and Recovery White Paper", "Cabinet", "2020-08-27")]
+
+
+def test_a_list_of_forthcoming_decisions_gives_notices_with_their_due_dates():
+    text = ("Forthcoming Decisions\n\n"
+            "19/02/2025 - Ashfield Park Junior Area Play Enhancements\n\n"
+            "The council intends to improve the junior play area.\n\n"
+            "Decision Maker: Assistant Director - Property and Assets\n\n"
+            "Decision due date: 01/05/2025\n\nLead officer: Martin Smith\n\n"
+            "Notice of decision: 14/03/2025\n\n"
+            "19/02/2025 - Local Growth and Place Flexible Grant\n\n"
+            "Grant funding agreement.\n\nDecision Maker: Cabinet\n\n"
+            "Decision due date: 17/04/2025\n\nLead officer: Adam Glover\n\n"
+            "Notice of decision: 13/03/2025\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, str(r.get("decision_date")), str(r.get("notice_first_published")))
+            for r in records] == [("notice", "2025-05-01", "2025-03-14"),
+                                  ("notice", "2025-04-17", "2025-03-13")]
+    # a decision list's item heading is still the decision and its date
+    [d1, d2] = extract(doc_of(
+        "Decisions published\n\n06/06/2022 - Grant award ref: 1122 Recommendations Approved\n\n"
+        "Decision Maker: Cabinet\n\nDecision published: 08/06/2022\n\n"
+        "Effective from: 16/06/2022\n\n"
+        "06/06/2022 - Depot sale ref: 1123 Recommendations Approved\n\n"
+        "Decision Maker: Cabinet\n\nDecision published: 08/06/2022\n\n"
+        "Effective from: 16/06/2022\n"))
+    assert (d1.kind, str(d1.get("decision_date"))) == ("decision", "2022-06-06")

@@ -513,6 +513,10 @@ def record_kind(split_kind, scan, items, declared=None, minuted=lambda: False) -
         return "notice"
     if scan.report:
         return "report"
+    if scan.list_items:
+        # "19/02/2025 - Grant award": a decision list's item, unless its labels are a
+        # forthcoming decision's ("Decision due date:", "Notice of decision:")
+        return "notice" if scan.notice_labels > scan.decision_labels else "decision"
     if scan.decision_labels:
         return "decision"
     if scan.notice_labels:

@@ -83,6 +83,10 @@ class Scan:
     notice_labels: int = 0    # ... on notices ("Decision due", "first published")
     meeting_labels: int = 0   # ... on a meeting's page ("Meeting: 26/01/2021 - Cabinet")
     urgency_notice: str | None = None   # the page is a general exception / special urgency notice
+    # a list item heading's date ("19/02/2025 - Grant award"): the decision's date unless
+    # a label gives it ("Decision due date:" on a list of forthcoming decisions)
+    list_date: tuple | None = None
+    list_items: int = 0     # list item headings: a decision's, or a forthcoming one's
     meeting: int = 0        # ... an agenda or meeting
     report: int = 0         # ... a report ("Report to", front-sheet questions)
     kind_line: int = 0      # line number of the first marking line
@@ -391,8 +395,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             continue
         if nonblank <= _HEADER_LINES and text.rstrip().endswith(":") and _trailing_label(col, cl):
             continue
-        if nonblank <= 8 and text[:1].isdigit() and _list_item(col, cl):
-            st.decision += 1
+        if nonblank <= 8 and text[:1].isdigit() and _list_item(col, st, cl):
+            st.list_items += 1
             st.kind_line = st.kind_line or cl.number
             continue
         if nonblank <= 3 and "restrict" in cl.low and headings.rx("reasons_restricted").match(text):
@@ -464,6 +468,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 c = headings.rx("council_name").match(text)
                 if c and c.end() >= len(text.rstrip()) - 1:
                     col.put("council", c.group("c").strip(), cl.line, c.start("c"))
+    if st.list_date is not None:
+        col.put("decision_date", *st.list_date)
     return st
 
 
@@ -525,7 +531,7 @@ def _meeting_page(col: Collector, st: Scan | None, cl: CLine) -> bool:
     return True
 
 
-def _list_item(col: Collector, cl: CLine) -> bool:
+def _list_item(col: Collector, st: Scan, cl: CLine) -> bool:
     """A decision list's item heading ("06/06/2022 - Grant award ref: 1122
     Recommendations Approved (subject to call-in)"): the decision date, the title, and
     call-in when the status says."""
@@ -535,7 +541,7 @@ def _list_item(col: Collector, cl: CLine) -> bool:
     pd = parse_date(m.group("d"))
     if pd is None:
         return False
-    col.put("decision_date", pd.value, cl.line, m.start("d"))
+    st.list_date = (pd.value, cl.line, m.start("d"))
     col.put("title", _fmt(m.group("t")), cl.line, m.start("t"))
     status = m.group("status") or ""
     if status:

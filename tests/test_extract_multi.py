@@ -641,3 +641,16 @@ def test_a_list_of_forthcoming_decisions_gives_notices_with_their_due_dates():
         "Decision Maker: Cabinet\n\nDecision published: 08/06/2022\n\n"
         "Effective from: 16/06/2022\n"))
     assert (d1.kind, str(d1.get("decision_date"))) == ("decision", "2022-06-06")
+
+
+def test_a_decision_list_whose_first_item_follows_an_introduction():
+    text = ("Use the search options below to find recent decisions.\n\nDecisions published\n\n"
+            "27/11/2024 - Contract Extension for Workwear ref: 4509 Recommendations Approved\n\n"
+            "Decision Maker: Director of Housing\n\nDecision published: 02/12/2024\n\n"
+            "Effective from: 27/11/2024\n\nWards affected: (All Wards);\n\n"
+            "21/05/2024 - Procurement Strategy for Hampden Children's Centre ref: 4499 "
+            "For Determination\n\nThe report sets out a proposed approach.\n")
+    records = extract(doc_of(text))
+    assert [(r.get("title"), str(r.get("decision_date"))) for r in records] == [
+        ("Contract Extension for Workwear", "2024-11-27"),
+        ("Procurement Strategy for Hampden Children's Centre", "2024-05-21")]

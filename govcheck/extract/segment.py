@@ -303,7 +303,10 @@ def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
     starts = front_sheets(lines)
     items = list_items(lines)
     item_rx = headings.rx("list_item")
-    headed = sum(1 for a, _ in items if item_rx.match(lines[a].text or "")) >= 2
+    # the first record starts at the top of the page, its heading somewhere under it
+    headed = len(items) >= 2 and sum(1 for a, _ in items[1:] if item_rx.match(
+        lines[a].text or "")) + any(item_rx.match(cl.text or "") and cl.text.lstrip()[:1].isdigit()
+                                    for cl in lines[:items[1][0]]) >= 2
     if items and (headed or not starts or not any(
             _kind_of(lines[a:b]) == "report"
             for a, b in zip(starts, starts[1:] + [n]))):

@@ -141,6 +141,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             _item_paragraphs(items, lines, col)
     if kind in ("meeting", "decision") and "exempt" not in col.fields:
         _exclusion(lines, col)
+    if kind == "meeting" and "exempt" not in col.fields:
+        _exempt_item(lines, col)
     if kind == "meeting":
         urgent.scan(lines, col)
     if "restriction_reasons_page" in col.fields and "exempt" not in col.fields:
@@ -396,6 +398,19 @@ def _exclusion_line(lines):
             elif len(cl.text.strip()) >= 60:
                 resolution = (cl, m.start())
     return resolution or (None if asked else heading)
+
+
+def _exempt_item(lines, col: Collector) -> None:
+    """A meeting's item marked exempt with its paragraph ("(Exempt – Paragraph 3 of Part
+    1 of Schedule 12A ...)", citations.yaml ``exempt_item_marker``): that part of the
+    meeting was private."""
+    from govcheck import vocabulary
+
+    entry = vocabulary.active().groups["citations"]["exempt_item_marker"]
+    for cl in lines:
+        if "para" in cl.low and entry.rx.match(cl.text):
+            col.put("exempt", entry.value, cl.line, len(cl.text) - len(cl.text.lstrip()))
+            return
 
 
 def _exclusion(lines, col: Collector, found=None) -> None:

@@ -159,6 +159,10 @@ _SPECS = [
     FieldSpec("mo_report_sent", "date",
               "date a monitoring officer's report under s5 or s5A of the Local Government "
               "and Housing Act 1989 was sent to members"),
+    FieldSpec("ombudsman_report_received", "date",
+              "date the authority received an Ombudsman's report finding injustice "
+              "(Local Government Act 1974 s31(2); Public Services Ombudsman (Wales) Act "
+              "2019 s26)"),
     FieldSpec("findings_received", "date",
               "date a Scottish council received the Accounts Commission's findings "
               "(Local Government (Scotland) Act 1973 s103E; Local Government in Scotland "

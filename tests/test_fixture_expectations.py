@@ -200,6 +200,9 @@ EXTRACTION = {
     'reports/council-2024-05-14-recovery-plan-approval.txt': [
         {'kind': 'report', 'nation': 'england', 'key_decision': False, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'City Council', 'meeting_date': '2024-05-14', 'recommendation_kinds': ['approve'], 'directions_date': '2023-10-05', 'directions_period_months': 6, 'sections': ['background_papers', 'equality', 'legal']},
     ],
+    'reports/council-2024-07-16-ombudsman-report-late.txt': [
+        {'kind': 'report', 'nation': 'england', 'decision_maker': 'City Council', 'meeting_date': '2024-07-16', 'recommendation_kinds': ['agree', 'note']},
+    ],
     'reports/scottish-council-2024-02-15-accounts-commission-findings-late.txt': [
         {'kind': 'report', 'nation': 'scotland', 'decision_maker': 'Council', 'meeting_date': '2024-02-15', 'recommendation_kinds': ['recommend_to_council']},
     ],
@@ -262,6 +265,7 @@ FINDINGS = {
     'reports/council-2023-10-04-monitoring-officer-section-5-report.txt': [('DL005', 'error')],
     'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [('DL003', 'error')],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],
+    'reports/council-2024-07-16-ombudsman-report-late.txt': [('DL007', 'warning')],
     'reports/scottish-council-2024-02-15-accounts-commission-findings-late.txt': [('DL006', 'warning')],
 }
 

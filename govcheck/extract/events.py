@@ -15,6 +15,8 @@
 * A monitoring officer's report under LGHA 1989 s5 or s5A: ``the Monitoring Officer
   issued a report under section 5 ... on 12 September 2023`` → ``mo_report_sent``
   (wording in citations.yaml).
+* An Ombudsman's report on the authority: ``The Ombudsman issued a public interest
+  report on 5 March 2024`` → ``ombudsman_report_received``.
 * The Accounts Commission's findings on a Scottish council: ``The Accounts Commission
   published its findings on 12 October 2023`` → ``findings_received``.
 
@@ -119,6 +121,7 @@ def _sent(entry: str):
 _auditor = _sent("auditor_report_sent")
 _monitoring_officer = _sent("mo_report_sent")
 _commission = _sent("findings_received")
+_ombudsman = _sent("ombudsman_report_received")
 
 
 def _find(col: Collector, name: str, finder, lines: list[CLine], i: int) -> None:
@@ -170,6 +173,11 @@ def scan(index: Index, col: Collector) -> None:
         for i in index.having("section 5", "s5", "s.5", "s 5"):
             _find(col, "mo_report_sent", _monitoring_officer, lines, i)
             if col.has("mo_report_sent"):
+                break
+    if not col.has("ombudsman_report_received"):
+        for i in index.having("ombudsman", "local commissioner"):
+            _find(col, "ombudsman_report_received", _ombudsman, lines, i)
+            if col.has("ombudsman_report_received"):
                 break
     if not col.has("findings_received"):
         for i in index.having("findings"):

@@ -159,6 +159,10 @@ _SPECS = [
     FieldSpec("mo_report_sent", "date",
               "date a monitoring officer's report under s5 or s5A of the Local Government "
               "and Housing Act 1989 was sent to members"),
+    FieldSpec("meeting_notice_published", "date",
+              "date the public notice of a meeting to consider an auditor's report or "
+              "recommendation was published (LAAA 2014 Sch 7 para 8; Public Audit (Wales) "
+              "Act 2004 s26)"),
     FieldSpec("ombudsman_report_received", "date",
               "date the authority received an Ombudsman's report finding injustice "
               "(Local Government Act 1974 s31(2); Public Services Ombudsman (Wales) Act "

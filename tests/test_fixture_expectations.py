@@ -194,6 +194,9 @@ EXTRACTION = {
     'reports/council-2023-10-04-monitoring-officer-section-5-report.txt': [
         {'kind': 'report', 'nation': 'england', 'decision_maker': 'Council', 'meeting_date': '2023-10-04', 'recommendation_kinds': ['decide'], 'sections': ['background_papers']},
     ],
+    'reports/council-2023-11-09-auditor-recommendations-late-notice.txt': [
+        {'kind': 'report', 'nation': 'england', 'decision_maker': 'City Council', 'meeting_date': '2023-11-09', 'recommendation_kinds': ['approve'], 'sections': ['background_papers']},
+    ],
     'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [
         {'kind': 'report', 'nation': 'england', 'decision_maker': 'Council', 'meeting_date': '2023-11-20', 'recommendation_kinds': ['approve'], 'sections': ['background_papers']},
     ],
@@ -263,6 +266,7 @@ FINDINGS = {
     'reports/cabinet-2024-11-12-temporary-accommodation-general-exception.md': [('KD002', 'info')],
     'reports/council-2023-09-25-section-114-report.txt': [],
     'reports/council-2023-10-04-monitoring-officer-section-5-report.txt': [('DL005', 'error')],
+    'reports/council-2023-11-09-auditor-recommendations-late-notice.txt': [('DL009', 'warning')],
     'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [('DL003', 'error')],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],
     'reports/council-2024-07-16-ombudsman-report-late.txt': [('DL007', 'warning')],

@@ -15,6 +15,8 @@
 * A monitoring officer's report under LGHA 1989 s5 or s5A: ``the Monitoring Officer
   issued a report under section 5 ... on 12 September 2023`` → ``mo_report_sent``
   (wording in citations.yaml).
+* The public notice of a meeting: ``A notice of this meeting was published on the
+  Council's website on 6 November 2023`` → ``meeting_notice_published``.
 * An Ombudsman's report on the authority: ``The Ombudsman issued a public interest
   report on 5 March 2024`` → ``ombudsman_report_received``.
 * The Accounts Commission's findings on a Scottish council: ``The Accounts Commission
@@ -46,6 +48,7 @@ _ISSUED_ON_RE = re.compile(
 _ISSUED_AFTER_RE = re.compile(
     r"^[^.;]{0,60}?\b(?:issued|made|gave|served|imposed)\b[^.;]{0,40}?\bdirections?\b",
     re.IGNORECASE)
+_ON_RE = re.compile(r"\bon\s+(?:the\s+)?", re.IGNORECASE)
 _ON_BEFORE_RE = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
@@ -114,6 +117,13 @@ def _sent(entry: str):
             pd = parse_date(text[m.end():m.end() + 40])
             if pd is not None and pd.start == 0:
                 return pd.value, m.end()
+            # "... published on the Council's website on 4 November 2023": the date
+            # follows a later "on" in the same sentence
+            tail = text[m.end():m.end() + 120]
+            for on in _ON_RE.finditer(tail.split(".")[0]):
+                pd = parse_date(tail[on.end():on.end() + 40])
+                if pd is not None and pd.start == 0:
+                    return pd.value, m.end() + on.end()
         return None
     return finder
 
@@ -122,6 +132,7 @@ _auditor = _sent("auditor_report_sent")
 _monitoring_officer = _sent("mo_report_sent")
 _commission = _sent("findings_received")
 _ombudsman = _sent("ombudsman_report_received")
+_meeting_notice = _sent("meeting_notice_published")
 
 
 def _find(col: Collector, name: str, finder, lines: list[CLine], i: int) -> None:
@@ -173,6 +184,11 @@ def scan(index: Index, col: Collector) -> None:
         for i in index.having("section 5", "s5", "s.5", "s 5"):
             _find(col, "mo_report_sent", _monitoring_officer, lines, i)
             if col.has("mo_report_sent"):
+                break
+    if not col.has("meeting_notice_published"):
+        for i in index.having("notice of this meeting", "notice of the meeting"):
+            _find(col, "meeting_notice_published", _meeting_notice, lines, i)
+            if col.has("meeting_notice_published"):
                 break
     if not col.has("ombudsman_report_received"):
         for i in index.having("ombudsman", "local commissioner"):

@@ -138,6 +138,9 @@ _SPECS = [
               "alternative options considered and rejected (decision records)"),
     FieldSpec("interests_declared", "str",
               "conflicts of interest declared, and any dispensation (decision records)"),
+    FieldSpec("dispensation", "str",
+              "a note of any dispensation granted in respect of a declared conflict of "
+              "interest (SI 2012/2089 reg 12(2)(e))"),
     # recommendations
     FieldSpec("recommendations", "recs", "recommendations, each classified"),
     FieldSpec("recommendation_kinds", "list",

@@ -61,6 +61,9 @@ EXTRACTION = {
     'decisions/decision-2024-05-14-special-urgency-agreed-by-the-mayor.txt': [
         {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'urgency_route': 'special_urgency', 'wards': ['Ladywood'], 'decision_maker': 'Cabinet', 'decision_date': '2024-05-14', 'notice_first_published': '2024-05-07', 'call_in_exemption_reason': '<present>', 'urgency_reason': '<present>'},
     ],
+    'decisions/decision-2024-06-11-leisure-contract-conflict-no-dispensation.txt': [
+        {'kind': 'decision', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'decision_maker': 'Cabinet', 'decision_date': '2024-06-11', 'notice_first_published': '2024-05-02', 'effective_from': '2024-06-20'},
+    ],
     'decisions/welsh-decision-2023-01-24-call-in-answer-disagrees.txt': [
         {'kind': 'decision', 'nation': 'wales', 'key_decision': True, 'call_in_eligible': False, 'decision_maker': 'Cabinet', 'decision_date': '2023-01-24'},
     ],
@@ -224,6 +227,7 @@ FINDINGS = {
     'decisions/decision-2024-04-09-clean-air-zone-late-notice.txt': [('KD001', 'error')],
     'decisions/decision-2024-04-30-it-support-not-callin.txt': [('CI001', 'warning')],
     'decisions/decision-2024-05-14-special-urgency-agreed-by-the-mayor.txt': [('KD001', 'info')],
+    'decisions/decision-2024-06-11-leisure-contract-conflict-no-dispensation.txt': [('DR003', 'info')],
     'decisions/welsh-decision-2023-01-24-call-in-answer-disagrees.txt': [('CI004', 'warning'), ('CI005', 'warning')],
     'decisions/welsh-decision-2023-03-14-school-transport-no-reasons.txt': [('CI004', 'warning'), ('DR002', 'warning')],
     'docx/cabinet-report-frontsheet.docx': [],

@@ -81,17 +81,6 @@ class Parameter(_Strict):
                                  f"{a.from_.isoformat()})")
         return v
 
-    def at(self, d: dt.date) -> tuple[ParameterValue, dt.date | None] | None:
-        """The value that applies on ``d`` and the last day it applies (None: still in
-        force), or None if ``d`` is before the first value."""
-        hit = None
-        for i, v in enumerate(self.values):
-            if v.from_ > d:
-                break
-            nxt = self.values[i + 1].from_ if i + 1 < len(self.values) else None
-            hit = (v, nxt - dt.timedelta(days=1) if nxt else None)
-        return hit
-
 
 class ExceptionSpec(_Strict):
     name: str

@@ -135,6 +135,18 @@ _ombudsman = _sent("ombudsman_report_received")
 _meeting_notice = _sent("meeting_notice_published")
 
 
+# each dated event: its field, the words a line must hold to be read, and its finder
+_DATED = (
+    ("s114_report_sent", ("114",), _s114),
+    ("auditor_report_sent", ("recommendation", "public interest report"), _auditor),
+    ("mo_report_sent", ("section 5", "s5", "s.5", "s 5"), _monitoring_officer),
+    ("meeting_notice_published", ("notice of this meeting", "notice of the meeting"),
+     _meeting_notice),
+    ("ombudsman_report_received", ("ombudsman", "local commissioner"), _ombudsman),
+    ("findings_received", ("findings",), _commission),
+)
+
+
 def _find(col: Collector, name: str, finder, lines: list[CLine], i: int) -> None:
     """Put what ``finder`` reads from line ``i`` into ``name``.  A sentence wrapped
     over two lines is read from line ``i`` joined with the next line, then with the
@@ -170,33 +182,10 @@ def scan(index: Index, col: Collector) -> None:
             _find(col, "directions_date", _directions_date, lines, i)
         if not col.has("directions_period_months"):
             _find(col, "directions_period_months", _period, lines, i)
-    if not col.has("s114_report_sent"):
-        for i in index.having("114"):
-            _find(col, "s114_report_sent", _s114, lines, i)
-            if col.has("s114_report_sent"):
-                break
-    if not col.has("auditor_report_sent"):
-        for i in index.having("recommendation", "public interest report"):
-            _find(col, "auditor_report_sent", _auditor, lines, i)
-            if col.has("auditor_report_sent"):
-                break
-    if not col.has("mo_report_sent"):
-        for i in index.having("section 5", "s5", "s.5", "s 5"):
-            _find(col, "mo_report_sent", _monitoring_officer, lines, i)
-            if col.has("mo_report_sent"):
-                break
-    if not col.has("meeting_notice_published"):
-        for i in index.having("notice of this meeting", "notice of the meeting"):
-            _find(col, "meeting_notice_published", _meeting_notice, lines, i)
-            if col.has("meeting_notice_published"):
-                break
-    if not col.has("ombudsman_report_received"):
-        for i in index.having("ombudsman", "local commissioner"):
-            _find(col, "ombudsman_report_received", _ombudsman, lines, i)
-            if col.has("ombudsman_report_received"):
-                break
-    if not col.has("findings_received"):
-        for i in index.having("findings"):
-            _find(col, "findings_received", _commission, lines, i)
-            if col.has("findings_received"):
+    for name, words, finder in _DATED:
+        if col.has(name):
+            continue
+        for i in index.having(*words):
+            _find(col, name, finder, lines, i)
+            if col.has(name):
                 break

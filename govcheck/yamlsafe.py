@@ -12,7 +12,10 @@ Rule files and structured records are YAML.  This loader
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import yaml
 
 # PyYAML is imported when a YAML text is first read, not with this module: a run whose
 # rule pack, profiles and vocabulary come from the cache reads no YAML at all.
@@ -70,7 +73,7 @@ def _check_no_alias(text: str, path: str) -> None:
         return  # the real parse below reports the syntax error with its position
 
 
-def _walk(node: "yaml.Node", path: str, loc: tuple, lines: dict[tuple, int]) -> None:
+def _walk(node: yaml.Node, path: str, loc: tuple, lines: dict[tuple, int]) -> None:
     yaml = _yaml()
     if isinstance(node, yaml.MappingNode):
         seen: dict[Any, int] = {}

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from govcheck.engine.predicates import PredicateError, Pred, parse_predicate
 from govcheck.model import Citation, Severity

@@ -1187,3 +1187,15 @@ def test_paragraphs_in_a_column_under_its_heading():
     [r] = extract(doc_of("Agenda item\n\nExclusion of the press and public\n\n"
                          "6-7 Land at Harbour Road\n"))
     assert r.get("exempt_paragraphs") is None
+
+
+def test_a_reasons_page_marked_not_for_publication_by_a_paragraph_is_wholly_restricted():
+    text = ("Reasons restricted\n\nNOT FOR PUBLICATION BY VIRTUE OF PARAGRAPH(S) 9 OF "
+            "SCHEDULE 7A OF THE LOCAL GOVERNMENT (SCOTLAND) ACT 1973\n\nExplanation of Reasons\n")
+    [r] = extract(doc_of(text))
+    assert r.get("restriction_reasons_page") is True
+    assert (r.get("exempt"), r.get("exempt_paragraphs")) == ("full", ["9"])
+    # a bare "NOT FOR PUBLICATION" (ModernGov's empty template) says nothing of how much
+    [r] = extract(doc_of("Anticipated reasons for restriction\n\nNOT FOR PUBLICATION\n\n"
+                         "Reason restricted justification\n"))
+    assert r.get("exempt") is None

@@ -432,7 +432,10 @@ def _exclusion(lines, col: Collector, found=None) -> None:
 
 _WHOLLY_RE = re.compile(r"\b(?:wholly|entirely|fully|whole\s+(?:of\s+(?:the|this)\s+)?"
                        r"(?:report|item))\b", re.IGNORECASE)
-_RESTRICTED_WORD_RE = re.compile(r"\b(?:exempt|confidential|restricted|private)\b", re.IGNORECASE)
+_RESTRICTED_WORD_RE = re.compile(r"\b(?:exempt|confidential|restricted|private|publication)\b",
+                                 re.IGNORECASE)
+_NOT_FOR_PUBLICATION_RE = re.compile(r"\bnot\s+for\s+publication\b", re.IGNORECASE)
+_PART_OF_RE = re.compile(r"\b(?:appendix|appendices|annex|part\s+of|section\s+\d)", re.IGNORECASE)
 
 
 def _restricted_how_much(lines, col: Collector) -> None:
@@ -444,7 +447,15 @@ def _restricted_how_much(lines, col: Collector) -> None:
 
     partly = vocabulary.active().groups["answers"]["partly"].rx
     for cl in lines:
-        if not _RESTRICTED_WORD_RE.search(cl.text) or "schedule" in cl.low:
+        if not _RESTRICTED_WORD_RE.search(cl.text):
+            continue
+        if "schedule" in cl.low:
+            # a citation says how much only when it marks the document itself: "NOT FOR
+            # PUBLICATION BY VIRTUE OF PARAGRAPH(S) 9 OF SCHEDULE 7A ..."
+            m = _NOT_FOR_PUBLICATION_RE.match(cl.text.strip())
+            if m is not None and not _PART_OF_RE.search(cl.text):
+                col.put("exempt", "full", cl.line, len(cl.text) - len(cl.text.lstrip()))
+                return
             continue
         m = _WHOLLY_RE.search(cl.text)
         if m is not None:

@@ -358,6 +358,10 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             continue
         nonblank += 1
         found = labels_of(cl)
+        if found and nonblank <= 3 and "restrict" in cl.low \
+                and headings.rx("reasons_restricted").match(text):
+            # "Reasons restricted" heading a page, its answer on the lines below
+            col.put("restriction_reasons_page", True, cl.line, 0)
         for spec, lstart, vstart, vend in found:
             if spec.marks == "decision":
                 st.decision_labels += 1

@@ -654,3 +654,13 @@ def test_a_decision_list_whose_first_item_follows_an_introduction():
     assert [(r.get("title"), str(r.get("decision_date"))) for r in records] == [
         ("Contract Extension for Workwear", "2024-11-27"),
         ("Procurement Strategy for Hampden Children's Centre", "2024-05-21")]
+
+
+def test_minutes_that_open_with_their_place_and_date():
+    [r] = extract(doc_of("Glasgow, 8th December 2016.\n\nGlasgow City Council.\n\n"
+                         "Present: The Lord Provost (Chair).\n\n1. Minutes\n\n2. Budget\n"))
+    assert str(r.get("meeting_date")) == "2016-12-08"
+    # prose that names a place before a date is not the meeting's date
+    [r] = extract(doc_of("Minutes\n\nThe Committee noted that Glasgow, 8th December 2016, was "
+                         "the date of the event.\n"))
+    assert r.get("meeting_date") is None

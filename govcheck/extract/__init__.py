@@ -214,6 +214,7 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             _resolved_by(lines, col)
 
 
+_PLACE_LEAD_RE = re.compile(r"^\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2},\s*$")
 _HELD_RE = re.compile(r"\b(?:held|to\s+be\s+held|meeting)\b[^.]{0,120}?\bon\s+", re.IGNORECASE)
 
 
@@ -346,7 +347,10 @@ def _meeting_head(lines, col: Collector) -> None:
             if pd is None:
                 continue
             lead = text[:pd.start]
-            if lead.strip(" ,.:-–") and not _HELD_RE.search(lead) \
+            # "Glasgow, 8th December 2016.": the place the minutes were taken, then the date
+            placed = seen <= 2 and _PLACE_LEAD_RE.match(lead) is not None \
+                and not text[pd.end:].strip(" .")
+            if lead.strip(" ,.:-–") and not _HELD_RE.search(lead) and not placed \
                     and not lead.strip().lower().rstrip(":") in ("date", "dyddiad"):
                 continue
             col.put("meeting_date", pd.value, cl.line, pd.start)

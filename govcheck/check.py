@@ -47,7 +47,14 @@ def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]
         p = Path(raw)
         if p.is_dir():
             found = []
-            for root, dirs, names in os.walk(p):
+            before, excluded = len(errors), 0
+
+            def unlisted(e: OSError) -> None:
+                # a directory that cannot be listed is reported; the rest is still walked
+                errors.append(InputError(path=display_path(Path(e.filename or raw)),
+                                         message=f"cannot list directory: {e.strerror or e}"))
+
+            for root, dirs, names in os.walk(p, onerror=unlisted):
                 dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
                 for n in sorted(names):
                     f = Path(root) / n
@@ -63,8 +70,15 @@ def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]
                     if f.suffix.lower() not in SUPPORTED_SUFFIXES:
                         continue
                     if any(fnmatch(display_path(f), g) or fnmatch(n, g) for g in exclude):
+                        excluded += 1      # left out on purpose: not a silent pass
                         continue
                     found.append(f)
+            if not found and not excluded and len(errors) == before:
+                # a directory named on the command line that holds nothing to check is
+                # not a pass: a misconfigured gate must not go green
+                errors.append(InputError(
+                    path=raw, message="no file govcheck can check here (supported: "
+                    + ", ".join(sorted(SUPPORTED_SUFFIXES)) + ")"))
             files.extend(found)
         elif p.exists():
             files.append(p)

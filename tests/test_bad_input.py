@@ -209,3 +209,40 @@ def test_unreadable_document_formats_in_a_folder_are_reported_not_skipped(tmp_pa
     assert result.exit_code == 2
     assert [e["message"] for e in doc["errors"]] == [
         "not checked: Word 97-2003 (.doc) files are not read; save as .docx or PDF"]
+
+
+def test_a_directory_with_nothing_to_check_is_not_a_pass(tmp_path):
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / ".pre-commit-config.yaml").write_text("repos: []\n")
+    (tmp_path / "config" / "README.rst").write_text("Notes\n")
+    for d in ("empty", "config"):
+        r = CliRunner().invoke(main, ["check", str(tmp_path / d)])
+        assert r.exit_code == 2, r.output
+        assert "no file govcheck can check here" in r.output
+
+
+def test_a_directory_that_cannot_be_listed_is_reported_and_the_batch_goes_on(tmp_path,
+                                                                            monkeypatch):
+    import os
+
+    from govcheck import check
+
+    good = tmp_path / "a.txt"
+    good.write_text("Report to Cabinet\n")
+    real_walk = os.walk
+
+    def walk(top, onerror=None, **kw):
+        err = PermissionError(13, "Permission denied")
+        err.filename = str(tmp_path / "locked")
+        onerror(err)
+        yield from real_walk(top, onerror=onerror, **kw)
+
+    monkeypatch.setattr(check.os, "walk", walk)
+    files, errors = check.discover([str(tmp_path)])
+    assert files == [good]
+    assert [e.message for e in errors] == ["cannot list directory: Permission denied"]

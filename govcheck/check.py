@@ -36,9 +36,16 @@ UNREAD_DOCUMENTS = {
 }
 
 
-def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]]:
+class NotARecord(ReadError):
+    """A YAML or JSON file that is not a govcheck record (a ``mkdocs.yml``, a
+    ``package.json``): an error when named, skipped when found by walking a directory."""
+
+
+def discover(paths: list[str], exclude=(), walked: set | None = None
+             ) -> tuple[list[Path], list[InputError]]:
     """Files to check: files as given; directories walked for supported suffixes,
-    skipping hidden directories and files matching an ``exclude`` glob."""
+    skipping hidden directories and files matching an ``exclude`` glob.  The files
+    found by walking (not named) are added to ``walked``."""
     from fnmatch import fnmatch
 
     files: list[Path] = []
@@ -80,6 +87,8 @@ def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]
                     path=raw, message="no file govcheck can check here (supported: "
                     + ", ".join(sorted(SUPPORTED_SUFFIXES)) + ")"))
             files.extend(found)
+            if walked is not None:
+                walked.update(found)
         elif p.exists():
             files.append(p)
         else:
@@ -102,6 +111,11 @@ def records_from_structured(doc) -> list[Record]:
     elif isinstance(data, list):
         pairs = [(item, (i,)) for i, item in enumerate(data)]
     elif isinstance(data, dict):
+        if not {"kind", "fields"} & set(data):
+            first = next(iter(data), None)
+            raise NotARecord(f"line {loaded.line_of((first,)) if first is not None else 1}: "
+                             "not a govcheck record (a record has 'kind' and 'fields', or a "
+                             "file 'records:'); skipped when found in a directory")
         pairs = [(data, ())]
     else:
         raise ReadError("expected a record (kind, fields) or a list of records")
@@ -164,6 +178,7 @@ class FileResult:
     findings: list[Finding] = field(default_factory=list)
     error: InputError | None = None
     pages: dict | None = None
+    not_a_record: bool = False
 
 
 def read_file(f: Path, pack: RulePack, profile: dict, selected=None,
@@ -173,6 +188,8 @@ def read_file(f: Path, pack: RulePack, profile: dict, selected=None,
     try:
         doc = read_path(f, max_bytes=max_bytes, display=shown)
         records, notes = document_records(doc, profile.get("nation", "england"))
+    except NotARecord as e:
+        return FileResult(error=InputError(path=shown, message=str(e)), not_a_record=True)
     except ReadError as e:
         return FileResult(error=InputError(path=shown, message=str(e)))
     except Exception as e:  # noqa: BLE001 - a bug must not lose the rest of the batch
@@ -257,7 +274,10 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
 
     vocabulary.activate_for(pack.root, profile)
     result = RunResult()
-    files, result.errors = discover(paths, exclude)
+    # a YAML or JSON file found by walking that is not a record is skipped, not an
+    # error (a pre-commit hook walks a whole repository); one named is an error
+    walked: set[Path] = set()
+    files, result.errors = discover(paths, exclude, walked)
     if jobs is None:
         jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
     jobs = max(1, min(jobs, len(files) or 1))
@@ -271,7 +291,17 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
                                            max_bytes)) as pool:
             read = list(pool.map(_work, files, chunksize=max(8, len(files) // (jobs * 8))))
     link_notices([r for fr in read for r in fr.records])
-    for fr in read:
+    skipped = {f for f, fr in zip(files, read) if fr.not_a_record and f in walked}
+    for raw in paths:
+        d = Path(raw)
+        mine = [f for f in walked if d in f.parents] if d.is_dir() else []
+        if mine and all(f in skipped for f in mine):
+            result.errors.append(InputError(
+                path=raw, message=f"no govcheck record here: its {len(mine)} YAML or JSON "
+                "file(s) are not records (a record has 'kind' and 'fields')"))
+    for f, fr in zip(files, read):
+        if f in skipped:
+            continue
         result.files += 1
         if fr.error is not None:
             result.errors.append(fr.error)

@@ -246,3 +246,23 @@ def test_a_directory_that_cannot_be_listed_is_reported_and_the_batch_goes_on(tmp
     files, errors = check.discover([str(tmp_path)])
     assert files == [good]
     assert [e.message for e in errors] == ["cannot list directory: Permission denied"]
+
+
+def test_yaml_and_json_that_are_not_records_are_skipped_in_a_directory(tmp_path):
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    (tmp_path / "mkdocs.yml").write_text("site_name: Docs\nnav: []\n")
+    (tmp_path / "package.json").write_text('{"name": "x"}')
+    (tmp_path / "report.txt").write_text("Report to Cabinet\nKey decision: Yes\n")
+    r = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert r.exit_code in (0, 1) and "not a govcheck record" not in r.output, r.output
+    assert "in 1 file" in r.output
+    # named on the command line, it is an error
+    r = CliRunner().invoke(main, ["check", str(tmp_path / "mkdocs.yml")])
+    assert r.exit_code == 2 and "not a govcheck record" in r.output
+    # only such files in a directory: nothing to check
+    (tmp_path / "report.txt").unlink()
+    r = CliRunner().invoke(main, ["check", str(tmp_path)])
+    assert r.exit_code == 2

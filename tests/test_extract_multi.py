@@ -664,3 +664,16 @@ def test_minutes_that_open_with_their_place_and_date():
     [r] = extract(doc_of("Minutes\n\nThe Committee noted that Glasgow, 8th December 2016, was "
                          "the date of the event.\n"))
     assert r.get("meeting_date") is None
+
+
+def test_an_exclusion_recorded_by_its_title_in_a_decision_list_has_its_grounds_elsewhere():
+    text = ("Decisions published\n\n"
+            "09/07/2019 - Jigsaw Partnership ref: 205 Recommendations Approved\n\n"
+            "Decision Maker: Cabinet\n\nDecision published: 10/07/2019\n\n"
+            "Effective from: 17/07/2019\n\n"
+            "09/07/2019 - Exclusion of Press and Public ref: 206 Recommendations Approved\n\n"
+            "Decision Maker: Cabinet\n\nDecision published: 10/07/2019\n\n"
+            "Effective from: 09/07/2019\n")
+    records = extract(doc_of(text))
+    last = records[-1]
+    assert (last.get("exempt"), last.get("exempt_grounds_elsewhere")) == ("part", True)

@@ -378,8 +378,12 @@ def _exclusion_line(lines):
     heading; citations.yaml ``exclusion_considered``)."""
     from govcheck import vocabulary
 
+    from govcheck.extract import headings
+
     cites = vocabulary.active().groups["citations"]
     nothing = vocabulary.active().groups["answers"]["none"].rx
+    # a decision list's item titled "Exclusion of Press and Public": a heading too
+    listed = headings.rx("list_item").match
     resolution = heading = None
     asked = False
     for k, cl in enumerate(lines):
@@ -393,7 +397,7 @@ def _exclusion_line(lines):
             continue
         m = resolution is None and cites["exclusion"].rx.search(cl.text)
         if m:
-            if len(cl.text.strip()) < 60 and heading is None:
+            if (len(cl.text.strip()) < 60 or listed(cl.text)) and heading is None:
                 # a "Private Business" heading with "Nil" under it: nothing was private
                 after = next((x for x in lines[k + 1:k + 4] if x.text.strip()), None)
                 if after is not None and nothing.match(after.text.strip()):
@@ -417,6 +421,18 @@ def _exempt_item(lines, col: Collector) -> None:
             return
 
 
+def _only_a_heading(lines, at, cites) -> bool:
+    """Whether the exclusion at line ``at`` is the only line on the page that speaks of
+    it and is a title, not a resolution (short, or a list item's heading)."""
+    from govcheck.extract import headings
+
+    text = at.text.strip()
+    if len(text) >= 60 and not headings.rx("list_item").match(text):
+        return False
+    rx = cites["exclusion"].rx
+    return not any(rx.search(cl.text) for cl in lines if cl.number > at.number)
+
+
 def _exclusion(lines, col: Collector, found=None) -> None:
     """A meeting that excluded the press and public held part of its business in
     private: ``exempt`` is ``part``, read from the first line that says so."""
@@ -431,6 +447,10 @@ def _exclusion(lines, col: Collector, found=None) -> None:
         cut = vocabulary.active().groups["answers"]["cut_short"].rx
         if not col.has("exempt_paragraphs") and any(
                 cut.search(cl.text) for cl in lines if cl.number >= found[0].number):
+            col.put("exempt_grounds_elsewhere", True, found[0].line, found[1])
+        elif not col.has("exempt_paragraphs") and _only_a_heading(lines, found[0], cites):
+            # the exclusion is recorded by its title alone ("Exclusion of Press and
+            # Public" in a list of decisions): its grounds are in the minutes, not here
             col.put("exempt_grounds_elsewhere", True, found[0].line, found[1])
 
 

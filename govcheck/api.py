@@ -106,7 +106,8 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
                 as_of: dt.date | None = None, select: Iterable[str] = (),
                 ignore: Iterable[str] = (), waivers=(), fail_on: str = "error",
                 exclude: Iterable[str] = (), jobs: int | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES) -> CheckResult:
+                max_bytes: int = DEFAULT_MAX_BYTES, skip_non_records: bool = False
+                ) -> CheckResult:
     """Check ``paths`` (files and directories) and apply the whole run policy.
 
     ``pack`` is a loaded :class:`~govcheck.engine.rules.RulePack` (else it is loaded
@@ -115,6 +116,8 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
     ``waivers`` are :class:`~govcheck.waivers.Waiver` objects or configuration tables
     (dicts with rule, path, reason, approved-by, expires).  ``jobs``: None chooses
     (parallel only for big batches), 0 is one worker per CPU, 1 this process.
+    ``skip_non_records``: a YAML or JSON file that is not a govcheck record is skipped
+    even when named (it always is when found by walking a directory).
 
     Raises RuleError, ProfileError, SelectionError or WaiverError when the options are
     wrong; an input that cannot be read is reported in ``errors``, never raised.
@@ -146,7 +149,8 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     ran = run([os.fspath(p) for p in paths], pack, profile, today, selected=RuleFilter(selection),
-              max_bytes=max_bytes, exclude=list(exclude), jobs=jobs, by_nation=by_nation)
+              max_bytes=max_bytes, exclude=list(exclude), jobs=jobs, by_nation=by_nation,
+              skip_non_records=skip_non_records)
     findings = ran.findings
     if waivers:
         from govcheck.waivers import apply

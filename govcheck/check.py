@@ -266,7 +266,7 @@ PARALLEL_THRESHOLD = 200
 
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
         max_bytes: int = DEFAULT_MAX_BYTES, exclude=(), jobs: int | None = None,
-        by_nation: dict | None = None) -> RunResult:
+        by_nation: dict | None = None, skip_non_records: bool = False) -> RunResult:
     """Check every file under ``paths``: read and extract each (in worker processes for
     a large batch; ``jobs`` None is automatic, 1 is this process), link notices to the
     reports that cite them, then evaluate the rules once per record."""
@@ -291,7 +291,8 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
                                            max_bytes)) as pool:
             read = list(pool.map(_work, files, chunksize=max(8, len(files) // (jobs * 8))))
     link_notices([r for fr in read for r in fr.records])
-    skipped = {f for f, fr in zip(files, read) if fr.not_a_record and f in walked}
+    skipped = {f for f, fr in zip(files, read)
+               if fr.not_a_record and (f in walked or skip_non_records)}
     for raw in paths:
         d = Path(raw)
         mine = [f for f in walked if d in f.parents] if d.is_dir() else []

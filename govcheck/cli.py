@@ -99,6 +99,9 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=0),
               help="Worker processes (0: one per CPU). Default: parallel only for "
                    "batches of 200 files or more.")
+@click.option("--skip-non-records", is_flag=True,
+              help="Skip YAML and JSON files that are not govcheck records even when "
+                   "named (a pre-commit hook names every file it passes).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
               help="Configuration file (default: the closest govcheck.toml, "
                    ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
@@ -106,7 +109,8 @@ def main():
 @profile_option
 @guarded
 def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exit_zero,
-          statistics, max_file_size, jobs, config_path, rules_dir, profile_name):
+          statistics, max_file_size, jobs, skip_non_records, config_path, rules_dir,
+          profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
     from pathlib import Path
 
@@ -127,7 +131,8 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         max_bytes=max_file_size or cfg.get("max-file-size", DEFAULT_MAX_BYTES),
         exclude=cfg.get("exclude", []),
         jobs=jobs,
-        waivers=cfg.get("waivers", []), statistics=statistics)
+        waivers=cfg.get("waivers", []), statistics=statistics,
+        skip_non_records=skip_non_records)
 
 
 def _auto_format() -> str:
@@ -150,14 +155,15 @@ def _statistics(result, ctx) -> str:
 def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
               max_bytes=DEFAULT_MAX_BYTES, exclude=(), jobs=None, waivers=(),
-              statistics=False) -> int:
+              statistics=False, skip_non_records=False) -> int:
     """Run the check (the policy is :func:`govcheck.api.check_paths`), then render."""
     from govcheck.api import check_paths
     from govcheck.render import RenderContext, render
 
     result = check_paths(paths, rules_dir=rules_dir, profile=profile_name, as_of=as_of,
                          select=select, ignore=ignore, waivers=waivers, fail_on=fail_on,
-                         exclude=exclude, jobs=jobs, max_bytes=max_bytes)
+                         exclude=exclude, jobs=jobs, max_bytes=max_bytes,
+                         skip_non_records=skip_non_records)
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
                         color=(sys.stdout.isatty() and not output_file
                                and not os.environ.get("NO_COLOR")),

@@ -41,12 +41,32 @@ class NotARecord(ReadError):
     ``package.json``): an error when named, skipped when found by walking a directory."""
 
 
+def excluded_by(f: Path, patterns) -> bool:
+    """Whether a file matches an ``exclude`` glob: a name ("*.draft.txt"), a path as shown
+    ("reports/drafts/*"), or a path anchored at the configuration file's directory (the
+    configuration makes its path patterns absolute, so they mean the same from any
+    directory govcheck is run in)."""
+    from fnmatch import fnmatch
+
+    if not patterns:
+        return False
+    shown, name = display_path(f), f.name
+    full = None
+    for g in patterns:
+        if fnmatch(shown, g) or fnmatch(name, g):
+            return True
+        if os.path.isabs(g):
+            full = full or str(f.resolve())
+            if fnmatch(full, g):
+                return True
+    return False
+
+
 def discover(paths: list[str], exclude=(), walked: set | None = None
              ) -> tuple[list[Path], list[InputError]]:
     """Files to check: files as given; directories walked for supported suffixes,
     skipping hidden directories and files matching an ``exclude`` glob.  The files
     found by walking (not named) are added to ``walked``."""
-    from fnmatch import fnmatch
 
     files: list[Path] = []
     errors: list[InputError] = []
@@ -69,14 +89,14 @@ def discover(paths: list[str], exclude=(), walked: set | None = None
                         continue
                     if f.suffix.lower() in UNREAD_DOCUMENTS:
                         # a report govcheck cannot read is never skipped in silence
-                        if not any(fnmatch(display_path(f), g) or fnmatch(n, g) for g in exclude):
+                        if not excluded_by(f, exclude):
                             errors.append(InputError(
                                 path=display_path(f),
                                 message=f"not checked: {UNREAD_DOCUMENTS[f.suffix.lower()]}"))
                         continue
                     if f.suffix.lower() not in SUPPORTED_SUFFIXES:
                         continue
-                    if any(fnmatch(display_path(f), g) or fnmatch(n, g) for g in exclude):
+                    if excluded_by(f, exclude):
                         excluded += 1      # left out on purpose: not a silent pass
                         continue
                     found.append(f)

@@ -42,6 +42,17 @@ class Config:
         return self.values.get(key, default)
 
 
+def anchor(pattern: str, config: Path) -> str:
+    """A path pattern in a configuration file is relative to the file's directory, not
+    to where govcheck is run: "reports/drafts/*" becomes that directory's absolute path
+    pattern.  A bare name ("*.draft.txt") matches a file's name anywhere."""
+    import os
+
+    if "/" not in pattern or os.path.isabs(pattern):
+        return pattern
+    return (config.resolve().parent / pattern).as_posix()
+
+
 def find_config(start: Path | None = None) -> Path | None:
     here = (start or Path.cwd()).resolve()
     for d in (here, *here.parents):
@@ -84,7 +95,7 @@ def load_config(path: Path | None) -> Config:
             from govcheck.waivers import WaiverError, parse
 
             try:
-                values[key] = parse(value, str(path))
+                values[key] = parse(value, str(path), anchored=True)
             except WaiverError as e:
                 raise ConfigError(str(e)) from None
             continue
@@ -94,5 +105,7 @@ def load_config(path: Path | None) -> Config:
             raise ConfigError(f"{path}: {key} must be one of {', '.join(CHOICES[key])}")
         if key in ("profile", "rules") and ("/" in value or value.endswith((".yaml", ".yml"))):
             value = str((path.parent / value).resolve())
+        if key == "exclude":
+            value = [anchor(v, path) for v in value]
         values[key] = value
     return Config(path, values)

@@ -18,8 +18,10 @@ stale waivers do not pile up.  Waivers live in the configuration file::
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, replace
 from fnmatch import fnmatch
+from pathlib import Path
 
 KEYS = {"rule", "path", "reason", "approved-by", "expires"}
 
@@ -41,16 +43,22 @@ class Waiver:
     def matches(self, finding) -> bool:
         from govcheck.selection import _specificity
 
-        return bool(_specificity(self.rule, finding.code, finding.name)) and (
-            fnmatch(finding.location.path, self.path)
-            or fnmatch(finding.location.path, f"*/{self.path}"))
+        if not _specificity(self.rule, finding.code, finding.name):
+            return False
+        where = finding.location.path
+        if os.path.isabs(self.path):
+            # a pattern anchored at its configuration file's directory
+            return fnmatch(str(Path(where).resolve()), self.path)
+        return fnmatch(where, self.path) or fnmatch(where, f"*/{self.path}")
 
     def describe(self) -> str:
         return (f"waiver {self.index + 1} in {self.source} ({self.rule} on {self.path}, "
                 f"approved by {self.approved_by})")
 
 
-def parse(items, source: str) -> list[Waiver]:
+def parse(items, source: str, anchored: bool = False) -> list[Waiver]:
+    """The waivers of a configuration file; with ``anchored``, a path pattern is
+    relative to the file's directory (``source``), whatever directory govcheck runs in."""
     if not isinstance(items, list):
         raise WaiverError(f"{source}: waivers must be a list of tables ([[waivers]])")
     out = []
@@ -78,7 +86,12 @@ def parse(items, source: str) -> list[Waiver]:
         for k in ("rule", "path", "reason", "approved-by"):
             if not isinstance(item[k], str) or not item[k].strip():
                 raise WaiverError(f"{where}: {k} must be a non-empty string")
-        out.append(Waiver(item["rule"].strip(), item["path"].strip(), item["reason"].strip(),
+        path = item["path"].strip()
+        if anchored:
+            from govcheck.config import anchor
+
+            path = anchor(path, Path(source))
+        out.append(Waiver(item["rule"].strip(), path, item["reason"].strip(),
                           item["approved-by"].strip(), expires, source, i))
     return out
 

@@ -55,3 +55,27 @@ def test_bad_value_and_bad_toml(tmp_path, monkeypatch):
     (tmp_path / "govcheck.toml").write_text('fail-on = \n', encoding="utf-8")
     r = run(tmp_path, "check", "n.yaml", monkeypatch=monkeypatch)
     assert r.exit_code == 2 and "invalid TOML" in r.output
+
+
+def test_paths_in_the_configuration_are_relative_to_its_file(tmp_path, monkeypatch):
+    (tmp_path / "reports" / "drafts").mkdir(parents=True)
+    (tmp_path / "reports" / "late.yaml").write_text(LATE, encoding="utf-8")
+    (tmp_path / "reports" / "other.yaml").write_text(LATE, encoding="utf-8")
+    (tmp_path / "reports" / "drafts" / "d.yaml").write_text(LATE, encoding="utf-8")
+    (tmp_path / "govcheck.toml").write_text(
+        'exclude = ["reports/drafts/*"]\noutput-format = "json"\n'
+        '[[waivers]]\nrule = "KD001"\npath = "reports/late.yaml"\n'
+        'reason = "Cabinet agreed the exception"\napproved-by = "Monitoring Officer"\n'
+        'expires = 2099-01-01\n', encoding="utf-8")
+
+    def outcome(where, target):
+        r = run(where, "check", target, monkeypatch=monkeypatch)
+        doc = json.loads(r.stdout)
+        return r.exit_code, sorted((f["path"].split("/")[-1], f["code"], bool(f["waiver"]))
+                                   for f in doc["findings"] if f["code"] == "KD001")
+
+    from_root = outcome(tmp_path, "reports")
+    from_sub = outcome(tmp_path / "reports", ".")
+    # the draft is excluded and late.yaml waived, from either directory
+    assert from_root == from_sub
+    assert from_root[1] == [("late.yaml", "KD001", True), ("other.yaml", "KD001", False)]

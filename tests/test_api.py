@@ -79,12 +79,17 @@ def _toml(waivers) -> str:
 
 
 def test_waivers_match_the_cli(tmp_path, monkeypatch):
+    import shutil
+
     from govcheck.waivers import parse
 
-    monkeypatch.chdir(ROOT)
+    # the configuration beside the files it names: its paths are relative to it
+    shutil.copytree(ROOT / "fixtures", tmp_path / "fixtures")
+    monkeypatch.chdir(tmp_path)
     cfg = tmp_path / "govcheck.toml"
     cfg.write_text(_toml(WAIVERS), encoding="utf-8")
-    result = check_paths(["fixtures"], as_of=AS_OF, waivers=parse(WAIVERS, str(cfg)))
+    result = check_paths(["fixtures"], as_of=AS_OF,
+                         waivers=parse(WAIVERS, str(cfg), anchored=True))
     codes = {f.code for f in result.findings}
     assert {"GC004", "GC005"} <= codes
     assert any(f.waiver is not None for f in result.findings)

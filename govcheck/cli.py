@@ -284,7 +284,8 @@ def extract(file, fmt, nation, profile_name, rules_dir):
     from govcheck.docs import extract_json, extract_text
 
     click.echo(extract_json(shown, records, notes) if fmt == "json"
-               else extract_text(shown, records, notes, doc.lines), nl=False)
+               else extract_text(shown, records, notes, doc.lines,
+                                 (doc.properties or {}).get("encoding")), nl=False)
     return EXIT_OK
 
 

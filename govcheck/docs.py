@@ -67,11 +67,14 @@ def _fields(record):
     return sorted(record.fields.items(), key=lambda kv: (kv[1].line, kv[0]))
 
 
-def extract_text(path: str, records, notes, lines=()) -> str:
+def extract_text(path: str, records, notes, lines=(), encoding: str | None = None) -> str:
     """Every field read, with where: ``path:line`` and, for PDF, Word and HTML, the page
-    and line on the page or the paragraph / table cell (from the Document's lines)."""
+    and line on the page or the paragraph / table cell (from the Document's lines).  A
+    text file read as other than plain UTF-8 says which encoding it was read as."""
     source = {ln.number: ln for ln in lines if ln.page is not None or ln.where}
     out = []
+    if encoding and encoding != "UTF-8":
+        out.append(f"{path}: read as {encoding}")
     if not records:
         out.append(f"{path}: no records found")
     for i, r in enumerate(records, 1):

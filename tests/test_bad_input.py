@@ -41,7 +41,9 @@ BAD = [
     ("empty.txt", b"", "empty file"),
     ("blank.md", b"   \n\n", "empty file"),
     ("binary.txt", b"\x00\x01\x02\xffdata" * 10, "binary file"),
-    ("latin1.txt", "Report to Cabinet\nCost: £5m\n".encode("latin-1"), "not valid UTF-8"),
+    # bytes that are not UTF-8, UTF-16 or Windows-1252 (0x81 and 0x8d are unassigned in it)
+    ("notext.txt", b"Report to Cabinet\nCost: \x81\x8d5m\n", "not valid UTF-8, UTF-16 or Windows-1252"),
+    ("deep.json", b"[" * 100000 + b"]" * 100000, "nested too deeply"),
     ("broken.yaml", b"records:\n  - kind: report\n    fields: [1, 2\n", "invalid YAML"),
     ("broken.json", b'{"records": [}', "invalid JSON at line 1"),
     ("alias.yaml", b"a: &x [1]\nb: *x\n", "anchors and aliases"),
@@ -266,3 +268,24 @@ def test_yaml_and_json_that_are_not_records_are_skipped_in_a_directory(tmp_path)
     (tmp_path / "report.txt").unlink()
     r = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert r.exit_code == 2
+
+
+
+@pytest.mark.parametrize("data, encoding", [
+    ("Report to Cabinet\nCost: £5m\nKey decision: Yes\n".encode("utf-8-sig"),
+     "UTF-8 with a byte order mark"),
+    ("Report to Cabinet\nCost: £5m\nKey decision: Yes\n".encode("utf-16"), "UTF-16"),
+    ("Report to Cabinet\nCost: £5m\nKey decision: Yes\n".encode("utf-16-le"),
+     "UTF-16 (no byte order mark)"),
+    ("Report to Cabinet\r\nCost: £5m – rising\r\nKey decision: Yes\r\n".encode("cp1252"),
+     "Windows-1252"),
+])
+def test_text_encodings_users_have_are_read_and_named(tmp_path, data, encoding):
+    f = make(tmp_path, "report.txt", data)
+    r = CliRunner().invoke(main, ["extract", str(f)])
+    assert r.exit_code == 0, r.output
+    assert f"read as {encoding}" in r.output
+    assert "key_decision" in r.output and "Cabinet" in r.output
+    # plain UTF-8 says nothing
+    g = make(tmp_path, "plain.txt", "Report to Cabinet\nKey decision: Yes\n".encode())
+    assert "read as" not in CliRunner().invoke(main, ["extract", str(g)]).output

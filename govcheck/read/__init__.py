@@ -96,15 +96,55 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
 
 
 def decode_text(data: bytes) -> str:
-    """Decode UTF-8 text (BOM allowed); reject binary content with a clear message."""
-    if b"\x00" in data[:8192]:
-        raise ReadError("binary file: not text, and not a format govcheck reads")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        line = data[: e.start].count(b"\n") + 1
-        raise ReadError(f"not valid UTF-8 text: byte 0x{data[e.start]:02x} at line {line} "
-                        "(save the file as UTF-8)") from None
+    """The text of ``data`` (see :func:`decode_bytes`)."""
+    return decode_bytes(data)[0]
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when the bytes look like UTF-16 text without a byte
+    order mark (every other byte zero, as ASCII text saved as UTF-16 is), else None."""
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and even.count(0) <= 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and odd.count(0) <= 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """The text of a text file and the encoding it was read as, detected, not guessed:
+    UTF-8 (with or without a byte order mark), UTF-16 (what Windows Notepad calls
+    Unicode: by its byte order mark, or its zero bytes), else Windows-1252 when the bytes
+    are valid in it.  Anything else, and binary content, is a ReadError."""
+    import codecs
+
+    if data.startswith(codecs.BOM_UTF8):
+        text, encoding = data[3:].decode("utf-8", "strict"), "UTF-8 with a byte order mark"
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            text, encoding = data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise ReadError("not valid UTF-16 text (save the file as UTF-8)") from None
+    elif (enc := _utf16_without_bom(data[:512])) is not None:
+        try:
+            text, encoding = data.decode(enc), "UTF-16 (no byte order mark)"
+        except UnicodeDecodeError:
+            raise ReadError("not valid UTF-16 text (save the file as UTF-8)") from None
+    else:
+        if b"\x00" in data[:8192]:
+            raise ReadError("binary file: not text, and not a format govcheck reads")
+        try:
+            text, encoding = data.decode("utf-8"), "UTF-8"
+        except UnicodeDecodeError as e:
+            try:
+                text, encoding = data.decode("cp1252"), "Windows-1252"
+            except UnicodeDecodeError:
+                line = data[: e.start].count(b"\n") + 1
+                raise ReadError(f"not valid UTF-8, UTF-16 or Windows-1252 text: byte "
+                                f"0x{data[e.start]:02x} at line {line} (save the file as "
+                                "UTF-8)") from None
     if not text.strip():
         raise ReadError("empty file: nothing to check")
-    return text
+    return text, encoding

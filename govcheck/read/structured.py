@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from govcheck.read import decode_text
+from govcheck.read import decode_bytes
 from govcheck.read.base import Document, ReadError
 from govcheck.yamlsafe import Loaded, YamlError, load_yaml
 
@@ -38,18 +38,22 @@ def _json_lines(text: str, data) -> dict[tuple, int]:
 
 
 def read(path: str, data: bytes, fmt: str) -> Document:
-    text = decode_text(data)
+    text, encoding = decode_bytes(data)
     if fmt == "json":
         try:
             parsed = json.loads(text)
         except json.JSONDecodeError as e:
             raise ReadError(f"invalid JSON at line {e.lineno}, column {e.colno}: {e.msg}") from None
+        except RecursionError:
+            raise ReadError("JSON nested too deeply to be a record") from None
         loaded = Loaded(parsed, _json_lines(text, parsed))
     else:
         try:
             loaded = load_yaml(text, path)
         except YamlError as e:
             raise ReadError(f"line {e.line}: {e.message}") from None
-    doc = Document.from_text(path, fmt, text)
+        except RecursionError:
+            raise ReadError("YAML nested too deeply to be a record") from None
+    doc = Document.from_text(path, fmt, text, properties={"encoding": encoding})
     doc.data = loaded
     return doc

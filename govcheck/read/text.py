@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from govcheck.read import decode_text
+from govcheck.read import decode_bytes
 from govcheck.read.base import Document, ReadError
 from govcheck.yamlsafe import YamlError, load_yaml
 
@@ -22,9 +22,10 @@ def split_front_matter(text: str) -> tuple[str | None, int, str, int]:
 
 
 def read(path: str, data: bytes, fmt: str) -> Document:
-    text = decode_text(data)
+    text, encoding = decode_bytes(data)
+    props = {"encoding": encoding}
     if fmt != "markdown":
-        return Document.from_text(path, "text", text)
+        return Document.from_text(path, "text", text, properties=props)
     fm, fm_line, body, body_line = split_front_matter(text)
     front = None
     if fm is not None and fm.strip():
@@ -36,6 +37,6 @@ def read(path: str, data: bytes, fmt: str) -> Document:
             raise ReadError(f"front matter, line {fm_line}: expected a mapping of field: value")
         front = {k: (v, loaded.lines.get((k,), 1) + fm_line - 1)
                  for k, v in loaded.data.items()}
-    doc = Document.from_text(path, "markdown", body, first_line=body_line)
+    doc = Document.from_text(path, "markdown", body, first_line=body_line, properties=props)
     doc.data = front
     return doc

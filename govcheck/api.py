@@ -167,6 +167,33 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
         profile=profile)
 
 
+def check_bytes(data: bytes, filename: str, **options) -> CheckResult:
+    """Check one document given as bytes (an upload, standard input, an editor's
+    buffer), named ``filename``: its suffix says how to read it, and findings and errors
+    point at that name.  ``options`` are :func:`check_paths`'s.  The bytes are written to
+    a private temporary folder, removed when the check is done::
+
+        result = check_bytes(Path("report.docx").read_bytes(), "report.docx")
+    """
+    import tempfile
+    from dataclasses import replace
+
+    name = Path(filename).name or "stdin.txt"
+    with tempfile.TemporaryDirectory(prefix="govcheck-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        result = check_paths([path], **options)
+        shown = {str(path), os.path.relpath(path)}
+    # point the findings and errors at the name the caller gave, not the temporary file
+    result.findings = [replace(f, location=replace(f.location, path=filename))
+                       if f.location.path in shown else f for f in result.findings]
+    result.errors = [replace(e, path=filename) if e.path in shown else e
+                     for e in result.errors]
+    result.unreadable = [replace(f, location=replace(f.location, path=filename))
+                         if f.location.path in shown else f for f in result.unreadable]
+    return result
+
+
 def unreadable_findings(errors: list[InputError], pack) -> list[Finding]:
     """One GC001 finding per input that could not be read (at line 1 of that input)."""
     rule = (pack.find(UNREADABLE) or [None])[-1]

@@ -99,6 +99,9 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=0),
               help="Worker processes (0: one per CPU). Default: parallel only for "
                    "batches of 200 files or more.")
+@click.option("--stdin-filename", metavar="NAME",
+              help="The name of the document read from standard input ('-'): its suffix "
+                   "says how to read it, and findings point at it (for editors).")
 @click.option("--skip-non-records", is_flag=True,
               help="Skip YAML and JSON files that are not govcheck records even when "
                    "named (a pre-commit hook names every file it passes).")
@@ -109,8 +112,8 @@ def main():
 @profile_option
 @guarded
 def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exit_zero,
-          statistics, max_file_size, jobs, skip_non_records, config_path, rules_dir,
-          profile_name):
+          statistics, max_file_size, jobs, stdin_filename, skip_non_records, config_path,
+          rules_dir, profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
     from pathlib import Path
 
@@ -132,7 +135,7 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         exclude=cfg.get("exclude", []),
         jobs=jobs,
         waivers=cfg.get("waivers", []), statistics=statistics,
-        skip_non_records=skip_non_records)
+        skip_non_records=skip_non_records, stdin_filename=stdin_filename)
 
 
 def _auto_format() -> str:
@@ -155,15 +158,24 @@ def _statistics(result, ctx) -> str:
 def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
               max_bytes=DEFAULT_MAX_BYTES, exclude=(), jobs=None, waivers=(),
-              statistics=False, skip_non_records=False) -> int:
-    """Run the check (the policy is :func:`govcheck.api.check_paths`), then render."""
-    from govcheck.api import check_paths
+              statistics=False, skip_non_records=False, stdin_filename=None) -> int:
+    """Run the check (the policy is :func:`govcheck.api.check_paths`), then render.  A
+    path ``-`` is standard input, named ``stdin_filename``."""
+    from govcheck.api import check_bytes, check_paths
     from govcheck.render import RenderContext, render
 
-    result = check_paths(paths, rules_dir=rules_dir, profile=profile_name, as_of=as_of,
-                         select=select, ignore=ignore, waivers=waivers, fail_on=fail_on,
-                         exclude=exclude, jobs=jobs, max_bytes=max_bytes,
-                         skip_non_records=skip_non_records)
+    options = dict(rules_dir=rules_dir, profile=profile_name, as_of=as_of, select=select,
+                   ignore=ignore, waivers=waivers, fail_on=fail_on, exclude=exclude,
+                   jobs=jobs, max_bytes=max_bytes, skip_non_records=skip_non_records)
+    if "-" in paths:
+        if len(paths) > 1:
+            return _fail("'-' (standard input) cannot be given with other paths")
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            return _fail(f"standard input is larger than {max_bytes} bytes")
+        result = check_bytes(data, stdin_filename or "-", **options)
+    else:
+        result = check_paths(paths, **options)
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
                         color=(sys.stdout.isatty() and not output_file
                                and not os.environ.get("NO_COLOR")),

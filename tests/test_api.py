@@ -157,3 +157,33 @@ def test_severities_are_the_model_s():
     from govcheck.model import Severity
 
     assert SEVERITIES == tuple(s.value for s in sorted(Severity, key=lambda s: -s.rank))
+
+
+def test_check_bytes_points_at_the_name_given():
+    from govcheck.api import check_bytes
+
+    late = (ROOT / "fixtures" / "reports" /
+            "cabinet-2024-06-25-waste-fleet-late-notice.txt").read_bytes()
+    r = check_bytes(late, "drafts/waste.txt")
+    assert [(f.code, f.location.path) for f in r.findings] == [("KD001", "drafts/waste.txt")]
+    assert r.exit_code() == 1
+    bad = check_bytes(b"", "empty.txt")
+    assert [(e.path, e.message) for e in bad.errors] == [("empty.txt",
+                                                         "empty file: nothing to check")]
+    assert bad.exit_code() == 2
+
+
+def test_standard_input_is_checked_under_its_stdin_filename():
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    late = (ROOT / "fixtures" / "reports" /
+            "cabinet-2024-06-25-waste-fleet-late-notice.txt").read_bytes()
+    r = CliRunner().invoke(main, ["check", "-", "--stdin-filename", "reports/waste.txt"],
+                           input=late)
+    assert r.exit_code == 1 and r.output.startswith("reports/waste.txt:16:41: KD001")
+    r = CliRunner().invoke(main, ["check", "-"], input=late)
+    assert r.output.startswith("-:16:41: KD001")
+    r = CliRunner().invoke(main, ["check", "-", "fixtures"], input=late)
+    assert r.exit_code == 2 and "cannot be given with other paths" in r.output

@@ -99,6 +99,10 @@ def main():
 @click.option("--jobs", "-j", type=click.IntRange(min=0),
               help="Worker processes (0: one per CPU). Default: parallel only for "
                    "batches of 200 files or more.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
+              show_default=True,
+              help="Colour the report: auto (on a terminal, unless NO_COLOR is set; "
+                   "FORCE_COLOR forces it), always or never.")
 @click.option("--stdin-filename", metavar="NAME",
               help="The name of the document read from standard input ('-'): its suffix "
                    "says how to read it, and findings point at it (for editors).")
@@ -112,8 +116,8 @@ def main():
 @profile_option
 @guarded
 def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exit_zero,
-          statistics, max_file_size, jobs, stdin_filename, skip_non_records, config_path,
-          rules_dir, profile_name):
+          statistics, max_file_size, jobs, color, stdin_filename, skip_non_records,
+          config_path, rules_dir, profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
     from pathlib import Path
 
@@ -135,7 +139,22 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         exclude=cfg.get("exclude", []),
         jobs=jobs,
         waivers=cfg.get("waivers", []), statistics=statistics,
-        skip_non_records=skip_non_records, stdin_filename=stdin_filename)
+        skip_non_records=skip_non_records, stdin_filename=stdin_filename, color=color)
+
+
+def use_color(choice: str, output_file=None) -> bool:
+    """``always`` and ``never`` decide; ``auto`` colours a terminal, unless NO_COLOR is
+    set (no-color.org), and FORCE_COLOR colours even a pipe; a report written to a file
+    is never coloured."""
+    if output_file or choice == "never":
+        return False
+    if choice == "always":
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return sys.stdout.isatty()
 
 
 def _auto_format() -> str:
@@ -158,7 +177,8 @@ def _statistics(result, ctx) -> str:
 def run_check(paths, *, select=(), ignore=(), output_format="concise", output_file=None,
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
               max_bytes=DEFAULT_MAX_BYTES, exclude=(), jobs=None, waivers=(),
-              statistics=False, skip_non_records=False, stdin_filename=None) -> int:
+              statistics=False, skip_non_records=False, stdin_filename=None,
+              color="auto") -> int:
     """Run the check (the policy is :func:`govcheck.api.check_paths`), then render.  A
     path ``-`` is standard input, named ``stdin_filename``."""
     from govcheck.api import check_bytes, check_paths
@@ -177,8 +197,7 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
     else:
         result = check_paths(paths, **options)
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
-                        color=(sys.stdout.isatty() and not output_file
-                               and not os.environ.get("NO_COLOR")),
+                        color=use_color(color, output_file),
                         rules=result.rules)
     text = _statistics(result, ctx) if statistics else render(output_format, result, ctx)
     if output_file:

@@ -261,3 +261,30 @@ def test_rule_reference_in_docs_is_current():
     path = Path(__file__).resolve().parents[1] / "docs" / "rules.md"
     assert path.read_text(encoding="utf-8") == refresh_rules_md(path, RulePack.load()), \
         "regenerate with: python -m govcheck.docs"
+
+
+@pytest.mark.parametrize("choice, env, expected", [
+    ("always", {}, True), ("never", {"FORCE_COLOR": "1"}, False),
+    ("auto", {"FORCE_COLOR": "1"}, True), ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, False),
+    ("auto", {}, False),    # not a terminal
+])
+def test_colour_choice(monkeypatch, choice, env, expected):
+    from govcheck.cli import use_color
+
+    for k in ("NO_COLOR", "FORCE_COLOR"):
+        monkeypatch.delenv(k, raising=False)
+    for k, v in env.items():
+        monkeypatch.setenv(k, v)
+    assert use_color(choice) is expected
+    assert use_color(choice, output_file="report.txt") is False
+
+
+def test_colour_always_colours_the_report():
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    f = "fixtures/reports/cabinet-2024-06-25-waste-fleet-late-notice.txt"
+    coloured = CliRunner().invoke(main, ["check", "--color", "always", f]).output
+    plain = CliRunner().invoke(main, ["check", "--color", "never", f]).output
+    assert "\x1b[" in coloured and "\x1b[" not in plain

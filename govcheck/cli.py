@@ -162,15 +162,20 @@ def _auto_format() -> str:
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise"
 
 
-def _statistics(result, ctx) -> str:
-    """Findings per rule, most first (like ruff --statistics)."""
+def _statistics(result, ctx, fmt: str = "concise") -> str:
+    """Findings per rule, most first (like ruff --statistics); a JSON list with
+    ``--output-format json``."""
+    import json
     from collections import Counter
 
     from govcheck.render import summary_line
 
     counts = Counter((f.code, f.name, f.severity.value) for f in result.findings)
-    rows = [f"{n:5}  {code:6} {sev:8} {name}" for (code, name, sev), n in
-            sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    if fmt == "json":
+        return json.dumps([{"code": code, "name": name, "severity": sev, "count": n}
+                           for (code, name, sev), n in ordered], indent=2) + "\n"
+    rows = [f"{n:5}  {code:6} {sev:8} {name}" for (code, name, sev), n in ordered]
     return "\n".join(rows + [summary_line(result, ctx)]) + "\n"
 
 
@@ -199,7 +204,8 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
                         color=use_color(color, output_file),
                         rules=result.rules)
-    text = _statistics(result, ctx) if statistics else render(output_format, result, ctx)
+    text = _statistics(result, ctx, output_format) if statistics \
+        else render(output_format, result, ctx)
     if output_file:
         try:
             with open(output_file, "w", encoding="utf-8") as fh:
@@ -281,7 +287,7 @@ def rule_cmd(code, rules_dir):
 
 
 @main.command()
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True)
 @click.option("--nation", type=click.Choice(["england", "wales", "scotland"]),
@@ -290,9 +296,10 @@ def rule_cmd(code, rules_dir):
 @profile_option
 @rules_option
 @guarded
-def extract(file, fmt, nation, profile_name, rules_dir):
-    """Show every field read from FILE, its value and where it was read."""
-    from govcheck.check import display_path, document_records
+def extract(paths, fmt, nation, profile_name, rules_dir):
+    """Show every field read from each file (directories are walked), its value and
+    where it was read."""
+    from govcheck.check import discover, display_path, document_records
     from govcheck.read import ReadError, read_path
     from pathlib import Path
 
@@ -306,17 +313,80 @@ def extract(file, fmt, nation, profile_name, rules_dir):
         vocabulary.activate(profile, root / "vocabulary" if rules_dir else None)
         nation = nation or profile.get("nation")
     nation = nation or "england"
-    shown = display_path(Path(file))
-    try:
-        doc = read_path(file, display=shown)
-        records, notes = document_records(doc, nation)
-    except ReadError as e:
-        return _fail(f"{shown}: {e}")
     from govcheck.docs import extract_json, extract_text
 
-    click.echo(extract_json(shown, records, notes) if fmt == "json"
-               else extract_text(shown, records, notes, doc.lines,
-                                 (doc.properties or {}).get("encoding")), nl=False)
+    files, errors = discover(list(paths))
+    for e in errors:
+        click.echo(f"govcheck: error: {e.path}: {e.message}", err=True)
+    status = EXIT_ERROR if errors else EXIT_OK
+    documents = []
+    for f in files:
+        shown = display_path(Path(f))
+        try:
+            doc = read_path(f, display=shown)
+            records, notes = document_records(doc, nation)
+        except ReadError as e:
+            click.echo(f"govcheck: error: {shown}: {e}", err=True)
+            status = EXIT_ERROR
+            continue
+        if fmt == "json":
+            documents.append(extract_json(shown, records, notes))
+        else:
+            click.echo(extract_text(shown, records, notes, doc.lines,
+                                    (doc.properties or {}).get("encoding")), nl=False)
+    if fmt == "json" and documents:
+        # one document as before; several as a JSON list of them
+        import json
+
+        click.echo(documents[0] if len(documents) == 1 else
+                   json.dumps([json.loads(d) for d in documents], indent=2,
+                              ensure_ascii=False) + "\n", nl=False)
+    return status
+
+
+STARTER_CONFIG = """\
+# govcheck configuration (written by `govcheck init`).  Paths are relative to this file.
+# Every option can also be given on the command line, which wins.
+
+# The council profile: a bundled one (`govcheck` ships profiles for real councils, e.g.
+# "birmingham"), or a YAML file of your own.  It sets the key-decision threshold, the
+# call-in period and how clear days are counted, each with where it was taken from.
+# profile = "birmingham"
+
+# The lowest severity that fails a run (exit 1): error, warning or info.
+fail-on = "error"
+
+# Rules to run or to leave out: a code (KD001), a family (KD) or a name.
+# select = ["KD", "EX"]
+# ignore = ["RC002"]
+
+# Files never checked (globs; a bare name matches anywhere).
+# exclude = ["reports/drafts/*", "*.draft.docx"]
+
+# A finding a person has decided does not apply: who approved it, why, and until when.
+# It is reported as waived, never hidden; an expired waiver is an error (GC004) and one
+# that matches nothing is a warning (GC005).
+# [[waivers]]
+# rule = "KD001"
+# path = "reports/2024-04-04-recovery-plan.docx"
+# reason = "Special urgency agreed by the Chair of Scrutiny on 2 April 2024"
+# approved-by = "Monitoring Officer"
+# expires = 2025-04-04
+"""
+
+
+@main.command("init")
+@click.option("--force", is_flag=True, help="Overwrite an existing govcheck.toml.")
+@guarded
+def init_cmd(force):
+    """Write a commented starter govcheck.toml in this directory."""
+    from pathlib import Path
+
+    target = Path("govcheck.toml")
+    if target.exists() and not force:
+        return _fail("govcheck.toml already exists (--force to overwrite)")
+    target.write_text(STARTER_CONFIG, encoding="utf-8")
+    click.echo("wrote govcheck.toml: edit the profile, fail-on and waivers for your council")
     return EXIT_OK
 
 

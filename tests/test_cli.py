@@ -288,3 +288,50 @@ def test_colour_always_colours_the_report():
     coloured = CliRunner().invoke(main, ["check", "--color", "always", f]).output
     plain = CliRunner().invoke(main, ["check", "--color", "never", f]).output
     assert "\x1b[" in coloured and "\x1b[" not in plain
+
+
+def test_init_writes_a_starter_configuration_that_loads(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+    from govcheck.config import load_config
+
+    monkeypatch.chdir(tmp_path)
+    r = CliRunner().invoke(main, ["init"])
+    assert r.exit_code == 0 and (tmp_path / "govcheck.toml").is_file()
+    assert load_config(tmp_path / "govcheck.toml").get("fail-on") == "error"
+    # every commented example is valid when uncommented
+    text = (tmp_path / "govcheck.toml").read_text()
+    live = "\n".join(line[2:] if line.startswith("# ") and ("=" in line or "[[" in line)
+                     else line for line in text.splitlines())
+    (tmp_path / "govcheck.toml").write_text(live)
+    cfg = load_config(tmp_path / "govcheck.toml")
+    assert cfg.get("profile") == "birmingham" and cfg.get("waivers")
+    # an existing file is kept unless --force
+    assert CliRunner().invoke(main, ["init"]).exit_code == 2
+    assert CliRunner().invoke(main, ["init", "--force"]).exit_code == 0
+
+
+def test_statistics_as_json():
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    r = CliRunner().invoke(main, ["check", "--statistics", "--output-format", "json",
+                                  "fixtures/reports"])
+    rows = json.loads(r.stdout)
+    assert rows and {"code", "name", "severity", "count"} == set(rows[0])
+    assert rows == sorted(rows, key=lambda x: (-x["count"], x["code"], x["name"]))
+
+
+def test_extract_takes_several_files_and_directories():
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    r = CliRunner().invoke(main, ["extract", "fixtures/notices",
+                                  "fixtures/decisions/decision-2024-03-19-highways-resurfacing.txt"])
+    assert r.exit_code == 0
+    assert r.output.count(": record 1:") >= 6
+    r = CliRunner().invoke(main, ["extract", "--format", "json", "fixtures/notices"])
+    assert isinstance(json.loads(r.stdout), list)

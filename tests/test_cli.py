@@ -335,3 +335,16 @@ def test_extract_takes_several_files_and_directories():
     assert r.output.count(": record 1:") >= 6
     r = CliRunner().invoke(main, ["extract", "--format", "json", "fixtures/notices"])
     assert isinstance(json.loads(r.stdout), list)
+
+
+def test_shell_completion_script_as_documented():
+    import os
+    import subprocess
+    import sys
+
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "govcheck"     # the installed command
+    env = {**os.environ, "_GOVCHECK_COMPLETE": "bash_source"}
+    out = subprocess.run([str(script)], env=env, capture_output=True, text=True).stdout
+    assert "_govcheck_completion" in out

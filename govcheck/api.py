@@ -106,8 +106,8 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
                 as_of: dt.date | None = None, select: Iterable[str] = (),
                 ignore: Iterable[str] = (), waivers=(), fail_on: str = "error",
                 exclude: Iterable[str] = (), jobs: int | None = None,
-                max_bytes: int = DEFAULT_MAX_BYTES, skip_non_records: bool = False
-                ) -> CheckResult:
+                max_bytes: int = DEFAULT_MAX_BYTES, skip_non_records: bool = False,
+                progress=None) -> CheckResult:
     """Check ``paths`` (files and directories) and apply the whole run policy.
 
     ``pack`` is a loaded :class:`~govcheck.engine.rules.RulePack` (else it is loaded
@@ -117,7 +117,8 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
     (dicts with rule, path, reason, approved-by, expires).  ``jobs``: None chooses
     (parallel only for big batches), 0 is one worker per CPU, 1 this process.
     ``skip_non_records``: a YAML or JSON file that is not a govcheck record is skipped
-    even when named (it always is when found by walking a directory).
+    even when named (it always is when found by walking a directory).  ``progress`` is
+    called as ``progress(files done, files in all)`` as each file is read.
 
     Raises RuleError, ProfileError, SelectionError or WaiverError when the options are
     wrong; an input that cannot be read is reported in ``errors``, never raised.
@@ -150,7 +151,7 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
         paths = [paths]
     ran = run([os.fspath(p) for p in paths], pack, profile, today, selected=RuleFilter(selection),
               max_bytes=max_bytes, exclude=list(exclude), jobs=jobs, by_nation=by_nation,
-              skip_non_records=skip_non_records)
+              skip_non_records=skip_non_records, progress=progress)
     findings = ran.findings
     if waivers:
         from govcheck.waivers import apply

@@ -286,7 +286,8 @@ PARALLEL_THRESHOLD = 200
 
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
         max_bytes: int = DEFAULT_MAX_BYTES, exclude=(), jobs: int | None = None,
-        by_nation: dict | None = None, skip_non_records: bool = False) -> RunResult:
+        by_nation: dict | None = None, skip_non_records: bool = False,
+        progress=None) -> RunResult:
     """Check every file under ``paths``: read and extract each (in worker processes for
     a large batch; ``jobs`` None is automatic, 1 is this process), link notices to the
     reports that cite them, then evaluate the rules once per record."""
@@ -302,14 +303,22 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
         jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
     jobs = max(1, min(jobs, len(files) or 1))
     if jobs == 1:
-        read = [read_file(f, pack, profile, selected, max_bytes) for f in files]
+        read = []
+        for f in files:
+            read.append(read_file(f, pack, profile, selected, max_bytes))
+            if progress is not None:
+                progress(len(read), len(files))
     else:
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                  initargs=(str(pack.root), profile, selected,
                                            max_bytes)) as pool:
-            read = list(pool.map(_work, files, chunksize=max(8, len(files) // (jobs * 8))))
+            read = []
+            for fr in pool.map(_work, files, chunksize=max(8, len(files) // (jobs * 8))):
+                read.append(fr)
+                if progress is not None:
+                    progress(len(read), len(files))
     link_notices([r for fr in read for r in fr.records])
     skipped = {f for f, fr in zip(files, read)
                if fr.not_a_record and (f in walked or skip_non_records)}

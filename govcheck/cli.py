@@ -103,6 +103,8 @@ def main():
               show_default=True,
               help="Colour the report: auto (on a terminal, unless NO_COLOR is set; "
                    "FORCE_COLOR forces it), always or never.")
+@click.option("--quiet", "-q", is_flag=True,
+              help="No progress bar (it is shown only on a terminal, for a batch).")
 @click.option("--stdin-filename", metavar="NAME",
               help="The name of the document read from standard input ('-'): its suffix "
                    "says how to read it, and findings point at it (for editors).")
@@ -116,7 +118,7 @@ def main():
 @profile_option
 @guarded
 def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exit_zero,
-          statistics, max_file_size, jobs, color, stdin_filename, skip_non_records,
+          statistics, max_file_size, jobs, color, quiet, stdin_filename, skip_non_records,
           config_path, rules_dir, profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
     from pathlib import Path
@@ -139,7 +141,46 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         exclude=cfg.get("exclude", []),
         jobs=jobs,
         waivers=cfg.get("waivers", []), statistics=statistics,
-        skip_non_records=skip_non_records, stdin_filename=stdin_filename, color=color)
+        skip_non_records=skip_non_records, stdin_filename=stdin_filename, color=color,
+        quiet=quiet)
+
+
+class progress_bar:
+    """A progress bar on standard error (files done, rate, time left) for a batch, when
+    standard error is a terminal and not ``quiet``; nothing in a CI log.  rich is
+    imported only when a bar is shown."""
+
+    def __init__(self, quiet: bool):
+        self.on = not quiet and sys.stderr.isatty()
+        self.bar = self.task = None
+
+    def __enter__(self):
+        return self.update if self.on else None
+
+    def update(self, done: int, total: int) -> None:
+        if total < 2:
+            return
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import (BarColumn, MofNCompleteColumn, Progress,
+                                       ProgressColumn, TextColumn, TimeRemainingColumn)
+            from rich.text import Text
+
+            class Rate(ProgressColumn):
+                def render(self, task):
+                    return Text(f"{task.speed:,.0f} files/s" if task.speed else "")
+
+            self.bar = Progress(TextColumn("checking"), BarColumn(), MofNCompleteColumn(),
+                                Rate(), TimeRemainingColumn(),
+                                console=Console(stderr=True), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("check", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
 
 
 def use_color(choice: str, output_file=None) -> bool:
@@ -183,7 +224,7 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
               as_of=None, fail_on="error", exit_zero=False, rules_dir=None, profile_name=None,
               max_bytes=DEFAULT_MAX_BYTES, exclude=(), jobs=None, waivers=(),
               statistics=False, skip_non_records=False, stdin_filename=None,
-              color="auto") -> int:
+              color="auto", quiet=False) -> int:
     """Run the check (the policy is :func:`govcheck.api.check_paths`), then render.  A
     path ``-`` is standard input, named ``stdin_filename``."""
     from govcheck.api import check_bytes, check_paths
@@ -200,7 +241,8 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
             return _fail(f"standard input is larger than {max_bytes} bytes")
         result = check_bytes(data, stdin_filename or "-", **options)
     else:
-        result = check_paths(paths, **options)
+        with progress_bar(quiet) as progress:
+            result = check_paths(paths, progress=progress, **options)
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
                         color=use_color(color, output_file),
                         rules=result.rules)

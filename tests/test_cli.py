@@ -348,3 +348,26 @@ def test_shell_completion_script_as_documented():
     env = {**os.environ, "_GOVCHECK_COMPLETE": "bash_source"}
     out = subprocess.run([str(script)], env=env, capture_output=True, text=True).stdout
     assert "_govcheck_completion" in out
+
+
+def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
+    import io
+    import sys
+
+    from govcheck.cli import progress_bar
+
+    with progress_bar(quiet=False) as p:           # not a terminal (pytest captures)
+        assert p is None
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    monkeypatch.setattr(sys, "stderr", Tty())
+    with progress_bar(quiet=True) as p:
+        assert p is None
+    with progress_bar(quiet=False) as p:
+        for done in range(1, 4):
+            p(done, 3)
+    shown = sys.stderr.getvalue()
+    assert "checking" in shown and "3/3" in shown and "files/s" in shown

@@ -161,6 +161,8 @@ class Finding:
     exception: ExceptionUsed | None = None
     waiver: WaiverUsed | None = None
     title: str = ""
+    # the source line the location points at, as read (for display, not the contract)
+    source: str = ""
 
     @property
     def covered(self) -> bool:

@@ -371,3 +371,18 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(monkeypatch):
             p(done, 3)
     shown = sys.stderr.getvalue()
     assert "checking" in shown and "3/3" in shown and "files/s" in shown
+
+
+def test_full_format_shows_the_source_line_with_a_marker_under_the_value():
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    f = "fixtures/reports/cabinet-2024-06-25-waste-fleet-late-notice.txt"
+    out = CliRunner().invoke(main, ["check", "--output-format", "full", "--color", "never",
+                                    f]).output.splitlines()
+    i = next(k for k, line in enumerate(out) if line.startswith("  --> ") and ":16:41" in line)
+    assert out[i + 1] == "   | Notice of key decision first published:    10/06/2024"
+    marker = out[i + 2]
+    assert marker.startswith("   | ") and marker[5:].index("^") == 40
+    assert marker.strip().endswith("^" * 10)

@@ -86,10 +86,13 @@ def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date,
     message = render_template(spec.message, record)
     if reasons or context:
         message = f"{message}: " + "; ".join(context + reasons)
+    location = _location(record, [r, w])
+    source = next((fv.text for fv in record.fields.values()
+                   if fv.line == location.line and not fv.path and fv.text), "")
     finding = Finding(
         code=spec.id, name=spec.name, title=spec.title, severity=severity, message=message,
-        location=_location(record, [r, w]), citation=spec.citation,
-        fix=render_template(spec.fix, record), exception=used,
+        location=location, citation=spec.citation,
+        fix=render_template(spec.fix, record), exception=used, source=source,
     )
     return Verdict("covered" if used else "breach", finding)
 

@@ -38,6 +38,13 @@ def render(result, ctx) -> str:
         console.print(f"[{style}]{f.code} {sev}[/] [bold]{escape(f.title or f.name)}[/] "
                       f"[dim]\\[{f.name}][/]{covered}")
         console.print(f"  [dim]-->[/] {escape(where)}")
+        if f.source:
+            # the line as read, with a marker under what was read from it
+            text = f.source if len(f.source) <= width else f.source[:width - 1] + "…"
+            start = min(max(loc.column - 1, 0), max(len(text) - 1, 0))
+            span = max(1, min(len(text) - start, 40))
+            console.print(f"   [dim]|[/] {escape(text)}")
+            console.print(f"   [dim]|[/] {' ' * start}[{style}]{'^' * span}[/]")
         lines = _block("", f.message, width)
         if f.citation.url:
             lines += _block("law: ", f"{f.citation.instrument}, {f.citation.provision} "

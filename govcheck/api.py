@@ -69,6 +69,16 @@ class CheckResult:
         """Code -> the latest version of each rule in the pack (for renderers)."""
         return {r.code: r for r in self.pack.latest()} if self.pack is not None else {}
 
+    def to_json(self) -> dict:
+        """The run as the JSON contract (docs/json.md) gives it: what ``govcheck check
+        --output-format json`` prints, as Python data."""
+        from govcheck import __version__
+        from govcheck.render import RenderContext
+        from govcheck.render.json_ import document
+
+        return document(self, RenderContext(version=__version__, fail_on=self.fail_on,
+                                            failing=self.failing, rules=self.rules))
+
     def exit_code(self, exit_zero: bool = False) -> int:
         if self.errors:
             return EXIT_ERROR

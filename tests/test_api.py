@@ -187,3 +187,10 @@ def test_standard_input_is_checked_under_its_stdin_filename():
     assert r.output.startswith("-:16:41: KD001")
     r = CliRunner().invoke(main, ["check", "-", "fixtures"], input=late)
     assert r.exit_code == 2 and "cannot be given with other paths" in r.output
+
+
+def test_to_json_is_the_contract_the_cli_prints(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    result = check_paths(["fixtures/reports"], as_of=AS_OF)
+    assert result.to_json() == json.loads(as_json(result))
+    assert result.to_json()["findings"][0].keys() >= {"code", "severity", "path", "line"}

@@ -33,11 +33,15 @@ def finding_dict(f) -> dict:
     }
 
 
-def render(result, ctx) -> str:
-    doc = {
+def document(result, ctx) -> dict:
+    """The JSON contract (docs/json.md) of a run, as Python data."""
+    return {
         "govcheck": ctx.version,
         "findings": [finding_dict(f) for f in result.findings],
         "errors": [{"path": e.path, "message": e.message} for e in result.errors],
         "summary": summary(result, ctx),
     }
-    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(result, ctx) -> str:
+    return json.dumps(document(result, ctx), indent=2, ensure_ascii=False) + "\n"

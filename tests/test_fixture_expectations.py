@@ -212,6 +212,9 @@ EXTRACTION = {
     'reports/scottish-council-2024-02-15-accounts-commission-findings-late.txt': [
         {'kind': 'report', 'nation': 'scotland', 'decision_maker': 'Council', 'meeting_date': '2024-02-15', 'recommendation_kinds': ['recommend_to_council']},
     ],
+    'reports/scrutiny-2024-06-18-special-urgency-annual-report.txt': [
+        {'kind': 'report', 'nation': 'england', 'decision_maker': 'Co-ordinating Overview and Scrutiny Committee', 'meeting_date': '2024-06-18', 'recommendation_kinds': ['note']},
+    ],
 }
 
 # fixture -> sorted (code, severity) of every finding
@@ -275,6 +278,7 @@ FINDINGS = {
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],
     'reports/council-2024-07-16-ombudsman-report-late.txt': [('DL007', 'warning')],
     'reports/scottish-council-2024-02-15-accounts-commission-findings-late.txt': [('DL006', 'warning')],
+    'reports/scrutiny-2024-06-18-special-urgency-annual-report.txt': [('UR004', 'warning')],
 }
 
 

@@ -1199,3 +1199,13 @@ def test_a_reasons_page_marked_not_for_publication_by_a_paragraph_is_wholly_rest
     [r] = extract(doc_of("Anticipated reasons for restriction\n\nNOT FOR PUBLICATION\n\n"
                          "Reason restricted justification\n"))
     assert r.get("exempt") is None
+
+
+def test_an_urgent_non_key_decision_has_no_key_decision_urgency_route():
+    base = ("Decision details\n\nSupport grants\n\nDecision Maker: Leader of the Council\n"
+            "Is Key decision?: {key}\nIs subject to call in?: No\nUrgent item?: Yes\n"
+            "Date of decision: 24/03/2020\n")
+    [r] = extract(doc_of(base.format(key="No")))
+    assert r.get("urgency_route") is None
+    [r] = extract(doc_of(base.format(key="Yes")))
+    assert r.get("urgency_route") == "unspecified"

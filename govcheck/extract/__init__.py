@@ -133,6 +133,12 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
                        or urgent.found(lines))
     _as_kind(kind, lines, col)
     _bare_names(col)
+    route, key = col.fields.get("urgency_route"), col.fields.get("key_decision")
+    if route is not None and route.value == "unspecified" and key is not None \
+            and key.value is False:
+        # "Urgent item?: Yes" on a non-key decision: urgent for call-in, not a key
+        # decision's urgency route (regs 10-11 are about key decisions)
+        del col.fields["urgency_route"]
     if kind == "meeting":
         agenda.meeting_title(col)
         if items:

@@ -177,3 +177,16 @@ def test_bundled_conditions_cite_their_law():
         assert entry["citation"], name
         for c in entry["citation"]:
             assert c["url"].startswith("https://www.legislation.gov.uk/"), name
+
+
+def test_rules_in_force_are_indexed_by_kind_and_nation_without_changing_the_answer():
+    import datetime as dt
+
+    from govcheck.engine.rules import RulePack
+
+    pack = RulePack.load()
+    for kind in ("report", "decision", "notice", "meeting"):
+        for nation in ("england", "wales", "scotland"):
+            for on in (dt.date(1990, 1, 1), dt.date(2010, 6, 1), dt.date(2024, 6, 1)):
+                assert pack.in_force(kind, nation, on) == \
+                    [r for r in pack.rules if r.applies(kind, nation, on)]

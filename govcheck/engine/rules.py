@@ -384,8 +384,16 @@ class RulePack:
         self.rules = sorted(rules, key=lambda r: (r.code, r.spec.effective.from_))
         self.root = root
         self.by_code: dict[str, list[Rule]] = {}
+        # the rules that can apply to a kind of record in a nation, in pack order: a record
+        # is checked only against those, then by date
+        self._by_kind_nation: dict[tuple[str, str], list[Rule]] = {}
         for r in self.rules:
             self.by_code.setdefault(r.code, []).append(r)
+            if r.spec.builtin:
+                continue
+            for kind in r.spec.applies_to:
+                for nation in r.spec.jurisdictions:
+                    self._by_kind_nation.setdefault((kind, nation), []).append(r)
         self._check_versions()
 
     def _check_versions(self) -> None:
@@ -445,4 +453,5 @@ class RulePack:
         return [r for r in self.rules if r.name == key.lower()]
 
     def in_force(self, kind: str, nation: str, on: dt.date) -> list[Rule]:
-        return [r for r in self.rules if r.applies(kind, nation, on)]
+        return [r for r in self._by_kind_nation.get((kind, nation), ())
+                if r.spec.effective.covers(on)]

@@ -306,9 +306,9 @@ def _bare_names(col: Collector) -> None:
         if found is None or not isinstance(found.value, str) or not rx.search(found.value):
             continue
         parts = found.value.split(", ")
-        if len(parts) > 1 and not all(retired(p) for p in parts):
-            parts = [p for p in parts if not retired(p)] if any(map(retired, parts)) else \
-                [found.value]
+        live = [p for p in parts if not retired(p)]
+        # keep the bodies still in use when some are retired; else the name as read
+        parts = live if live and len(live) < len(parts) else [found.value]
         value = ", ".join(k for k in (rx.sub("", p).strip(" ,") for p in parts) if k)
         if value and value != found.value:
             col.fields[name] = replace(found, value=value)

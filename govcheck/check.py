@@ -129,6 +129,9 @@ def records_from_structured(doc) -> list[Record]:
             raise ReadError(f"line {loaded.line_of(base)}: records must be a list")
         pairs = [(item, base + (i,)) for i, item in enumerate(items)]
     elif isinstance(data, list):
+        if not any(isinstance(item, dict) and {"kind", "fields"} & set(item) for item in data):
+            raise NotARecord("not a list of govcheck records (a record has 'kind' and "
+                             "'fields'); skipped when found in a directory")
         pairs = [(item, (i,)) for i, item in enumerate(data)]
     elif isinstance(data, dict):
         if not {"kind", "fields"} & set(data):

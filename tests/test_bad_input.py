@@ -257,6 +257,7 @@ def test_yaml_and_json_that_are_not_records_are_skipped_in_a_directory(tmp_path)
 
     (tmp_path / "mkdocs.yml").write_text("site_name: Docs\nnav: []\n")
     (tmp_path / "package.json").write_text('{"name": "x"}')
+    (tmp_path / "playbook.yml").write_text("- hosts: all\n  tasks: []\n")
     (tmp_path / "report.txt").write_text("Report to Cabinet\nKey decision: Yes\n")
     r = CliRunner().invoke(main, ["check", str(tmp_path)])
     assert r.exit_code in (0, 1) and "not a govcheck record" not in r.output, r.output
@@ -267,7 +268,7 @@ def test_yaml_and_json_that_are_not_records_are_skipped_in_a_directory(tmp_path)
     # only such files in a directory: nothing to check
     (tmp_path / "report.txt").unlink()
     r = CliRunner().invoke(main, ["check", str(tmp_path)])
-    assert r.exit_code == 2
+    assert r.exit_code == 2 and "3 YAML or JSON file(s) are not records" in r.output
 
 
 

@@ -105,6 +105,30 @@ _GENERIC = frozenset({"the", "city", "county", "borough", "district", "metropoli
                       "cabinet", "parish", "royal", "london", "a", "this", "our", "each"})
 
 
+_KIND_WORDS = frozenset({"the", "city", "county", "borough", "district", "metropolitan",
+                         "council", "of", "royal", "london"})
+
+
+def _place_key(text: str) -> str:
+    """A council's name reduced to its place: "London Borough of Camden" -> "camden"."""
+    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
+    return " ".join(w for w in words if w not in _KIND_WORDS)
+
+
+def _known_english(name: str) -> bool:
+    """Whether a council's name is one of the register's English councils (a set lookup,
+    cheaper than an expression over every place)."""
+    from govcheck import vocabulary
+
+    vocab = vocabulary.active()
+    places = vocab.__dict__.get("_english_places")
+    if places is None:
+        places = frozenset(_place_key(p) for c in vocab.councils if c["nation"] == "england"
+                           for p in c["places"])
+        vocab.__dict__["_english_places"] = places
+    return _place_key(name) in places
+
+
 def _named_council(text: str) -> str | None:
     """The first council named with a place ("Birmingham City Council"), not just a
     kind of council ("the City Council")."""
@@ -207,7 +231,7 @@ def detect(index, properties: dict | None = None, top_lines: int = 40) -> Eviden
         return Evidence("wales", "the page is in Welsh" if lang.startswith("cy")
                         else "Welsh governance wording", True)
     other = _named_council(head) if council or "borough of" in head_low else None
-    if other and _council_rx("england").search(head):
+    if other and _known_english(other):
         # an English council of the register: the citations do not decide
         return Evidence(None, f"council {other!r}", False)
     # no council, or one the register does not know: the law it cites decides

@@ -209,6 +209,9 @@ EXTRACTION = {
     'reports/council-2024-07-16-ombudsman-report-late.txt': [
         {'kind': 'report', 'nation': 'england', 'decision_maker': 'City Council', 'meeting_date': '2024-07-16', 'recommendation_kinds': ['agree', 'note']},
     ],
+    'reports/council-2024-07-16-regulation-18-report.txt': [
+        {'kind': 'report', 'nation': 'england', 'decision_maker': 'City Council', 'meeting_date': '2024-07-16', 'recommendation_kinds': ['note']},
+    ],
     'reports/scottish-council-2024-02-15-accounts-commission-findings-late.txt': [
         {'kind': 'report', 'nation': 'scotland', 'decision_maker': 'Council', 'meeting_date': '2024-02-15', 'recommendation_kinds': ['recommend_to_council']},
     ],
@@ -277,6 +280,7 @@ FINDINGS = {
     'reports/council-2023-11-20-auditor-statutory-recommendations.txt': [('DL003', 'error')],
     'reports/council-2024-05-14-recovery-plan-approval.txt': [('DL001', 'warning')],
     'reports/council-2024-07-16-ombudsman-report-late.txt': [('DL007', 'warning')],
+    'reports/council-2024-07-16-regulation-18-report.txt': [('KD006', 'warning')],
     'reports/scottish-council-2024-02-15-accounts-commission-findings-late.txt': [('DL006', 'warning')],
     'reports/scrutiny-2024-06-18-special-urgency-annual-report.txt': [('UR004', 'warning')],
 }

@@ -568,6 +568,11 @@ def test_an_items_description_does_not_end_the_agenda():
 @pytest.mark.parametrize("text, field, value", [
     ("Agenda and minutes\n\nExtraordinary, Cabinet - Tuesday, 31st July, 2018 10.00 am\n\n"
      "Venue: Civic Centre\n", "body", "Cabinet"),
+    ("Agenda and minutes\n\nExtraordinary Cabinet Meeting, Cabinet - Monday, 18th March, "
+     "2024 6.00 pm\n\nVenue: Council Chamber\n", "body", "Cabinet"),
+    # a minutes page titled by its body
+    ("Council Minutes\n\nWednesday 26 July 2017\n6:30 p.m.\nCouncil Chamber, Town Hall\n\n"
+     "Attendance Details\n", "body", "Council"),
     ("Decision details\n\nRoad safety scheme\n\nDecision Maker: Cabinet - Decommissioned "
      "18.05.2022\n\nDecision status: Recommendations Approved\n", "decision_maker", "Cabinet"),
     ("Decision details\n\nBus lanes\n\nDecision Maker: Decision Session - Executive Member "

@@ -437,6 +437,15 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 report_to(col, st, cl, v, m.start("v"), i)
                 _header_date(col, lines, i, None if v.strip() else "decision_maker")
                 continue
+        if nonblank <= 3 and len(text) < 90 and text.rstrip().lower().endswith("minutes"):
+            # "Cabinet Minutes": a meeting's minutes, headed by its body
+            bm = headings.rx("body_minutes").match(text)
+            if bm:
+                st.meeting += 1
+                st.kind_line = st.kind_line or cl.number
+                col.put("body", _fmt(bm.group("b")), cl.line, bm.start("b"))
+                _header_date(col, lines, i, None)
+                continue
         if nonblank <= 15:
             mh = headings.rx("meeting").match(text) if len(text) < 150 else None
             if mh:

@@ -513,6 +513,11 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
         m = rx.search(cl.text)
         if m is not None:
             col.put("urgency_route", values.urgency_route(m.group(0)), cl.line, m.start())
+            # its reason, when the same paragraph gives one ("The reason is ...")
+            why = vocabulary.active().groups["citations"]["urgency_reason_sentence"].rx
+            r = why.search(cl.text, m.end())
+            if r is not None and "urgency_reason" not in col.fields:
+                col.put("urgency_reason", r.group("r").strip(), cl.line, r.start("r"))
             return
 
 

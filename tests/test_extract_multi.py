@@ -646,6 +646,13 @@ def test_a_list_of_forthcoming_decisions_gives_notices_with_their_due_dates():
         "Decision Maker: Cabinet\n\nDecision published: 08/06/2022\n\n"
         "Effective from: 16/06/2022\n"))
     assert (d1.kind, str(d1.get("decision_date"))) == ("decision", "2022-06-06")
+    # a date its text mentions ("Decision Date:" of the permission it concerns) is not it
+    [d] = extract(doc_of(
+        "Decisions published\n\n29/11/2024 - CIL Surcharge ref: 3246 Recommendations Approved\n"
+        "\nDecision Maker: Head of Development Management\n\nDecision published: 29/11/2024\n"
+        "\nEffective from: 29/11/2024\n\nTo waive the surcharge.\n\n"
+        "  • Decision Date: Thu 21 Nov 2019\n"))
+    assert str(d.get("decision_date")) == "2024-11-29"
 
 
 def test_a_decision_list_whose_first_item_follows_an_introduction():

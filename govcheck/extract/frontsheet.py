@@ -482,7 +482,11 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 if c and c.end() >= len(text.rstrip()) - 1:
                     col.put("council", c.group("c").strip(), cl.line, c.start("c"))
     if st.list_date is not None:
-        col.put("decision_date", *st.list_date)
+        # a decision list's heading date is the decision's, whatever date its text
+        # mentions ("Decision Date: 21 Nov 2019" of a planning permission it concerns);
+        # a forthcoming decision's due date, given by its label, wins over its heading's
+        forthcoming = st.notice_labels > st.decision_labels
+        col.put("decision_date", *st.list_date, replace=not forthcoming)
     return st
 
 

@@ -689,3 +689,13 @@ def test_an_exclusion_recorded_by_its_title_in_a_decision_list_has_its_grounds_e
     records = extract(doc_of(text))
     last = records[-1]
     assert (last.get("exempt"), last.get("exempt_grounds_elsewhere")) == ("part", True)
+
+
+def test_a_minutes_heading_alone_is_not_an_exclusion_whose_grounds_are_elsewhere():
+    # only a list of decisions' item titled so has its grounds in the minutes; a minutes
+    # page's heading stays a claim that the page must support
+    text = ("Minutes\n\nCabinet\n\nTuesday 9 July 2019\n\n1. Apologies\n\nNone.\n\n"
+            "2. Exclusion of Press and Public\n\nMembers agreed to go into private session "
+            "for the next item.\n")
+    [r] = extract(doc_of(text))
+    assert r.get("exempt") == "part" and r.get("exempt_grounds_elsewhere") is None

@@ -428,12 +428,12 @@ def _exempt_item(lines, col: Collector) -> None:
 
 
 def _only_a_heading(lines, at, cites) -> bool:
-    """Whether the exclusion at line ``at`` is the only line on the page that speaks of
-    it and is a title, not a resolution (short, or a list item's heading)."""
+    """Whether the exclusion at line ``at`` is a list of decisions' item titled
+    "Exclusion of Press and Public" and no other line on the page speaks of it (a
+    minutes page's heading is not: its resolution may be worded in a way not read)."""
     from govcheck.extract import headings
 
-    text = at.text.strip()
-    if len(text) >= 60 and not headings.rx("list_item").match(text):
+    if not headings.rx("list_item").match(at.text.strip()):
         return False
     rx = cites["exclusion"].rx
     return not any(rx.search(cl.text) for cl in lines if cl.number > at.number)

@@ -417,6 +417,59 @@ fail-on = "error"
 """
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but this computer's own address "
+                   "(127.0.0.1, localhost, ::1) lets other machines reach the page.")
+@click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
+@click.option("--no-open", is_flag=True, help="Do not open the page in a browser.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: the closest govcheck.toml, "
+                   ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
+@rules_option
+@profile_option
+@guarded
+def serve_cmd(host, port, no_open, config_path, rules_dir, profile_name):
+    """Check documents in your browser: a page on this computer, nothing leaves it."""
+    import socket
+    from pathlib import Path
+
+    from govcheck.config import ConfigError, find_config, load_config
+    from govcheck.serve import LOCAL_HOSTS, missing_library
+
+    missing = missing_library()
+    if missing:
+        return _fail(missing)
+    try:
+        cfg = load_config(Path(config_path) if config_path else find_config())
+    except ConfigError as e:
+        return _fail(str(e))
+    if host not in LOCAL_HOSTS:
+        click.echo(f"govcheck: warning: listening on {host}: other machines on the "
+                   "network can reach this page and upload documents to it", err=True)
+    # say plainly when the port is taken, before the server starts
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    try:
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.bind((host, port))
+    except OSError as e:
+        return _fail(f"cannot listen on {host}:{port}: {e.strerror or e}; "
+                     "choose another port with --port")
+    from govcheck.serve import run
+    from govcheck.serve.app import Settings
+
+    from govcheck.api import load_rules
+
+    profile = profile_name or cfg.get("profile")
+    load_rules(rules_dir or cfg.get("rules"), profile)    # a bad pack or profile: exit 2 now
+    settings = Settings(host=host, port=port, rules_dir=rules_dir or cfg.get("rules"),
+                        profile=profile, select=cfg.get("select", []),
+                        ignore=cfg.get("ignore", []), waivers=cfg.get("waivers", []),
+                        fail_on=cfg.get("fail-on", "error"))
+    run(settings, open_browser=not no_open)
+    return EXIT_OK
+
+
 @main.command("init")
 @click.option("--force", is_flag=True, help="Overwrite an existing govcheck.toml.")
 @guarded

@@ -165,7 +165,9 @@ class _Package:
         except zipfile.BadZipFile as e:
             raise ReadError(f"not a valid Word document: the zip container is damaged "
                             f"or truncated ({e})") from None
-        except (OSError, ValueError, EOFError) as e:
+        except (OSError, ValueError, EOFError, NotImplementedError) as e:
+            # NotImplementedError: a (damaged) header naming a zip version or feature
+            # zipfile does not support
             raise ReadError(f"not a valid Word document: cannot open the zip "
                             f"container ({e})") from None
         if len(infos) > MAX_ENTRIES:

@@ -1,4 +1,7 @@
-"""Command line: ``govcheck check | rules | rule | extract | test``.
+"""Command line: ``govcheck check | annotate | extract | init | rules | rule | test``.
+
+``annotate`` writes a copy of a Word document with a Word comment at each finding
+(:mod:`govcheck.annotate`); for any other input it writes the HTML clearance report.
 
 Each command is a plain function that returns an exit code (like pre-commit):
 0 no failing findings, 1 failing findings, 2 govcheck could not do its job (bad
@@ -143,6 +146,142 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
         waivers=cfg.get("waivers", []), statistics=statistics,
         skip_non_records=skip_non_records, stdin_filename=stdin_filename, color=color,
         quiet=quiet)
+
+
+@main.command()
+@click.argument("input_path", metavar="INPUT", type=click.Path(dir_okay=False))
+@click.option("--output", "-o", "output", type=click.Path(dir_okay=False),
+              help="Where to write the annotated copy (default: <stem>.checked.docx "
+                   "beside the input; for a document that is not a Word file, "
+                   "<stem>.checked.html).")
+@click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
+@click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
+@click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="The date to treat as today for deadline rules.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
+              help="Configuration file (default: the closest govcheck.toml, "
+                   ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
+@rules_option
+@profile_option
+@guarded
+def annotate(input_path, output, select, ignore, as_of, config_path, rules_dir,
+             profile_name):
+    """Write a copy of a Word document with a comment at each finding (for a PDF,
+    text, HTML, YAML or JSON input: the HTML clearance report)."""
+    from pathlib import Path
+
+    from govcheck.config import ConfigError, find_config, load_config
+
+    try:
+        cfg = load_config(Path(config_path) if config_path else find_config())
+    except ConfigError as e:
+        return _fail(str(e))
+    return run_annotate(
+        input_path, output,
+        select=_split(select) or cfg.get("select", []),
+        ignore=_split(ignore) or cfg.get("ignore", []),
+        as_of=as_of, fail_on=cfg.get("fail-on", "error"),
+        rules_dir=rules_dir or cfg.get("rules"),
+        profile_name=profile_name or cfg.get("profile"),
+        max_bytes=cfg.get("max-file-size", DEFAULT_MAX_BYTES),
+        waivers=cfg.get("waivers", []))
+
+
+def run_annotate(input_path, output=None, *, select=(), ignore=(), as_of=None,
+                 fail_on="error", rules_dir=None, profile_name=None,
+                 max_bytes=DEFAULT_MAX_BYTES, waivers=()) -> int:
+    """Check one document (the policy is :func:`govcheck.api.check_paths`) and write
+    the annotated copy, or the HTML report for a document that is not a Word file."""
+    from pathlib import Path
+
+    from govcheck.api import check_paths
+    from govcheck.check import display_path
+    from govcheck.read import ReadError, sniff_format
+
+    source = Path(input_path)
+    if source.is_dir():
+        return _fail(f"{input_path}: is a directory: annotate takes one document")
+    word = False
+    if source.is_file():
+        try:
+            with source.open("rb") as fh:
+                head = fh.read(1024)
+            word = sniff_format(source, head) == "docx"
+        except (ReadError, OSError):
+            word = source.suffix.lower() in (".docx", ".docm")   # the check says why
+    if word:
+        target = Path(output) if output else source.with_name(f"{source.stem}.checked.docx")
+    elif output and Path(output).suffix.lower() in (".html", ".htm"):
+        target = Path(output)
+    elif output:
+        target = Path(output).with_suffix(".html")
+    else:
+        target = source.with_name(f"{source.stem}.checked.html")
+    if _same_file(source, target):
+        return _fail(f"{target}: refusing to overwrite the input; give another name "
+                     "with -o")
+
+    result = check_paths([str(source)], rules_dir=rules_dir, profile=profile_name,
+                         as_of=as_of, select=select, ignore=ignore, waivers=waivers,
+                         fail_on=fail_on, max_bytes=max_bytes)
+    if result.errors:
+        for e in result.errors:
+            click.echo(f"govcheck: error: {e.path}: {e.message}", err=True)
+        return EXIT_ERROR
+    from govcheck.render import RenderContext, render, summary_line
+
+    ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
+                        rules=result.rules)
+    if not word:
+        text = render("html", result, ctx)
+        try:
+            target.write_text(text, encoding="utf-8")
+        except OSError as e:
+            return _fail(f"cannot write {target}: {e.strerror or e}")
+        click.echo(f"govcheck: {input_path} is not a Word document, so it cannot carry "
+                   f"comments: the HTML clearance report is in {target}", err=True)
+        click.echo(f"wrote {target}: HTML clearance report, "
+                   f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}")
+        return result.exit_code()
+
+    from govcheck.annotate import annotate_docx
+
+    shown = display_path(source)
+    findings = [f for f in result.findings if f.location.path == shown]
+    today = result.today or dt.date.today()
+    profile = (result.profile or {}).get("name") or profile_name or "england-default"
+    summary = "\n".join([
+        f"govcheck {__version__} checked this document on {today.isoformat()} "
+        f"(council profile '{profile}'):",
+        summary_line(result, ctx),
+        "Each finding is a comment on the paragraph or table cell it is about, with "
+        "the law and what to do." if findings else
+        "govcheck found nothing to report in this document.",
+    ])
+    try:
+        annotated = annotate_docx(source.read_bytes(), findings, summary=summary)
+    except ReadError as e:
+        return _fail(f"{shown}: {e}")
+    except OSError as e:
+        return _fail(f"{shown}: cannot read: {e.strerror or e}")
+    try:
+        target.write_bytes(annotated)
+    except OSError as e:
+        return _fail(f"cannot write {target}: {e.strerror or e}")
+    n = len(findings) + 1
+    click.echo(f"wrote {target}: {n} comment{'s' if n != 1 else ''} "
+               f"({len(findings)} finding{'s' if len(findings) != 1 else ''} and a summary)")
+    return result.exit_code()
+
+
+def _same_file(a, b) -> bool:
+    """Whether two paths name the same file (the second may not exist yet)."""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 class progress_bar:

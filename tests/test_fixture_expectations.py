@@ -70,6 +70,9 @@ EXTRACTION = {
     'decisions/welsh-decision-2023-03-14-school-transport-no-reasons.txt': [
         {'kind': 'decision', 'nation': 'wales', 'key_decision': False, 'call_in_eligible': False, 'decision_maker': 'Aelod Cabinet dros Addysg', 'decision_date': '2023-03-14'},
     ],
+    'docx/cabinet-report-frontsheet-late-notice.docx': [
+        {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': False, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'notice_first_published': '2024-12-20', 'forward_plan_ref': '013688/2025', 'recommendation_kinds': ['approve', 'decide'], 'sections': ['alternatives', 'appendices', 'background_papers', 'equality', 'financial', 'legal']},
+    ],
     'docx/cabinet-report-frontsheet.docx': [
         {'kind': 'report', 'nation': 'england', 'key_decision': True, 'call_in_eligible': True, 'exempt': 'none', 'wards': ['ALL'], 'decision_maker': 'Cabinet', 'meeting_date': '2025-01-14', 'forward_plan_ref': '013245/2025', 'recommendation_kinds': ['approve', 'note'], 'sections': ['alternatives', 'appendices', 'background_papers', 'consultation', 'equality', 'financial', 'legal']},
     ],
@@ -236,6 +239,7 @@ FINDINGS = {
     'decisions/decision-2024-06-11-leisure-contract-conflict-no-dispensation.txt': [('DR003', 'info')],
     'decisions/welsh-decision-2023-01-24-call-in-answer-disagrees.txt': [('CI004', 'warning'), ('CI005', 'warning')],
     'decisions/welsh-decision-2023-03-14-school-transport-no-reasons.txt': [('CI004', 'warning'), ('DR002', 'warning')],
+    'docx/cabinet-report-frontsheet-late-notice.docx': [('CI001', 'warning'), ('KD001', 'error')],
     'docx/cabinet-report-frontsheet.docx': [],
     'docx/inconsistent-checkbox.docx': [('CI001', 'warning')],
     'docx/report-exempt-appendix.docx': [],

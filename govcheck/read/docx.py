@@ -124,6 +124,26 @@ _MAYBE_GLYPH = re.compile("[☐□☒⊠☑\uf000-\uf0ff]")
 
 def read(path: str, data: bytes, fmt: str) -> Document:
     pkg = _Package(data)
+    _, _, body, rels, walker = _walk(pkg)
+    w = walker.w
+    lines = [Line(i, text, where=where) for i, (text, where) in enumerate(walker.lines, 1)]
+    if not lines:
+        raise ReadError("no text in the document: nothing to check "
+                        "(is it a scanned image?)")
+
+    props = _core_properties(pkg)
+    for kind in ("header", "footer"):
+        text = _header_footer(pkg, rels, body, w, kind)
+        if text:
+            props[kind] = text
+    return Document(path=path, format="docx", lines=lines, properties=props)
+
+
+def _walk(pkg: "_Package", record: bool = False):
+    """Parse the main part and walk its body: (main part name, root element, body,
+    relationships, walker).  With ``record`` the walker also keeps, for each line, the
+    element it came from (``walker.elements``): the ``w:p`` of a paragraph line, or the
+    list of ``w:tc`` of a table row line (one per cell joined by TAB)."""
     main = pkg.main_part()
     raw = pkg.raw(main)
     root = pkg.parse(raw, main)
@@ -137,19 +157,24 @@ def read(path: str, data: bytes, fmt: str) -> Document:
     rels = pkg.rels(main)
     numbering = _numbering(pkg, rels, w)
 
-    walker = _Walker(w, numbering, raw)
+    walker = _Walker(w, numbering, raw, record=record)
     walker.block(body)
-    lines = [Line(i, text, where=where) for i, (text, where) in enumerate(walker.lines, 1)]
-    if not lines:
+    return main, root, body, rels, walker
+
+
+def line_elements(data: bytes):
+    """The package, its main part name, the parsed main part, and for each line as
+    :func:`read` numbers it (line N is ``elements[N - 1]``) the element it was read
+    from: a ``w:p``, or for a table row the list of its ``w:tc`` in the order their
+    texts are joined by TAB.  The same walk as :func:`read`, so a finding's line maps
+    to the element it was read from.  For annotating a copy (:mod:`govcheck.annotate`);
+    raises ReadError as :func:`read` does."""
+    pkg = _Package(data)
+    main, root, _, _, walker = _walk(pkg, record=True)
+    if not walker.lines:
         raise ReadError("no text in the document: nothing to check "
                         "(is it a scanned image?)")
-
-    props = _core_properties(pkg)
-    for kind in ("header", "footer"):
-        text = _header_footer(pkg, rels, body, w, kind)
-        if text:
-            props[kind] = text
-    return Document(path=path, format="docx", lines=lines, properties=props)
+    return pkg, main, root, walker.lines, walker.elements
 
 
 # --------------------------------------------------------------------------- package
@@ -658,9 +683,13 @@ def _on(el, attr: str, default: str = "1") -> bool:
 class _Walker:
     """Walks block content (body, cell, content control, text box) into lines."""
 
-    def __init__(self, w: str, numbering: _Numbering | None, raw: bytes = b"vanish fonts"):
+    def __init__(self, w: str, numbering: _Numbering | None, raw: bytes = b"vanish fonts",
+                 record: bool = False):
         q = lambda n: f"{{{w}}}{n}"  # noqa: E731
+        self.w = w
         self.numbering = numbering
+        # with ``record``, the element of each line (see _walk); None on the read path
+        self.elements: list | None = [] if record else None
         # Run properties matter only for hidden text and symbol fonts; a part that
         # names neither lets the walk skip every w:rPr (a third of a Word document).
         self.read_rpr = b"vanish" in raw or b"ingdings" in raw
@@ -748,6 +777,8 @@ class _Walker:
                 line = line.strip(" \t")
                 if line:
                     self.lines.append((line, where))
+                    if self.elements is not None:
+                        self.elements.append(p)
         for box in found:
             self.block(box, cell, where if cell is not None else f"{where}, text box")
 
@@ -755,16 +786,21 @@ class _Walker:
         if cell is None:
             self.tables += 1
             number = self.tables
-        rows = self._rows(tbl)
+        tcs = [] if self.elements is not None and cell is None else None
+        rows = self._rows(tbl, tcs)
         for r, cells in enumerate(rows, 1):
             if not any(cells):
                 continue
             if cell is None:
                 self.lines.append(("\t".join(cells), f"table {number}, row {r}"))
+                if tcs is not None:
+                    self.elements.append(tcs[r - 1])
             else:
                 cell.append(" ".join(c for c in cells if c))
 
-    def _rows(self, tbl) -> list[list[str]]:
+    def _rows(self, tbl, tcs: list | None = None) -> list[list[str]]:
+        """The rows' cell texts; with ``tcs``, each row's ``w:tc`` (one per cell text)
+        is appended to it too."""
         rows: list[list[str]] = []
         TRPR, TCPR, DEL, CELLDEL, VMERGE = (self.TRPR, self.TCPR, self.DEL, self.CELLDEL,
                                             self.VMERGE)
@@ -776,6 +812,8 @@ class _Walker:
             if deleted:
                 continue                        # a deleted row (tracked change)
             cells = []
+            if tcs is not None:
+                tcs.append(row_tcs := [])
             for tc in self._children(tr, self.TC):
                 if len(tc) and tc[0].tag == TCPR:
                     merged = deleted_cell = False
@@ -788,10 +826,14 @@ class _Walker:
                         continue
                     if merged:                  # continuation of a vertical merge
                         cells.append("")
+                        if tcs is not None:
+                            row_tcs.append(tc)
                         continue
                 parts: list[str] = []
                 self.block(tc, parts)
                 cells.append(" ".join(" ".join(parts).split()))
+                if tcs is not None:
+                    row_tcs.append(tc)
             rows.append(cells)
         return rows
 

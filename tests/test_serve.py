@@ -320,3 +320,18 @@ def test_serve_with_an_unknown_profile_fails_before_starting(monkeypatch):
                              monkeypatch)
     assert result.exit_code == 2 and not started
     assert "unknown council profile 'atlantis'" in result.output
+
+
+def test_a_word_document_comes_back_with_a_comment_at_each_finding(client):
+    import docx
+
+    front = FIX / "docx" / "cabinet-report-frontsheet-late-notice.docx"
+    r = post(client, [(front.name, front.read_bytes())], as_of="2025-02-01")
+    got = downloads(r.text)
+    copy = got["cabinet-report-frontsheet-late-notice.checked.docx"]
+    findings = json.loads(got["govcheck-report.json"])["findings"]
+    assert {f["code"] for f in findings} >= {"KD001", "CI001"}
+    comments = list(docx.Document(io.BytesIO(copy)).comments)
+    assert len(comments) == len(findings) + 1
+    assert any(c.text.startswith("KD001 [error]") for c in comments)
+    assert front.read_bytes() != copy

@@ -21,7 +21,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 FIX = ROOT / "fixtures"
 LATE = FIX / "decisions" / "decision-2024-04-09-clean-air-zone-late-notice.txt"
-FRONT = FIX / "docx" / "inconsistent-checkbox.docx"
+FRONT = FIX / "docx" / "cabinet-report-frontsheet-late-notice.docx"
 ARTIFACTS = Path(os.environ.get("GOVCHECK_ARTIFACTS", ROOT / "test-artifacts"))
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
@@ -39,7 +39,8 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.common.action_chains import ActionChains  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
+from selenium.common.exceptions import (NoSuchElementException,  # noqa: E402
+                                        StaleElementReferenceException)
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
@@ -111,10 +112,11 @@ def upload(browser, server, *paths: Path):
     field = browser.find_element(By.ID, "files")
     field.send_keys("\n".join(str(p) for p in paths))
     browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
-    WebDriverWait(browser, 30).until(EC.presence_of_element_located((By.CSS_SELECTOR,
-                                                                      "h1")))
-    WebDriverWait(browser, 30).until(lambda d: d.find_element(By.TAG_NAME, "h1").text
-                                     in ("Results", "Could not check"))
+    # the page is replaced: wait for the new one (an element of the old one goes stale)
+    WebDriverWait(browser, 30, ignored_exceptions=(StaleElementReferenceException,
+                                                   NoSuchElementException)).until(
+        lambda d: d.current_url.endswith("/check")
+        and d.find_element(By.TAG_NAME, "h1").text in ("Results", "Could not check"))
 
 
 def test_the_upload_page_is_accessible_and_keyboard_usable(browser, server):
@@ -187,13 +189,26 @@ def _wait_for(folder: Path, name: str) -> Path:
     raise AssertionError(f"{name} was not downloaded: {sorted(folder.iterdir())}")
 
 
-def test_the_report_downloads(browser, server, downloads):
+def test_the_report_and_the_annotated_word_copy_download(browser, server, downloads):
     upload(browser, server, FRONT)
     browser.find_element(By.CSS_SELECTOR, 'a[download="govcheck-report.html"]').click()
     report = _wait_for(downloads, "govcheck-report.html")
     assert b"govcheck clearance report" in report.read_bytes()
     browser.find_element(By.CSS_SELECTOR, 'a[download="govcheck-report.sarif"]').click()
     assert b'"version": "2.1.0"' in _wait_for(downloads, "govcheck-report.sarif").read_bytes()
+    name = FRONT.stem + ".checked.docx"
+    browser.find_element(By.CSS_SELECTOR, f'a[download="{name}"]').click()
+    copy = _wait_for(downloads, name)
+    import docx
+
+    comments = list(docx.Document(str(copy)).comments)
+    shown = browser.find_elements(By.CSS_SELECTOR, "li.finding")
+    codes = sorted(f.find_element(By.CSS_SELECTOR, ".code").text for f in shown)
+    assert len(shown) >= 2 and len(comments) == len(shown) + 1   # and the summary
+    assert all(c.author == "govcheck" for c in comments)
+    # one comment per finding shown, each opening with the finding's code
+    assert sorted(c.text.split(" ", 1)[0] for c in comments
+                  if not c.text.startswith("govcheck")) == codes
 
 
 def test_a_malformed_upload_shows_one_line(browser, server, tmp_path):

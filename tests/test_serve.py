@@ -335,3 +335,26 @@ def test_a_word_document_comes_back_with_a_comment_at_each_finding(client):
     assert len(comments) == len(findings) + 1
     assert any(c.text.startswith("KD001 [error]") for c in comments)
     assert front.read_bytes() != copy
+
+
+def test_exceptions_and_waivers_are_shown_as_in_the_other_outputs():
+    import datetime as dt
+
+    urgent = FIX / "decisions" / "decision-2024-05-14-special-urgency-agreed-by-the-mayor.txt"
+    waived = TestClient(create_app(Settings(log=False, waivers=[{
+        "rule": "KD001", "path": LATE.name, "reason": "notice re-published, see minute 12",
+        "approved-by": "Monitoring Officer", "expires": dt.date(2099, 1, 1)}])))
+    r = post(waived, [(urgent.name, urgent.read_bytes()), (LATE.name, LATE.read_bytes())],
+             as_of="2025-01-01")
+    text = unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", r.text)))
+    assert "Covered by: special urgency (SI 2012/2089, regulation 11)" in text
+    assert ("Waived: notice re-published, see minute 12 (approved by Monitoring Officer, "
+            "until 2099-01-01)") in text
+    # covered and waived findings do not fail the run
+    assert 'class="summary passing"' in r.text
+
+
+def test_a_finding_links_to_the_place_a_person_finds_it(client):
+    front = FIX / "docx" / "cabinet-report-frontsheet-late-notice.docx"
+    r = post(client, [(front.name, front.read_bytes())], as_of="2025-02-01")
+    assert "Show table 1, row 9 in the document" in r.text

@@ -342,6 +342,8 @@ def _view(result, uploads, texts, notes, state: _State, profile, as_of) -> dict:
 
 def _doc_view(doc_id, upload, findings, lines, error, state: _State, result) -> dict:
     rank = {"error": 3, "warning": 2, "info": 1}
+    # where a person finds a line: "table 1, row 9", "paragraph 4", "page 2, line 7"
+    where = {ln.number: ln.describe() for ln in lines or []}
     items = []
     hits: dict[int, list] = {}
     for j, f in enumerate(findings, 1):
@@ -353,7 +355,7 @@ def _doc_view(doc_id, upload, findings, lines, error, state: _State, result) -> 
         items.append({
             "id": fid, "code": f.code, "name": f.name, "severity": sev,
             "title": f.title or f.name, "message": f.message, "fix": f.fix,
-            "where": f.location.human(), "anchor": f"{doc_id}-l{line}",
+            "where": where.get(line) or f.location.human(), "anchor": f"{doc_id}-l{line}",
             "law": {"instrument": c.instrument, "provision": c.provision, "url": c.url},
             "exception": None if f.exception is None else {
                 "title": f.exception.title,

@@ -215,9 +215,24 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             _meeting_head(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
+        _made_at_meeting(col)
         _call_in_in_text(lines, col)
         if "decision_maker" not in col.fields:
             _resolved_by(lines, col)
+
+
+def _made_at_meeting(col: Collector) -> None:
+    """A decision the page says was made at a meeting ("Made at meeting: 20/10/2022 -
+    Democratic Services Committee", a ``meeting_ref`` label) was made on the meeting's
+    day, when nothing else dates it."""
+    from govcheck.extract.labels import match_label
+
+    when = col.fields.get("meeting_date")
+    if when is None or "decision_date" in col.fields or not when.text:
+        return
+    found = match_label(when.text.strip())
+    if found is not None and found[0].kind == "meeting_ref":
+        col.fields["decision_date"] = when
 
 
 _PLACE_LEAD_RE = re.compile(r"^\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2},\s*$")

@@ -1,0 +1,43 @@
+"""Reading what a page shows in ways councils commonly write it: each test a small
+realistic text in, a field value out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from govcheck.extract import extract_with_notes
+from govcheck.read.base import Document
+
+
+def records(text: str):
+    recs, _notes = extract_with_notes(Document.from_text("page.txt", "text", text))
+    return recs
+
+
+def one(text: str):
+    recs = records(text)
+    assert len(recs) == 1
+    return recs[0]
+
+
+def test_decision_made_at_a_meeting_is_dated_by_the_meeting():
+    # a decision list entry whose heading (with its date) was not kept: the decision
+    # was made at the meeting, on the meeting's day
+    r = one("Decision Maker: Democratic Services Committee\n"
+            "Made at meeting: 20/10/2022 - Democratic Services Committee\n"
+            "Decision published: 31/05/2023\n"
+            "Effective from: 20/10/2022\n"
+            "Decision:\n"
+            "RESOLVED : The Committee noted the report and appendices.\n")
+    assert r.kind == "decision"
+    assert r.get("meeting_date") == date(2022, 10, 20)
+    assert r.get("decision_date") == date(2022, 10, 20)
+
+
+def test_decision_date_given_is_kept_over_the_meeting_date():
+    r = one("Decision details\n\nGrant award\n\n"
+            "Decision Maker: Cabinet\n"
+            "Date of decision: 14/03/2024\n"
+            "Decided at meeting: 12/03/2024 - Cabinet\n")
+    assert r.get("decision_date") == date(2024, 3, 14)
+

@@ -41,3 +41,18 @@ def test_decision_date_given_is_kept_over_the_meeting_date():
             "Decided at meeting: 12/03/2024 - Cabinet\n")
     assert r.get("decision_date") == date(2024, 3, 14)
 
+
+
+def test_exempt_from_further_call_in_under_a_rule():
+    r = one("Decision details\n\nFuture Options for Working Together\n\n"
+            "Decision Maker: Babergh Cabinet\n"
+            "Made at meeting: 07/12/2017 - Babergh Cabinet\n"
+            "Decision published: 08/12/2017\n"
+            "Effective from: 07/12/2017\n"
+            "Decision:\n"
+            "It was RESOLVED that Cabinet reconfirms the decisions it made on 13 October 2017.\n"
+            "Please note this Item is exempt from further Call In Under Part 3 - Scrutiny "
+            "Procedure Rule 13 of the Constitution.\n")
+    assert r.get("call_in_eligible") is False
+    # the provision of the constitution it relies on is the ground given
+    assert "Procedure Rule 13" in r.get("call_in_exemption_reason")

@@ -269,9 +269,9 @@ _BECAUSE_RE = re.compile(r"\bcall[\s-]?in\b.*?\b(?:as|because|since|for\s+the\s+
 
 def _call_in_reason(lines, cl, col: Collector) -> None:
     """Why a decision says it is not subject to call-in: the sentence when it says the
-    decision is urgent, or what follows "as", "because" ("This decision is not subject
-    to call in as: - a delay would cause the Council serious financial loss"), on the
-    same line or, after a colon, the next."""
+    decision is urgent or names the rule that exempts it, or what follows "as",
+    "because" ("This decision is not subject to call in as: - a delay would cause the
+    Council serious financial loss"), on the same line or, after a colon, the next."""
     m = _BECAUSE_RE.search(cl.text)
     if m is not None:
         reason = m.group("r").strip(" -–•·\t")
@@ -284,7 +284,12 @@ def _call_in_reason(lines, cl, col: Collector) -> None:
         if reason:
             col.put("call_in_exemption_reason", " ".join(reason.split()), line.line, max(at, 0))
             return
-    if "urgen" in cl.low:
+    from govcheck import vocabulary
+
+    # the sentence when it says the decision is urgent, or names the provision of the
+    # constitution that exempts it (answers.yaml ``call_in_rule_cited``)
+    if "urgen" in cl.low or \
+            vocabulary.active().groups["answers"]["call_in_rule_cited"].rx.search(cl.text):
         col.put("call_in_exemption_reason", " ".join(cl.text.split()), cl.line, 0)
 
 

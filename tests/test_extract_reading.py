@@ -56,3 +56,22 @@ def test_exempt_from_further_call_in_under_a_rule():
     assert r.get("call_in_eligible") is False
     # the provision of the constitution it relies on is the ground given
     assert "Procedure Rule 13" in r.get("call_in_exemption_reason")
+
+
+def test_earlier_minutes_date_is_not_the_meeting_date():
+    r = one("Meeting documents\n\n"
+            "PRESENT: Councillors Cartwright, Cooper and Edmonds.\n\n"
+            "1. MINUTES\n\n"
+            "RESOLVED –\n"
+            "That the Minutes of the meeting held on 15th May, 2006 be approved as a "
+            "correct record.\n")
+    assert r.kind == "meeting"
+    assert r.get("meeting_date") != date(2006, 5, 15)
+
+
+def test_meeting_held_on_line_still_dates_the_meeting():
+    r = one("Minutes of a meeting of the Licensing Committee held on 25th June 2015\n\n"
+            "PRESENT: Councillors Cartwright, Cooper and Edmonds.\n\n"
+            "1. MINUTES\n\n"
+            "The minutes of the meeting held on 20 May 2015 were approved as a correct record.\n")
+    assert r.get("meeting_date") == date(2015, 6, 25)

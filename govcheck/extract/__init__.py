@@ -373,6 +373,10 @@ def _meeting_head(lines, col: Collector) -> None:
             if pd is None:
                 continue
             lead = text[:pd.start]
+            if "minute" in cl.low and headings.rx("earlier_minutes").search(text):
+                # "That the Minutes of the meeting held on 15th May, 2006 be approved":
+                # an earlier meeting's date
+                continue
             # "Glasgow, 8th December 2016.": the place the minutes were taken, then the date
             placed = seen <= 2 and _PLACE_LEAD_RE.match(lead) is not None \
                 and not text[pd.end:].strip(" .")

@@ -75,3 +75,23 @@ def test_meeting_held_on_line_still_dates_the_meeting():
             "1. MINUTES\n\n"
             "The minutes of the meeting held on 20 May 2015 were approved as a correct record.\n")
     assert r.get("meeting_date") == date(2015, 6, 25)
+
+
+def test_body_confirming_minutes_is_the_meetings_body():
+    r = one("Agenda and minutes\n\n"
+            "Tuesday, 28th January, 2020 10.00 am\n\n"
+            "Venue: Civic Centre, Hanbury Road, Pontypool\n\n"
+            "No. Item\n\n"
+            "Confirmation of minutes\n\n"
+            "4.1 Council CONFIRMED the minutes of the meeting held on 22nd October 2019 as "
+            "an accurate record.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Council"
+    assert r.get("meeting_date") == date(2020, 1, 28)
+
+
+def test_the_committee_confirming_minutes_names_no_body():
+    r = one("Agenda and minutes\n\n"
+            "Tuesday, 28th January, 2020 10.00 am\n\n"
+            "The Committee confirmed the minutes of the meeting held on 22nd October 2019.\n")
+    assert not r.has("body")

@@ -213,6 +213,8 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             col.fields["body"] = council
         if "body" not in col.fields or "meeting_date" not in col.fields:
             _meeting_head(lines, col)
+        if "body" not in col.fields:
+            _minutes_approved_by(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
         _made_at_meeting(col)
@@ -303,6 +305,23 @@ def _resolved_by(lines, col: Collector) -> None:
         m = rx.match(cl.text) if len(cl.text) < 200 else None
         if m:
             col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
+            return
+
+
+def _minutes_approved_by(lines, col: Collector) -> None:
+    """Minutes that show no heading naming the body, but a body confirming minutes
+    ("4.1 Council CONFIRMED the minutes of the meeting held on 22nd October 2019"):
+    only the meeting itself does that, so it is the meeting's body (headings.yaml
+    ``minutes_approved_by``)."""
+    from govcheck.extract import headings
+
+    rx = headings.rx("minutes_approved_by")
+    for cl in lines:
+        if "minute" not in cl.low or len(cl.text) > 300:
+            continue
+        m = rx.match(cl.text)
+        if m:
+            col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
             return
 
 

@@ -95,3 +95,19 @@ def test_the_committee_confirming_minutes_names_no_body():
             "Tuesday, 28th January, 2020 10.00 am\n\n"
             "The Committee confirmed the minutes of the meeting held on 22nd October 2019.\n")
     assert not r.has("body")
+
+
+def test_matter_heard_in_public_after_all_is_not_an_exclusion():
+    r = one("Issue - meetings\n\n"
+            "Exclusion of the Press and Public\n\n"
+            "Meeting: 12/04/2010 - Standards Hearing Sub-Committee (Item 3)\n\n"
+            "To consider and, if appropriate, pass the following resolution:\n\n"
+            "That under Section 100A(4) of the Local Government Act 1972, the public be "
+            "excluded from the meeting for the business specified in Item Number 4 below on "
+            "the grounds that it is likely that there would be disclosure of exempt "
+            "information as defined in paragraph 1 of Part 1 of Schedule 12A to the Act.\n\n"
+            "The Chairman asked the Subject Member whether they objected to the hearing going "
+            "ahead with the public present. The Sub-Committee agreed to hear the matter in "
+            "public in the interests of openness and transparency.\n")
+    assert r.kind == "meeting"
+    assert r.get("exempt") != "part"

@@ -422,9 +422,10 @@ def _item_paragraphs(items: list[dict], lines, col: Collector) -> None:
 def _exclusion_line(lines):
     """Where a resolution excluding the press and public (s100A(4); Scotland s50A(4))
     is first recorded: ``(line, column)``, or None when there is none, when the meeting
-    resolved not to exclude them after all, or when the page only asks whether to
-    exclude them (a standing item under an "Exclusion of the press and public"
-    heading; citations.yaml ``exclusion_considered``)."""
+    resolved not to exclude them after all (or to hear the matter in public,
+    ``heard_in_public``), or when the page only asks whether to exclude them (a standing
+    item under an "Exclusion of the press and public" heading; citations.yaml
+    ``exclusion_considered``)."""
     from govcheck import vocabulary
 
     from govcheck.extract import headings
@@ -437,6 +438,8 @@ def _exclusion_line(lines):
     asked = False
     for k, cl in enumerate(lines):
         low = cl.low
+        if "in public" in low and cites["heard_in_public"].rx.search(cl.text):
+            return None
         if "exclu" not in low and "private" not in low and "(4)" not in low:
             continue
         if cites["not_excluded"].rx.search(cl.text):

@@ -213,11 +213,28 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             col.fields["body"] = council
         if "body" not in col.fields or "meeting_date" not in col.fields:
             _meeting_head(lines, col)
+        if "body" not in col.fields:
+            _minutes_approved_by(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
+        _made_at_meeting(col)
         _call_in_in_text(lines, col)
         if "decision_maker" not in col.fields:
             _resolved_by(lines, col)
+
+
+def _made_at_meeting(col: Collector) -> None:
+    """A decision the page says was made at a meeting ("Made at meeting: 20/10/2022 -
+    Democratic Services Committee", a ``meeting_ref`` label) was made on the meeting's
+    day, when nothing else dates it."""
+    from govcheck.extract.labels import match_label
+
+    when = col.fields.get("meeting_date")
+    if when is None or "decision_date" in col.fields or not when.text:
+        return
+    found = match_label(when.text.strip())
+    if found is not None and found[0].kind == "meeting_ref":
+        col.fields["decision_date"] = when
 
 
 _PLACE_LEAD_RE = re.compile(r"^\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2},\s*$")
@@ -254,9 +271,9 @@ _BECAUSE_RE = re.compile(r"\bcall[\s-]?in\b.*?\b(?:as|because|since|for\s+the\s+
 
 def _call_in_reason(lines, cl, col: Collector) -> None:
     """Why a decision says it is not subject to call-in: the sentence when it says the
-    decision is urgent, or what follows "as", "because" ("This decision is not subject
-    to call in as: - a delay would cause the Council serious financial loss"), on the
-    same line or, after a colon, the next."""
+    decision is urgent or names the rule that exempts it, or what follows "as",
+    "because" ("This decision is not subject to call in as: - a delay would cause the
+    Council serious financial loss"), on the same line or, after a colon, the next."""
     m = _BECAUSE_RE.search(cl.text)
     if m is not None:
         reason = m.group("r").strip(" -–•·\t")
@@ -269,7 +286,12 @@ def _call_in_reason(lines, cl, col: Collector) -> None:
         if reason:
             col.put("call_in_exemption_reason", " ".join(reason.split()), line.line, max(at, 0))
             return
-    if "urgen" in cl.low:
+    from govcheck import vocabulary
+
+    # the sentence when it says the decision is urgent, or names the provision of the
+    # constitution that exempts it (answers.yaml ``call_in_rule_cited``)
+    if "urgen" in cl.low or \
+            vocabulary.active().groups["answers"]["call_in_rule_cited"].rx.search(cl.text):
         col.put("call_in_exemption_reason", " ".join(cl.text.split()), cl.line, 0)
 
 
@@ -283,6 +305,23 @@ def _resolved_by(lines, col: Collector) -> None:
         m = rx.match(cl.text) if len(cl.text) < 200 else None
         if m:
             col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
+            return
+
+
+def _minutes_approved_by(lines, col: Collector) -> None:
+    """Minutes that show no heading naming the body, but a body confirming minutes
+    ("4.1 Council CONFIRMED the minutes of the meeting held on 22nd October 2019"):
+    only the meeting itself does that, so it is the meeting's body (headings.yaml
+    ``minutes_approved_by``)."""
+    from govcheck.extract import headings
+
+    rx = headings.rx("minutes_approved_by")
+    for cl in lines:
+        if "minute" not in cl.low or len(cl.text) > 300:
+            continue
+        m = rx.match(cl.text)
+        if m:
+            col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
             return
 
 
@@ -353,6 +392,10 @@ def _meeting_head(lines, col: Collector) -> None:
             if pd is None:
                 continue
             lead = text[:pd.start]
+            if "minute" in cl.low and headings.rx("earlier_minutes").search(text):
+                # "That the Minutes of the meeting held on 15th May, 2006 be approved":
+                # an earlier meeting's date
+                continue
             # "Glasgow, 8th December 2016.": the place the minutes were taken, then the date
             placed = seen <= 2 and _PLACE_LEAD_RE.match(lead) is not None \
                 and not text[pd.end:].strip(" .")
@@ -379,9 +422,10 @@ def _item_paragraphs(items: list[dict], lines, col: Collector) -> None:
 def _exclusion_line(lines):
     """Where a resolution excluding the press and public (s100A(4); Scotland s50A(4))
     is first recorded: ``(line, column)``, or None when there is none, when the meeting
-    resolved not to exclude them after all, or when the page only asks whether to
-    exclude them (a standing item under an "Exclusion of the press and public"
-    heading; citations.yaml ``exclusion_considered``)."""
+    resolved not to exclude them after all (or to hear the matter in public,
+    ``heard_in_public``), or when the page only asks whether to exclude them (a standing
+    item under an "Exclusion of the press and public" heading; citations.yaml
+    ``exclusion_considered``)."""
     from govcheck import vocabulary
 
     from govcheck.extract import headings
@@ -394,6 +438,8 @@ def _exclusion_line(lines):
     asked = False
     for k, cl in enumerate(lines):
         low = cl.low
+        if "in public" in low and cites["heard_in_public"].rx.search(cl.text):
+            return None
         if "exclu" not in low and "private" not in low and "(4)" not in low:
             continue
         if cites["not_excluded"].rx.search(cl.text):

@@ -32,6 +32,7 @@ def guarded(fn):
     """Turn every failure into a one-line message and exit code 2."""
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from govcheck.config import ConfigError
         from govcheck.engine.profile import ProfileError
         from govcheck.engine.rules import RuleError
         from govcheck.selection import SelectionError
@@ -39,7 +40,7 @@ def guarded(fn):
 
         try:
             code = fn(*args, **kwargs)
-        except (RuleError, ProfileError, SelectionError, VocabularyError) as e:
+        except (RuleError, ProfileError, SelectionError, VocabularyError, ConfigError) as e:
             code = _fail(str(e))
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
@@ -65,12 +66,32 @@ def _parse_date(ctx, param, value):
         raise click.BadParameter(f"{value!r} is not a date in YYYY-MM-DD form") from None
 
 
+def _config(config_path):
+    """The configuration: the file named, else the closest one (a ConfigError is a
+    one-line message and exit code 2, through :func:`guarded`)."""
+    from pathlib import Path
+
+    from govcheck.config import find_config, load_config
+
+    return load_config(Path(config_path) if config_path else find_config())
+
+
 def _split(values) -> list[str]:
     return [v.strip() for item in values for v in item.split(",") if v.strip()]
 
 
 rules_option = click.option("--rules", "rules_dir", type=click.Path(file_okay=False),
                             help="Rule pack directory (default: the bundled rules).")
+select_option = click.option("--select", multiple=True,
+                             help="Rules to run: code, prefix or name (comma-separated).")
+ignore_option = click.option("--ignore", multiple=True,
+                             help="Rules to skip: code, prefix or name (comma-separated).")
+as_of_option = click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
+                            help="The date to treat as today for deadline rules.")
+config_option = click.option("--config", "config_path",
+                             type=click.Path(dir_okay=False, exists=True),
+                             help="Configuration file (default: the closest govcheck.toml, "
+                                  ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
 profile_option = click.option("--profile", "profile_name", metavar="NAME|PATH",
                               help="Council profile: a bundled name (england-default, "
                                    "birmingham) or a YAML file.")
@@ -84,14 +105,13 @@ def main():
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
-@click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
+@select_option
+@ignore_option
 @click.option("--output-format", type=click.Choice(list(FORMATS)),
               help="Report format (default: concise; github in GitHub Actions).")
 @click.option("--output-file", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
-@click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="The date to treat as today for deadline rules.")
+@as_of_option
 @click.option("--fail-on", type=click.Choice(SEVERITIES),
               help="Lowest severity that makes the run fail (exit 1); default error.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings fail.")
@@ -114,9 +134,7 @@ def main():
 @click.option("--skip-non-records", is_flag=True,
               help="Skip YAML and JSON files that are not govcheck records even when "
                    "named (a pre-commit hook names every file it passes).")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="Configuration file (default: the closest govcheck.toml, "
-                   ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
+@config_option
 @rules_option
 @profile_option
 @guarded
@@ -124,14 +142,8 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
           statistics, max_file_size, jobs, color, quiet, stdin_filename, skip_non_records,
           config_path, rules_dir, profile_name):
     """Check files and directories (txt, md, yaml, json, docx, pdf, html)."""
-    from pathlib import Path
 
-    from govcheck.config import ConfigError, find_config, load_config
-
-    try:
-        cfg = load_config(Path(config_path) if config_path else find_config())
-    except ConfigError as e:
-        return _fail(str(e))
+    cfg = _config(config_path)
     return run_check(
         paths,
         select=_split(select) or cfg.get("select", []),
@@ -154,13 +166,10 @@ def check(paths, select, ignore, output_format, output_file, as_of, fail_on, exi
               help="Where to write the annotated copy (default: <stem>.checked.docx "
                    "beside the input; for a document that is not a Word file, "
                    "<stem>.checked.html).")
-@click.option("--select", multiple=True, help="Rules to run: code, prefix or name (comma-separated).")
-@click.option("--ignore", multiple=True, help="Rules to skip: code, prefix or name (comma-separated).")
-@click.option("--as-of", callback=_parse_date, metavar="YYYY-MM-DD",
-              help="The date to treat as today for deadline rules.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="Configuration file (default: the closest govcheck.toml, "
-                   ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
+@select_option
+@ignore_option
+@as_of_option
+@config_option
 @rules_option
 @profile_option
 @guarded
@@ -168,14 +177,8 @@ def annotate(input_path, output, select, ignore, as_of, config_path, rules_dir,
              profile_name):
     """Write a copy of a Word document with a comment at each finding (for a PDF,
     text, HTML, YAML or JSON input: the HTML clearance report)."""
-    from pathlib import Path
 
-    from govcheck.config import ConfigError, find_config, load_config
-
-    try:
-        cfg = load_config(Path(config_path) if config_path else find_config())
-    except ConfigError as e:
-        return _fail(str(e))
+    cfg = _config(config_path)
     return run_annotate(
         input_path, output,
         select=_split(select) or cfg.get("select", []),
@@ -562,27 +565,20 @@ fail-on = "error"
                    "(127.0.0.1, localhost, ::1) lets other machines reach the page.")
 @click.option("--port", default=8765, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--no-open", is_flag=True, help="Do not open the page in a browser.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, exists=True),
-              help="Configuration file (default: the closest govcheck.toml, "
-                   ".govcheck.toml or pyproject.toml with [tool.govcheck]).")
+@config_option
 @rules_option
 @profile_option
 @guarded
 def serve_cmd(host, port, no_open, config_path, rules_dir, profile_name):
     """Check documents in your browser: a page on this computer, nothing leaves it."""
     import socket
-    from pathlib import Path
 
-    from govcheck.config import ConfigError, find_config, load_config
     from govcheck.serve import LOCAL_HOSTS, missing_library
 
     missing = missing_library()
     if missing:
         return _fail(missing)
-    try:
-        cfg = load_config(Path(config_path) if config_path else find_config())
-    except ConfigError as e:
-        return _fail(str(e))
+    cfg = _config(config_path)
     if host not in LOCAL_HOSTS:
         click.echo(f"govcheck: warning: listening on {host}: other machines on the "
                    "network can reach this page and upload documents to it", err=True)

@@ -36,6 +36,7 @@ from lxml import etree
 from govcheck.model import Finding
 from govcheck.read.base import ReadError
 from govcheck.read.docx import PKG_REL, W_STRICT, line_elements
+from govcheck import recache
 
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 COMMENTS_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
@@ -304,7 +305,7 @@ def _comment(w: str, cid: int, author: str, initials: str, stamp: str,
     return c
 
 
-_XML_BAD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_XML_BAD = recache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _xml_safe(text: str) -> str:

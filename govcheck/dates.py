@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from govcheck import recache
 
 __all__ = ["ParsedDate", "parse_date", "find_dates", "find_partial_date", "MONTHS",
            "WEEKDAYS"]
@@ -100,7 +101,7 @@ _WDAY = _alt(WEEKDAYS)
 # paragraph number, a reference) may stand right before a date.
 _LEAD = r"(?<![\w/.\-£$])"
 
-_DATE_RE = re.compile(
+_DATE_RE = recache.compile(
     _LEAD
     + r"(?:(?P<wd>" + _WDAY + r")\.?,?\s+(?:the\s+)?)?"
     + r"(?:"
@@ -118,7 +119,7 @@ _DATE_RE = re.compile(
     re.IGNORECASE,
 )
 
-_PARTIAL_RE = re.compile(
+_PARTIAL_RE = recache.compile(
     _LEAD
     + r"(?:(?:" + _WDAY + r")\.?,?\s+)?"
     + r"(?:\d{1,2}" + _ORD + r"?(?:\s+(?:of|o))?\s+(?:" + _MONTH + r")\b"
@@ -127,7 +128,7 @@ _PARTIAL_RE = re.compile(
     re.IGNORECASE,
 )
 
-_QUALIFIER_RE = re.compile(
+_QUALIFIER_RE = recache.compile(
     r"\b(?:to\s+be\s+(?:confirmed|agreed|determined|arranged|decided)"
     r"|TBC|TBA|TBD|provisional(?:ly)?|tentative(?:ly)?"
     r"|subject\s+to\s+(?:confirmation|change)|estimated|indicative"

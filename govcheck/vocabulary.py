@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+from govcheck import recache
 
 __all__ = ["LabelSpec", "WordEntry", "Vocabulary", "VocabularyError", "active", "activate",
            "load", "FILES"]
@@ -86,7 +87,7 @@ class WordEntry:
                 parts.append(r"\b(?:" + "|".join(
                     re.escape(w).replace(r"\ ", r"\s+")
                     for w in sorted(self.words, key=len, reverse=True)) + r")\b")
-            self._rx = re.compile("|".join(parts),
+            self._rx = recache.compile("|".join(parts),
                                   0 if self.case_sensitive else re.IGNORECASE)
         return self._rx
 
@@ -309,7 +310,7 @@ def _validate_file(path: Path, text: str) -> tuple[str, list[dict]]:
         d["source"] = where
         for j, p in enumerate(d["patterns"]):
             try:
-                re.compile(p)
+                recache.compile(p)
             except re.error as err:
                 raise VocabularyError(shown, loaded.line_of((group, i, "patterns", j)),
                                       f"pattern does not compile: {err}") from None
@@ -323,7 +324,7 @@ def _validate_file(path: Path, text: str) -> tuple[str, list[dict]]:
                 from govcheck.extract.contract import HEADING_GROUPS
 
                 need = HEADING_GROUPS.get(d["name"], set())
-                have = set(re.compile("|".join(d["patterns"])).groupindex)
+                have = set(recache.compile("|".join(d["patterns"])).groupindex)
                 if need - have:
                     raise VocabularyError(shown, line, f"{d['name']}: the pattern needs the "
                                           f"named group(s) {', '.join(sorted(need - have))}")
@@ -489,7 +490,7 @@ def profile_labels(entries: list, source: str) -> list[LabelSpec]:
             raise VocabularyError(source, 1, f"{where}: {first['msg']}") from None
         try:
             pattern = "|".join(spec.patterns)
-            re.compile(pattern)
+            recache.compile(pattern)
             starts = label_starts(pattern)
         except (re.error, ValueError) as err:
             raise VocabularyError(source, 1, f"labels.{i}: {err}") from None

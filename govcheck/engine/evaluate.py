@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from govcheck.engine.predicates import Ctx, Outcome
 from govcheck.engine.rules import Rule, RulePack
 from govcheck.model import ExceptionUsed, Finding, Location, Record, Severity, display_value
+from govcheck import recache
 
-_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+_PLACEHOLDER = recache.compile(r"\{([a-z_]+)\}")
 
 
 def render_template(template: str, record: Record) -> str:

@@ -52,6 +52,7 @@ from typing import Any
 from govcheck.engine import calendar
 from govcheck.fields import FIELDS
 from govcheck.model import Record, display_value
+from govcheck import recache
 
 NATION_HOLIDAYS = {"england": "England and Wales", "wales": "England and Wales",
                    "scotland": "Scotland"}
@@ -1020,7 +1021,7 @@ def _parse_matches(a, loc):
     if not isinstance(pattern, str) or len(pattern) > 200:
         raise PredicateError(loc + ("pattern",), "pattern must be a string of at most 200 characters")
     try:
-        compiled = re.compile(pattern, re.IGNORECASE)
+        compiled = recache.compile(pattern, re.IGNORECASE)
     except re.error as e:
         raise PredicateError(loc + ("pattern",), f"invalid pattern: {e}") from None
     return Matches(name, compiled)

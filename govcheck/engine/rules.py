@@ -9,7 +9,6 @@ file and line.  A pack is loaded once per run.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from pathlib import Path
@@ -17,6 +16,7 @@ from typing import Any
 
 from govcheck.engine.predicates import PredicateError, Pred, parse_predicate
 from govcheck.model import Citation, Severity
+from govcheck import recache
 
 FAMILIES = {
     "KD": "key decisions and their notice",
@@ -30,9 +30,9 @@ FAMILIES = {
     "DR": "decision records",
     "GC": "govcheck itself",
 }
-CODE_RE = re.compile(r"^(%s)\d{3}$" % "|".join(FAMILIES))
-NAME_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
-PARAMETER_RE = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+CODE_RE = recache.compile(r"^(%s)\d{3}$" % "|".join(FAMILIES))
+NAME_RE = recache.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+PARAMETER_RE = recache.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 LEGISLATION = "https://www.legislation.gov.uk/"
 
 

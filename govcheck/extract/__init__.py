@@ -35,6 +35,7 @@ import re
 from typing import TYPE_CHECKING
 
 from govcheck.extract.collect import Collector, Note
+from govcheck import recache
 
 if TYPE_CHECKING:
     from govcheck.extract.text import CLine
@@ -237,8 +238,8 @@ def _made_at_meeting(col: Collector) -> None:
         col.fields["decision_date"] = when
 
 
-_PLACE_LEAD_RE = re.compile(r"^\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2},\s*$")
-_HELD_RE = re.compile(r"\b(?:held|to\s+be\s+held|meeting)\b[^.]{0,120}?\bon\s+", re.IGNORECASE)
+_PLACE_LEAD_RE = recache.compile(r"^\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2},\s*$")
+_HELD_RE = recache.compile(r"\b(?:held|to\s+be\s+held|meeting)\b[^.]{0,120}?\bon\s+", re.IGNORECASE)
 
 
 def _call_in_in_text(lines, col: Collector) -> None:
@@ -265,7 +266,7 @@ def _call_in_in_text(lines, col: Collector) -> None:
         return
 
 
-_BECAUSE_RE = re.compile(r"\bcall[\s-]?in\b.*?\b(?:as|because|since|for\s+the\s+following"
+_BECAUSE_RE = recache.compile(r"\bcall[\s-]?in\b.*?\b(?:as|because|since|for\s+the\s+following"
                          r"\s+reasons?)\b\s*[:,]?\s*(?P<r>.*)$", re.IGNORECASE)
 
 
@@ -506,12 +507,12 @@ def _exclusion(lines, col: Collector, found=None) -> None:
             col.put("exempt_grounds_elsewhere", True, found[0].line, found[1])
 
 
-_WHOLLY_RE = re.compile(r"\b(?:wholly|entirely|fully|whole\s+(?:of\s+(?:the|this)\s+)?"
+_WHOLLY_RE = recache.compile(r"\b(?:wholly|entirely|fully|whole\s+(?:of\s+(?:the|this)\s+)?"
                        r"(?:report|item))\b", re.IGNORECASE)
-_RESTRICTED_WORD_RE = re.compile(r"\b(?:exempt|confidential|restricted|private|publication)\b",
+_RESTRICTED_WORD_RE = recache.compile(r"\b(?:exempt|confidential|restricted|private|publication)\b",
                                  re.IGNORECASE)
-_NOT_FOR_PUBLICATION_RE = re.compile(r"\bnot\s+for\s+publication\b", re.IGNORECASE)
-_PART_OF_RE = re.compile(r"\b(?:appendix|appendices|annex|part\s+of|section\s+\d)", re.IGNORECASE)
+_NOT_FOR_PUBLICATION_RE = recache.compile(r"\bnot\s+for\s+publication\b", re.IGNORECASE)
+_PART_OF_RE = recache.compile(r"\b(?:appendix|appendices|annex|part\s+of|section\s+\d)", re.IGNORECASE)
 
 
 def _restricted_how_much(lines, col: Collector) -> None:

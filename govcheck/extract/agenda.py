@@ -26,31 +26,32 @@ from govcheck.extract.exempt import paragraphs as cited_paragraphs
 from govcheck.extract.frontsheet import is_header_row
 from govcheck.fields import AGENDA_ITEM_KEYS as ITEM_KEYS
 from govcheck.extract.text import CLine
+from govcheck import recache
 
 __all__ = ["ITEM_KEYS", "find_items", "read_heading", "meeting_title", "AGENDA_HEAD_RE",
            "ITEM_HEADER_RE"]
 
 
-AGENDA_HEAD_RE = re.compile(
+AGENDA_HEAD_RE = recache.compile(
     r"^\s*(?:agenda(?:\s+items?)?|(?:items\s+of\s+|order\s+of\s+)?business|agenda\s+for\b.*"
     r"|rhaglen|eitemau(?:\s+ar\s+yr\s+agenda)?)\s*:?"
     # a page's link to the agenda document: "agenda (PDF)", "Agenda (PDF, 2MB)"
     r"\s*(?:\((?:pdf|word|docx?|html)\b[^)]{0,20}\))?\s*$",
     re.IGNORECASE)
 # "Agenda Item 5" / "Item 5" heading a report in a pack
-ITEM_HEADER_RE = re.compile(
+ITEM_HEADER_RE = recache.compile(
     r"^\s*(?:agenda\s+)?item\s*(?:no\.?|number)?\s*:?\s*\d{1,3}[a-z]?\b[^\t]{0,40}$",
     re.IGNORECASE)
-_ROW_RE = re.compile(
+_ROW_RE = recache.compile(
     r"^\s*(?:item\s+)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.)]?\s*\t+\s*(?P<rest>\S.*)$",
     re.IGNORECASE)
-_LINE_RE = re.compile(
+_LINE_RE = recache.compile(
     r"^\s*(?:item\s+)?(?P<n>\d{1,3}(?:\.\d{1,2})?[a-z]?)[.):]?\s+(?P<rest>[A-Z(‘'\"“].*)$")
 # a sub-item under a numbered item: "(a) Sale of Former St Cuthberts Primary School"
-_SUB_RE = re.compile(r"^\s*\((?P<l>[a-h])\)\s+(?P<rest>[A-Z0-9‘'\"“].*)$")
+_SUB_RE = recache.compile(r"^\s*\((?P<l>[a-h])\)\s+(?P<rest>[A-Z0-9‘'\"“].*)$")
 _FIRST_CELLS = frozenset({"item", "items", "no", "no.", "number", "item no", "item no.",
                           "item number", "#", "ref", "ref.", "agenda item", "rhif", "eitem"})
-_OPEN_RE = re.compile(r"^\W*(?:open|public|unrestricted|part\s+(?:i|1|a)\b|agored|cyhoeddus)\b",
+_OPEN_RE = recache.compile(r"^\W*(?:open|public|unrestricted|part\s+(?:i|1|a)\b|agored|cyhoeddus)\b",
                       re.IGNORECASE)
 _RX: list = [None, None, None]   # the vocabulary, its restricted-words and tail expressions
 
@@ -65,26 +66,26 @@ def _restricted_rxs():
     if _RX[0] is not vocab:
         words = "|".join(vocab.groups["answers"]["restricted"].patterns)
         _RX[:] = [vocab,
-                  re.compile(r"(?:" + words + r")|\bpart\s+(?:ii|2|b)\b", re.IGNORECASE),
-                  re.compile(r"\s*(?:\((?P<p>[^()]*(?:" + words + r")[^()]*)\)"
+                  recache.compile(r"(?:" + words + r")|\bpart\s+(?:ii|2|b)\b", re.IGNORECASE),
+                  recache.compile(r"\s*(?:\((?P<p>[^()]*(?:" + words + r")[^()]*)\)"
                              r"|[-–—]\s*(?P<d>(?:part\s+|fully\s+)?(?:" + words + r").*))\s*$",
                              re.IGNORECASE)]
     return _RX[1], _RX[2]
 
 
-_KEY_RE = re.compile(r"^\W*(?P<non>non[\s-]*)?key\b", re.IGNORECASE)
-_REF_RE = re.compile(r"\bref(?:erence)?\.?\s*(?:no\.?)?\s*:?\s*(?P<r>[\w/.-]*\d[\w/.-]*)",
+_KEY_RE = recache.compile(r"^\W*(?P<non>non[\s-]*)?key\b", re.IGNORECASE)
+_REF_RE = recache.compile(r"\bref(?:erence)?\.?\s*(?:no\.?)?\s*:?\s*(?P<r>[\w/.-]*\d[\w/.-]*)",
                      re.IGNORECASE)
-_LATE_RE = re.compile(r"\blate\b|\bhwyr\b", re.IGNORECASE)
-_URGENT_RE = re.compile(r"\burgen(?:t|cy)\b|\bbrys\b", re.IGNORECASE)
-_REPORT_OF_RE = re.compile(r"\s+(?:report\s+of|report\s+by|lead\s+officer)\s*:.*$",
+_LATE_RE = recache.compile(r"\blate\b|\bhwyr\b", re.IGNORECASE)
+_URGENT_RE = recache.compile(r"\burgen(?:t|cy)\b|\bbrys\b", re.IGNORECASE)
+_REPORT_OF_RE = recache.compile(r"\s+(?:report\s+of|report\s+by|lead\s+officer)\s*:.*$",
                            re.IGNORECASE)
-_SECTION_RE = re.compile(
+_SECTION_RE = recache.compile(
     r"^\s*(?:part\s+(?:i{1,2}|[12ab])\b|(?:public|open|exempt|private|confidential)\s+"
     r"(?:items|business|session|part))[^\t]{0,80}$", re.IGNORECASE)
-_FOOTER_RE = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$|^\s*\d{1,3}\s*$", re.IGNORECASE)
-_LABEL_LIKE_RE = re.compile(r"^\s*[A-Z][^:?\t]{0,50}[:?](?:\s|$)")
-_FUNCTION_END_RE = re.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-–,&(/])\s*$",
+_FOOTER_RE = recache.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$|^\s*\d{1,3}\s*$", re.IGNORECASE)
+_LABEL_LIKE_RE = recache.compile(r"^\s*[A-Z][^:?\t]{0,50}[:?](?:\s|$)")
+_FUNCTION_END_RE = recache.compile(r"(?:\b(?:and|or|of|the|for|to|in|on|with|a|an)|[-–,&(/])\s*$",
                               re.IGNORECASE)
 _MAX_GAP = 2   # blank lines are free; other lines between a heading and the first item
 
@@ -300,7 +301,7 @@ def _next_item_after_description(lines: list[CLine], i: int, end: int, plain_ok:
 
 # -- the meeting's heading ---------------------------------------------------------
 
-_COUNCIL_LINE_RE = re.compile(r"^\s*(?:[A-Z][\w'.&-]*\s+){0,6}(?:City\s+|County\s+|Borough\s+"
+_COUNCIL_LINE_RE = recache.compile(r"^\s*(?:[A-Z][\w'.&-]*\s+){0,6}(?:City\s+|County\s+|Borough\s+"
                               r"|District\s+|Town\s+)?Council\s*$|^\s*Cyngor\s+\S.*$")
 _KIND_WORDS = frozenset({"the", "full", "city", "county", "borough", "district", "town",
                          "council", "metropolitan", "cyngor", "llawn"})
@@ -314,11 +315,11 @@ def is_council(text: str) -> bool:
     return any(w.lower() not in _KIND_WORDS for w in text.split())
 
 
-_DATE_REST_RE = re.compile(
+_DATE_REST_RE = recache.compile(
     r"^[\s,]*(?:(?:at|from|,|-|–)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
     r"(?:\s*(?:-|–|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?)?[\s.]*$", re.IGNORECASE)
-_DATE_LEAD_RE = re.compile(r"^\s*(?:(?:date|held\s+on|on|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
-_NOT_BODY_RE = re.compile(
+_DATE_LEAD_RE = recache.compile(r"^\s*(?:(?:date|held\s+on|on|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
+_NOT_BODY_RE = recache.compile(
     r"^\s*(?:agenda|meeting(?:\s+details)?|notice\s+of\s+meeting|summons|public\s+(?:agenda|pack)"
     r"|supplementary|reports?\s+pack|rhaglen|manylion)\b", re.IGNORECASE)
 _HEAD_LINES = 10

@@ -27,25 +27,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from govcheck import recache
 
 __all__ = ["Answer", "Option", "parse_answer", "has_mark"]
 
 _CHECKED_GLYPHS = frozenset("☒⊠☑✓✔")
 _UNCHECKED_GLYPHS = frozenset("☐□")
 
-_MARK_RE = re.compile(
+_MARK_RE = recache.compile(
     r"<input\b[^>]*>"
     r"|\[\s*[xX✓✔]?\s*\]"
     r"|[☒⊠☑✓✔☐□]"
     r"|(?<!\S)[xX](?!\S)"
 )
-_HTML_CHECKBOX_RE = re.compile(r"""type\s*=\s*["']?(?:checkbox|radio)\b""", re.IGNORECASE)
-_HTML_CHECKED_RE = re.compile(r"\bchecked\b", re.IGNORECASE)
-_LONE_X_CONTEXT_RE = re.compile(r"\b(?:yes|no)\b", re.IGNORECASE)
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-_BOTH_PLAIN_RE = re.compile(
+_HTML_CHECKBOX_RE = recache.compile(r"""type\s*=\s*["']?(?:checkbox|radio)\b""", re.IGNORECASE)
+_HTML_CHECKED_RE = recache.compile(r"\bchecked\b", re.IGNORECASE)
+_LONE_X_CONTEXT_RE = recache.compile(r"\b(?:yes|no)\b", re.IGNORECASE)
+_WORD_RE = recache.compile(r"[A-Za-z][A-Za-z'\-]*")
+_BOTH_PLAIN_RE = recache.compile(
     r"^\W*(?:yes|y)\W+(?:no|n)\W*$|^\W*(?:no|n)\W+(?:yes|y)\W*$", re.IGNORECASE)
-_QUICK = re.compile(r"[<\[☒⊠☑✓✔☐□xX]")
+_QUICK = recache.compile(r"[<\[☒⊠☑✓✔☐□xX]")
 _DASHES = "-–—"
 
 

@@ -32,33 +32,34 @@ import re
 from govcheck.dates import find_dates, parse_date
 from govcheck.extract.collect import Collector
 from govcheck.extract.text import CLine, Index
+from govcheck import recache
 
 __all__ = ["scan", "S15_RE"]
 
-S15_RE = re.compile(
+S15_RE = recache.compile(
     r"intervention\s+directions?|section\s+15\b|\bs\.?\s?15\s*\(|\bs\.?\s?15\b[^.]{0,40}1999"
     r"|best\s+value\s+(?:intervention|directions?|inspection)"
     r"|directions?\s+(?:made|issued)\s+under",
     re.IGNORECASE)
-_DIRECTIONS_RE = re.compile(r"\bdirections?\b", re.IGNORECASE)
-_ISSUED_ON_RE = re.compile(
+_DIRECTIONS_RE = recache.compile(r"\bdirections?\b", re.IGNORECASE)
+_ISSUED_ON_RE = recache.compile(
     r"^(?:[^.;]{0,100}?\b(?:issued|made|given|served|imposed)\b[^.;]{0,100}?\b(?:on|dated)"
     r"|\s+(?:dated|of))\s+(?:the\s+)?",
     re.IGNORECASE)
-_ISSUED_AFTER_RE = re.compile(
+_ISSUED_AFTER_RE = recache.compile(
     r"^[^.;]{0,60}?\b(?:issued|made|gave|served|imposed)\b[^.;]{0,40}?\bdirections?\b",
     re.IGNORECASE)
-_ON_RE = re.compile(r"\bon\s+(?:the\s+)?", re.IGNORECASE)
-_ON_BEFORE_RE = re.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
+_ON_RE = recache.compile(r"\bon\s+(?:the\s+)?", re.IGNORECASE)
+_ON_BEFORE_RE = recache.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 _NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
             "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18,
             "twenty-four": 24, "twenty four": 24}
-_PERIOD_RE = re.compile(
+_PERIOD_RE = recache.compile(
     r"\bwithin\s+(?:the\s+)?(?:first\s+)?(?:a\s+period\s+of\s+)?"
     r"(?P<n>\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen"
     r"|twenty[\s-]four)\s+(?:\(\d{1,2}\)\s+)?(?:calendar\s+)?months?\b",
     re.IGNORECASE)
-_S114_RE = re.compile(
+_S114_RE = recache.compile(
     r"\b(?:section|s\.?)\s*114A?\s+(?:report|notice)s?\b[^.;]{0,80}?\b(?:issued|sent|made|"
     r"published|served)\b[^.;]{0,40}?\bon\s+(?:the\s+)?"
     # "... issued a section 114 report on 5 September 2023"

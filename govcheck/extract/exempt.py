@@ -22,6 +22,7 @@ Information Procedure Rule 10.4(3)``) gives no paragraph, and a note says so.
 from __future__ import annotations
 
 import re
+from govcheck import recache
 
 __all__ = ["CONTEXT_WORDS", "paragraphs", "bare_paragraphs", "schedule", "part",
            "public_interest"]
@@ -41,34 +42,34 @@ _LIST = _NUM + r"(?:\s*(?:,|and|&|or|/|-|–|to|a|ac|i)\s*" + _NUM + r")*"
 _NOT_STATUTE = (r"(?!\s+(?:of\s+(?:this|the)\s+(?:report|document|appendix|annex)|above|below"
                 r"|of\s+(?:the\s+|these\s+)?(?:council['’]s\s+)?(?:access\s+to\s+information\s+)?"
                 r"(?:procedure\s+rules?|standing\s+orders?|constitution)))")
-_PARA_RE = re.compile(
+_PARA_RE = recache.compile(
     r"\b(?:paragraphs?\s*(?:\(s\))?|paras?\.?|para\(s\)\.?|¶"
     r"|paragraff(?:au)?\s*(?:\(au\))?)\s*(?:nos?\.?|numbers?)?\s*"
     r"(?P<list>(?>" + _LIST + r"))" + _NOT_STATUTE,
     re.IGNORECASE)
-_BARE_RE = re.compile(r"^\s*(?:\[\s*)?(?P<list>" + _LIST + r")\s*\]?\s*\.?\s*$")
-_ITEM_RE = re.compile(
+_BARE_RE = recache.compile(r"^\s*(?:\[\s*)?(?P<list>" + _LIST + r")\s*\]?\s*\.?\s*$")
+_ITEM_RE = recache.compile(
     r"(?P<n>\d{1,2})(?:\s?\(\s?(?P<l>[a-cA-C])\s?\)|(?P<l2>[a-cA-C])(?![a-zA-Z]))?")
-_RANGE_RE = re.compile(r"(\d{1,2})(?:\s*(?:-|–|to)\s*|\s+i\s+)(\d{1,2})(?![\d(a-cA-C])")
+_RANGE_RE = recache.compile(r"(\d{1,2})(?:\s*(?:-|–|to)\s*|\s+i\s+)(\d{1,2})(?![\d(a-cA-C])")
 
 _SCH = r"(?:sch(?:edule|ed)?\.?|atodlen)\s*"
-_SCHEDULE_RE = re.compile(r"\b" + _SCH + r"(?P<n>12|7)\s?a\b", re.IGNORECASE)
+_SCHEDULE_RE = recache.compile(r"\b" + _SCH + r"(?P<n>12|7)\s?a\b", re.IGNORECASE)
 _PNUM = r"(?:\d|iv|vi|v|i{1,3})\b"
 _PLIST = _PNUM + r"(?:\s*(?:,|and|&|a|ac)\s*" + _PNUM + r")*"
-_PART_RE = re.compile(
+_PART_RE = recache.compile(
     r"\b(?:parts?|rhan(?:nau)?)\s+(?P<p>" + _PLIST + r")"
     r"(?=\s*(?:of|o|,)?\s*(?:the\s+|yr\s+)?" + _SCH + r"(?:12|7)\s?a\b)"
     r"|\b" + _SCH + r"(?:12|7)\s?a\s*,?\s*(?:parts?|rhan(?:nau)?)\s+(?P<q>" + _PLIST + r")",
     re.IGNORECASE)
-_PART_ITEM_RE = re.compile(_PNUM, re.IGNORECASE)
+_PART_ITEM_RE = recache.compile(_PNUM, re.IGNORECASE)
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6"}
 
 # A local rule cited as the ground for exemption instead of Schedule 12A / 7A.
-LOCAL_RULE_RE = re.compile(
+LOCAL_RULE_RE = recache.compile(
     r"\b(?:access\s+to\s+information\s+)?procedure\s+rules?\b|\bstanding\s+orders?\b",
     re.IGNORECASE)
 
-_PI_RE = re.compile(
+_PI_RE = recache.compile(
     r"public\s+interest\s+in\s+maintaining\b[^.]*?\boutweighs?\b[^.]*?\bpublic\s+interest"
     r"\s+in\s+(?:disclos|publish|releas|the\s+disclosure|making)"
     r"|public\s+interest\s+in\s+(?:disclos|publish|releas)[^.]*?\b(?:is|was|are)\s+"
@@ -98,8 +99,8 @@ def _items(text: str) -> list[str]:
 # qualifications and public interest test), Part 3 (interpretation), Part 5 (Wales's):
 # "Schedule 12A, Part 2, Paragraph 9", "paragraph 10 of Part 2"
 _NOT_DESCRIPTIONS = r"part\s+(?:2|ii|3|iii|5|v)\b"
-_PART_BEFORE_RE = re.compile(_NOT_DESCRIPTIONS + r"\s*,?\s*$", re.IGNORECASE)
-_PART_AFTER_RE = re.compile(r"^\s*(?:of|in|,)\s*(?:the\s+)?" + _NOT_DESCRIPTIONS, re.IGNORECASE)
+_PART_BEFORE_RE = recache.compile(_NOT_DESCRIPTIONS + r"\s*,?\s*$", re.IGNORECASE)
+_PART_AFTER_RE = recache.compile(r"^\s*(?:of|in|,)\s*(?:the\s+)?" + _NOT_DESCRIPTIONS, re.IGNORECASE)
 
 
 def paragraphs(text: str) -> tuple[list[str], int] | None:
@@ -226,7 +227,7 @@ def scan(index, col, nation: str = "england") -> None:
     _confidential(index, col)
 
 
-_ROW_LIST_RE = re.compile(r"^\s*(?P<list>" + _LIST + r")\s*(?:[-–:]|$)")
+_ROW_LIST_RE = recache.compile(r"^\s*(?P<list>" + _LIST + r")\s*(?:[-–:]|$)")
 
 
 def _column(index, col) -> None:
@@ -299,11 +300,11 @@ def _confidential(index, col) -> None:
             return
 
 
-_HEADED_RE = re.compile(r"^\s*(?:paragraphs?|paras?\.?|paragraff)\s+\d{1,2}[a-c]?\s*[.:]?\s*$",
+_HEADED_RE = recache.compile(r"^\s*(?:paragraphs?|paras?\.?|paragraff)\s+\d{1,2}[a-c]?\s*[.:]?\s*$",
                         re.IGNORECASE)
 
 
-_TAGGED_RE = re.compile(r"[(\[]\s*(?:paragraphs?|paras?\.?)\s+\d", re.IGNORECASE)
+_TAGGED_RE = recache.compile(r"[(\[]\s*(?:paragraphs?|paras?\.?)\s+\d", re.IGNORECASE)
 
 
 def _listed_under(lines, idx: int) -> bool:

@@ -41,17 +41,18 @@ from govcheck.extract.exempt import bare_paragraphs
 from govcheck.extract.labels import LabelSpec, match_label
 from govcheck.extract.readers import date_notes, report_to
 from govcheck.extract.text import CLine, is_heading
+from govcheck import recache
 
 __all__ = ["scan", "Scan", "labels_in", "labels_of", "is_header_row"]
 
 _HEADER_LINES = 40        # "Report to" and meeting headings are looked for this far
 _LOOKAHEAD = 4            # non-blank lines searched for the date under a heading
 
-_DATE_LEAD_RE = re.compile(
+_DATE_LEAD_RE = recache.compile(
     r"^\s*(?:(?:date\s*(?:of\s+(?:the\s+)?meeting)?|meeting\s+date|on|held\s+on)\s*:?\s*)?$",
     re.IGNORECASE)
-_HELD_ON_RE = re.compile(r"\s+(?:(?:to\s+be\s+)?held\b.*|on)\s*$", re.IGNORECASE)
-_MEETING_WORD_RE = re.compile(r"^(?:(?:the|a)\s+)?meeting\b\s*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
+_HELD_ON_RE = recache.compile(r"\s+(?:(?:to\s+be\s+)?held\b.*|on)\s*$", re.IGNORECASE)
+_MEETING_WORD_RE = recache.compile(r"^(?:(?:the|a)\s+)?meeting\b\s*(?:of\s+(?:the\s+)?)?", re.IGNORECASE)
 _DATE_KINDS = frozenset({"date", "bare_date", "decision_due"})
 # free-text answers that may wrap onto the next lines
 _JOIN_KINDS = frozenset({"text", "urgency"})
@@ -62,13 +63,13 @@ _TRAILING_FIELDS = frozenset({"author", "report_of", "portfolio"})
 _PROSE_WORDS = frozenset({"the", "is", "are", "was", "were", "be", "in", "to", "see", "set",
                           "this", "by", "for", "out", "from", "a", "an", "as", "at", "which"})
 # a line that starts a new labelled value, known label or not ("Decision status: ...")
-_ANY_LABEL_RE = re.compile(r"^\s*[A-Z][^:?\t]{0,50}[:?](?:\s|$)")
+_ANY_LABEL_RE = recache.compile(r"^\s*[A-Z][^:?\t]{0,50}[:?](?:\s|$)")
 # a caption of its own ("Other Information", "Decision Outcome"): two to four capitalised
 # words with nothing after them, as committee systems print labels without a colon
-_CAPTION_RE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}$")
-_ITEMISH_RE = re.compile(
+_CAPTION_RE = recache.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+){1,3}$")
+_ITEMISH_RE = recache.compile(
     r"^\s*(?:\d{1,2}(?:\.\d{1,2})+\.?|\(?\d{1,2}[.)]|\(?[a-z]{1,4}\)|[•·▪●◦‣-])\s")
-_FOOTER_RE = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$|^\s*\d{1,3}\s*$", re.IGNORECASE)
+_FOOTER_RE = recache.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\s*$|^\s*\d{1,3}\s*$", re.IGNORECASE)
 _ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "key", "non-key", "part", "full", "none",
                            "open"})
 
@@ -492,7 +493,7 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
 
 
 
-_TIME_RE = re.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?|y[bh]|hours|hrs)?"
+_TIME_RE = recache.compile(r"^[\s,]*(?:at\s+)?(?:\d{1,2}[.:]\d{2}\s*(?:[ap]\.?\s?m\.?|y[bh]|hours|hrs)?"
                       r"|\d{1,2}\s*(?:[ap]\.?\s?m\.?))?[\s.,]*$", re.IGNORECASE)
 
 

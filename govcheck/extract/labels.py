@@ -36,6 +36,7 @@ import re
 
 from govcheck import vocabulary
 from govcheck.vocabulary import LabelSpec
+from govcheck import recache
 
 __all__ = ["LabelSpec", "table", "match_label", "match_label_slow"]
 
@@ -54,7 +55,7 @@ def __getattr__(name: str):
 
 _NUMBERING = r"(?:\(?(?:\d{1,2}(?:\.\d{1,2})*|[a-z])[.)]\s+|\d{1,2}(?:\.\d{1,2})+\s+)?"
 
-_FIRST_WORD_RE = re.compile(r"[ ]*" + _NUMBERING + r"([a-z]+)")
+_FIRST_WORD_RE = recache.compile(r"[ ]*" + _NUMBERING + r"([a-z]+)")
 _SEP = r"(?:[ ]*\?[ ]*:?|[ ]*:|[ ]*(?=\t|$))"
 # a short aside between a label and its colon: "Reason for exemption from call-in (if
 # applicable):", "Forward Plan reference (where relevant):"
@@ -69,7 +70,7 @@ _ASIDE = r"(?:[ ]*\([^()\t]{1,40}\))?"
 def _rx(vocab, i: int) -> re.Pattern:
     rx = vocab.compiled[i]
     if rx is None:
-        rx = vocab.compiled[i] = re.compile(
+        rx = vocab.compiled[i] = recache.compile(
             r"[ ]*" + _NUMBERING + r"(?P<label>" + vocab.labels[i].pattern + r")" + _ASIDE + _SEP,
             re.IGNORECASE)
     return rx

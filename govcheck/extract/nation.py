@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from govcheck import recache
 
 __all__ = ["welsh_councils", "scottish_councils", "Evidence", "detect", "council_nation"]
 
@@ -46,7 +47,7 @@ def scottish_councils() -> list[str]:
 
 def _places(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+")
-                    for w in sorted(set(words), key=len, reverse=True))
+                    for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _council_rx(nation: str) -> re.Pattern:
@@ -75,12 +76,12 @@ def _council_rx(nation: str) -> re.Pattern:
                  r"|\bcounty\s+borough\s+council\b)")
     else:
         body += r"|\bcomhairle\s+nan\s+eilean\s+siar\b)"
-    rx = cache[nation] = re.compile(body, re.IGNORECASE)
+    rx = cache[nation] = recache.compile(body, re.IGNORECASE)
     return rx
 
 
 # any council name: for "an English council is named"
-_ANY_COUNCIL_RE = re.compile(
+_ANY_COUNCIL_RE = recache.compile(
     r"\b[A-Z][\w'.-]*(?:\s+(?:and|upon|on|of|&|[A-Z][\w'.-]*))*?\s+"
     r"(?:City|County|Borough|District|Metropolitan\s+Borough|Town)?\s*Council\b"
     r"|\b(?:Royal\s+|London\s+)?Borough\s+of\s+[A-Z][\w'-]*")

@@ -41,6 +41,7 @@ from govcheck.extract.checkbox import parse_answer
 from govcheck.extract.collect import Collector
 from govcheck.extract.contract import LABEL_KINDS
 from govcheck.extract.exempt import bare_paragraphs
+from govcheck import recache
 
 __all__ = ["Read", "READERS", "KINDS", "read", "put_date", "date_notes", "report_to"]
 
@@ -78,12 +79,12 @@ def fmt(text: str) -> str:
     return " ".join(text.split())
 
 
-_BY_RE = re.compile(r"^[\s,;]*(?:by|taken\s+by)\s+(?:the\s+)?(?P<v>\S.*?)[\s.;]*$",
+_BY_RE = recache.compile(r"^[\s,;]*(?:by|taken\s+by)\s+(?:the\s+)?(?P<v>\S.*?)[\s.;]*$",
                     re.IGNORECASE)
-_DASH_TAIL_RE = re.compile(r"^\w+\s*[-–—]\s*(?P<v>\S.*)$")
-_AGREED_BY_RE = re.compile(r"\bagreed\s+by\s+(?:the\s+)?(?P<who>[^.;]{3,120}?)"
+_DASH_TAIL_RE = recache.compile(r"^\w+\s*[-–—]\s*(?P<v>\S.*)$")
+_AGREED_BY_RE = recache.compile(r"\bagreed\s+by\s+(?:the\s+)?(?P<who>[^.;]{3,120}?)"
                            r"(?:\s+on\s+\d|[.;]|$)", re.IGNORECASE)
-_PENDING_DATE_RE = re.compile(r"\b(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|agreed|determined))\b",
+_PENDING_DATE_RE = recache.compile(r"\b(?:TBC|TBA|TBD|to\s+be\s+(?:confirmed|agreed|determined))\b",
                               re.IGNORECASE)
 
 
@@ -177,7 +178,7 @@ def read_bare_date(r: Read) -> None:
     put_date(r.col, r.cl, field, r.value, r.off)
 
 
-_BY_TAIL_RE = re.compile(r"\s(?:by|taken\s+by)\s+(?:the\s+)?(?P<v>\S.*?)[\s.;]*$", re.IGNORECASE)
+_BY_TAIL_RE = recache.compile(r"\s(?:by|taken\s+by)\s+(?:the\s+)?(?P<v>\S.*?)[\s.;]*$", re.IGNORECASE)
 
 
 def read_decision_due(r: Read) -> None:
@@ -198,7 +199,7 @@ def read_decision_due(r: Read) -> None:
         r.put("decision_maker", fmt(by.group("v")), r.off + start)
 
 
-_ITEM_TAIL_RE = re.compile(r"\s*\((?:item|eitem)\s+[\w.]+\)\s*$", re.IGNORECASE)
+_ITEM_TAIL_RE = recache.compile(r"\s*\((?:item|eitem)\s+[\w.]+\)\s*$", re.IGNORECASE)
 
 
 def read_meeting_ref(r: Read) -> None:

@@ -28,22 +28,23 @@ import re
 from govcheck import vocabulary
 from govcheck.extract.collect import Collector
 from govcheck.extract.text import CLine, Index
+from govcheck import recache
 
 __all__ = ["classify", "scan"]
 
-_HEAD_RE = re.compile(
+_HEAD_RE = recache.compile(
     r"^\s*(?:(?P<num>\d{1,2})\.?\s+)?"
     r"(?:recommendations?(?:\s*\(s\))?|recommended\s+(?:decisions?|resolutions?)"
     r"|decisions?\s+recommended|summary\s+of\s+recommendations"
     r"|recommendations?\s+to\s+(?:the\s+)?(?:cabinet|council|committee|executive|full\s+council))"
     r"\s*(?::\s*(?P<rest>.*?))?\s*$",
     re.IGNORECASE)
-_ITEM_RE = re.compile(
+_ITEM_RE = recache.compile(
     r"^\s*(?P<m>\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|\(\d{1,2}\)"
     r"|\((?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)|(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)\)"
     r"|\([a-zA-Z]\)|[a-zA-Z]\)|[a-z]\.|[•·▪●◦‣])\s+(?P<t>\S.*)$")
-_NUMBERED_RE = re.compile(r"^\s*(?P<n>\d{1,2})\.?\s+(?!\d)(?P<t>\S.*)$")
-_SECTION_RE = re.compile(
+_NUMBERED_RE = recache.compile(r"^\s*(?P<n>\d{1,2})\.?\s+(?!\d)(?P<t>\S.*)$")
+_SECTION_RE = recache.compile(
     r"^\s*(?:\d{1,2}\.?\s+)?(?:background|reasons?\s+for|executive\s+summary|summary|purpose"
     r"|introduction|options?|alternatives?|consultation|risks?|legal|financ|procurement"
     r"|human\s+resources|equalit|public\s+sector\s+equality|implications|appendi"
@@ -51,7 +52,7 @@ _SECTION_RE = re.compile(
     r"|proposals?|issues|report\s+details|wards?\s+affected|contact|timetable|next\s+steps"
     r"|supporting\s+documents?|background\s+(?:papers|documents))\b",
     re.IGNORECASE)
-_STEM_RE = re.compile(
+_STEM_RE = recache.compile(
     r"(?::\s*$|\b(?:is|are)\s+(?:asked|recommended|requested|invited)\s+to\s*$"
     r"|^\s*(?:that\s+)?(?:the\s+)?(?:cabinet|committee|council|executive|panel|board)\s*$)",
     re.IGNORECASE)
@@ -70,7 +71,7 @@ def _verb_rx() -> re.Pattern:
     rx = getattr(vocab, "_verb_rx", None)
     if rx is None:
         group = vocab.groups["recommendations"]
-        rx = re.compile(r"\b(?:" + "|".join(
+        rx = recache.compile(r"\b(?:" + "|".join(
             f"(?P<{group[k].value}>" + "|".join(group[k].patterns) + ")" for k in _KINDS)
             + r")\b", re.IGNORECASE)
         vocab._verb_rx = rx
@@ -80,9 +81,9 @@ def _verb_rx() -> re.Pattern:
 _MAX_LINES = 80
 # a page's running footer ("Cabinet, 11 February 2025 – Page 2 of 4") is skipped; the
 # end of a document or pack ends the section
-_FOOTER_RE = re.compile(r"\bpage\s+\d+\s+of\s+\d+\s*$|^\s*(?:page\s+)?\d{1,3}\s*$",
+_FOOTER_RE = recache.compile(r"\bpage\s+\d+\s+of\s+\d+\s*$|^\s*(?:page\s+)?\d{1,3}\s*$",
                         re.IGNORECASE)
-_END_RE = re.compile(r"^\s*(?:end\s+of\s+(?:the\s+)?(?:agenda|report|document|pack|"
+_END_RE = recache.compile(r"^\s*(?:end\s+of\s+(?:the\s+)?(?:agenda|report|document|pack|"
                      r"agenda\s+pack|reports?\s+pack)|supporting\s+documents?\s*:?\s*$"
                      r"|background\s+(?:papers|documents)\s*:?\s*$)", re.IGNORECASE)
 

@@ -14,6 +14,7 @@ import re
 
 from govcheck.extract.collect import Collector
 from govcheck.extract.text import Index
+from govcheck import recache
 
 # canonical name -> heading wording (after any number), matched at the start
 _SECTIONS = (
@@ -32,15 +33,15 @@ _SECTIONS = (
     ("appendices", r"appendi(?:ces|x)|list\s+of\s+appendices"),
 )
 _NUMBER = r"^\s*(?:(?:section\s+)?\d{1,2}(?:\.\d{1,2})*\.?\s+)?"
-_HEAD_RE = re.compile(
+_HEAD_RE = recache.compile(
     _NUMBER + r"(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat in _SECTIONS)
     + r")\s*(?:\(if\s+required\))?\s*:?\s*$", re.IGNORECASE)
 # a run-in heading opening a numbered paragraph: "7.1 Legal implications: the Council ..."
-_RUNIN_RE = re.compile(
+_RUNIN_RE = recache.compile(
     r"^\s*\d{1,2}(?:\.\d{1,2})*\.?\s+(?:"
     + "|".join(f"(?P<{name}>{pat})" for name, pat in _SECTIONS) + r")\s*:\s+\S",
     re.IGNORECASE)
-_NUMBER_TAB = re.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})*\.?)\t")
+_NUMBER_TAB = recache.compile(r"^(\s*\d{1,2}(?:\.\d{1,2})*\.?)\t")
 _KEYWORDS = ("background", "equalit", "psed", "legal", "financ", "resource",
              "consultation", "engagement", "risk", "option", "alternative", "appendi",
              "papers relied")

@@ -28,6 +28,7 @@ from govcheck.dates import parse_date
 from govcheck.extract import agenda, headings
 from govcheck.extract.frontsheet import labels_of
 from govcheck.extract.text import CLine
+from govcheck import recache
 
 __all__ = ["Segment", "split"]
 
@@ -44,7 +45,7 @@ _TWIN = 3         # a Welsh label and its English twin are at most this many lin
 _GAP = 4          # non-label lines allowed inside one run of labels
 _BACK = 8         # lines looked at above a run for its heading
 _HEADING = "heading"   # the pseudo-field of a "Report to ..." heading
-_DATE_LINE_LEAD = re.compile(r"^\s*(?:(?:date|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
+_DATE_LINE_LEAD = recache.compile(r"^\s*(?:(?:date|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,7 +214,7 @@ def _anchor_fields(cl: CLine) -> set[str]:
             for spec, *_ in labels_of(cl)} & _ANCHORS
 
 
-_NUMBER_LINE_RE = re.compile(r"\s*(\d{1,3})[.)]?\s*")
+_NUMBER_LINE_RE = recache.compile(r"\s*(\d{1,3})[.)]?\s*")
 
 
 def _numbered_items(lines: list[CLine]) -> dict[int, int]:

@@ -8,17 +8,17 @@ text is the same offset in the source line and columns stay true.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from govcheck.read.base import Line
+from govcheck import recache
 
 __all__ = ["CLine", "clean_lines", "is_heading", "is_blank", "sentence_at", "Index"]
 
-_LEAD_RE = re.compile(r"^([ \t]*)(#{1,6}[ \t]+|>[ \t]*|[-*+•·▪●◦‣][ \t]+)")
-_TABLE_RULE_RE = re.compile(r"^\s*\|[\s|:\-]*$")
-_SPACES_RE = re.compile(r"[\u00a0\u2007\u202f\f\v\r]")
-_NUMBERED_HEADING_RE = re.compile(
+_LEAD_RE = recache.compile(r"^([ \t]*)(#{1,6}[ \t]+|>[ \t]*|[-*+•·▪●◦‣][ \t]+)")
+_TABLE_RULE_RE = recache.compile(r"^\s*\|[\s|:\-]*$")
+_SPACES_RE = recache.compile(r"[\u00a0\u2007\u202f\f\v\r]")
+_NUMBERED_HEADING_RE = recache.compile(
     r"^\s*\d{1,2}\.?\s+(?!\d)[A-Z][^\t.:;]{1,90}$")
 
 

@@ -23,16 +23,17 @@ import re
 
 from govcheck.extract.collect import Collector
 from govcheck.extract.text import CLine, sentence_at
+from govcheck import recache
 
 __all__ = ["found", "scan"]
 
 # a minute's heading: "(55) DECLARATIONS OF INTEREST", "3 Minutes", "Agenda item"
-_MINUTE_HEAD_RE = re.compile(r"^\s*(?:\(\d{1,3}\)|\d{1,3}[.)]?\s|agenda\s+item\b|item\s+\d)",
+_MINUTE_HEAD_RE = recache.compile(r"^\s*(?:\(\d{1,3}\)|\d{1,3}[.)]?\s|agenda\s+item\b|item\s+\d)",
                              re.IGNORECASE)
-_NUMBERED_RE = re.compile(r"^\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+\S")
+_NUMBERED_RE = recache.compile(r"^\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})[.)]\s+\S")
 # business taken, in the past tense ("should be considered as a matter of urgency", in an
 # item's own title, is not)
-_TAKEN_RE = re.compile(
+_TAKEN_RE = recache.compile(
     r"\bwish(?:ed|es)\s+to\s+bring\b|\bagreed\b|\bresolved\b|\b(?:was|were)\s+considered\b"
     r"|\bnoted\b|\bread\s+out\b|\bpresented\b|\b(?:was|were)\s+(?:taken|dealt\s+with)\b"
     # the chair's ruling recorded: "the Provost said that he intended to deal as a

@@ -7,6 +7,7 @@ the text does not say (the field is then left absent, never guessed).
 from __future__ import annotations
 
 import re
+from govcheck import recache
 
 __all__ = ["yes_no", "exempt_level", "restriction_level", "wards", "money",
            "urgency_route", "is_none_answer", "is_pending_answer", "is_not_a_reference"]
@@ -81,10 +82,10 @@ def restriction_level(text: str) -> str | None:
     return None
 
 
-_WARD_SPLIT_RE = re.compile(r"\s*[;,\t\n]\s*|\s+&\s+")
+_WARD_SPLIT_RE = recache.compile(r"\s*[;,\t\n]\s*|\s+&\s+")
 # ModernGov separates wards with ";", and a ward's own name may hold "&" or ","
 # ("Bordesley & Highgate"): when ";" is used, split on nothing else
-_WARD_SEMICOLON_RE = re.compile(r"\s*[;\t\n]\s*")
+_WARD_SEMICOLON_RE = recache.compile(r"\s*[;\t\n]\s*")
 
 
 def wards(text: str) -> list[str] | None:
@@ -106,7 +107,7 @@ def wards(text: str) -> list[str] | None:
     return out or None
 
 
-_MONEY_RE = re.compile(
+_MONEY_RE = recache.compile(
     r"£\s*(?P<n>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?"
     r"\s*(?P<unit>bn|billion|m\b|million|mn|k\b|thousand)?",
     re.IGNORECASE)

@@ -68,13 +68,13 @@ from __future__ import annotations
 
 import io
 import posixpath
-import re
 import zipfile
 import zlib
 
 from lxml import etree
 
 from govcheck.read.base import CHECKED, UNCHECKED, Document, Line, ReadError
+from govcheck import recache
 
 MB = 1024 * 1024
 MAX_DECOMPRESSED = 64 * MB      # all parts read, together
@@ -119,7 +119,7 @@ _GLYPH_TABLE = {**_TEXT_TABLE,
                 **{0xF000 + c: g for c, g in _SYMBOL_FONTS["wingdings"].items()}}
 _DECORATIVE_FONTS = frozenset({"symbol", "wingdings 3", "webdings", "zapf dingbats",
                                "zapfdingbats"})
-_MAYBE_GLYPH = re.compile("[☐□☒⊠☑\uf000-\uf0ff]")
+_MAYBE_GLYPH = recache.compile("[☐□☒⊠☑\uf000-\uf0ff]")
 
 
 def read(path: str, data: bytes, fmt: str) -> Document:
@@ -325,7 +325,7 @@ def _header_footer(pkg: _Package, rels, body, w: str, kind: str) -> str:
         if rel and rel[1] not in names and pkg.has(rel[1]):
             names.append(rel[1])
     if not names:   # no section references them: take the parts by name
-        pattern = re.compile(rf"word/{kind}(\d*)\.xml$")
+        pattern = recache.compile(rf"word/{kind}(\d*)\.xml$")
         found = [(int(m.group(1) or 0), n) for n in pkg.names
                  if (m := pattern.match(n))]
         names = [n for _, n in sorted(found)]
@@ -349,7 +349,7 @@ def _header_footer(pkg: _Package, rels, body, w: str, kind: str) -> str:
 
 _ROMAN = ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
           (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"))
-_LVL_REF = re.compile(r"%([1-9])")
+_LVL_REF = recache.compile(r"%([1-9])")
 
 
 def _roman(n: int) -> str:
@@ -635,10 +635,10 @@ def _style_table(root, w: str) -> dict[str, tuple[str | None, int | None, str | 
     return own
 
 
-_STYLE_ID = re.compile(rb'\sw:styleId="([^"&]*)"')
-_BASED_ON = re.compile(rb'<w:basedOn\s+w:val="([^"&]*)"')
-_NUM_ID = re.compile(rb'<w:numId\s+w:val="(-?\d+)"')
-_ILVL = re.compile(rb'<w:ilvl\s+w:val="(\d+)"')
+_STYLE_ID = recache.compile(rb'\sw:styleId="([^"&]*)"')
+_BASED_ON = recache.compile(rb'<w:basedOn\s+w:val="([^"&]*)"')
+_NUM_ID = recache.compile(rb'<w:numId\s+w:val="(-?\d+)"')
+_ILVL = recache.compile(rb'<w:ilvl\s+w:val="(\d+)"')
 
 
 def _style_table_fast(raw: bytes):

@@ -55,6 +55,7 @@ import re
 from typing import Any
 
 from govcheck.read.base import CHECKED, UNCHECKED, Document, Line, ReadError
+from govcheck import recache
 
 __all__ = ["read", "PAGE_TYPES"]
 
@@ -65,9 +66,9 @@ PAGE_TYPES = ("ieDecisionDetails", "mgIssueHistoryHome", "mgListPlanItems",
 # decoding
 
 _PRESCAN_BYTES = 16384
-_META_CHARSET_RE = re.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""",
+_META_CHARSET_RE = recache.compile(rb"""<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([A-Za-z0-9_.:\-]+)""",
                               re.IGNORECASE)
-_XML_DECL_RE = re.compile(rb"""^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.\-]+)""",
+_XML_DECL_RE = recache.compile(rb"""^\s*<\?xml\b[^>]*\bencoding\s*=\s*["']([A-Za-z0-9_.\-]+)""",
                           re.IGNORECASE)
 # WHATWG: these labels all mean windows-1252 in a browser
 _AS_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
@@ -135,10 +136,10 @@ _DROP_TAGS = frozenset({
 })
 _SITE_PARTS = frozenset({"header", "footer"})
 _CONTENT_SECTIONS = frozenset({"article", "main", "section"})
-_BADGE_TOKEN_RE = re.compile(r"^label-(?:default|primary|secondary|success|info|warning|danger)$")
+_BADGE_TOKEN_RE = recache.compile(r"^label-(?:default|primary|secondary|success|info|warning|danger)$")
 _DROP_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu",
                          "menubar", "toolbar", "dialog", "alertdialog"})
-_CHROME_TOKEN_RE = re.compile(r"""^(?:
+_CHROME_TOKEN_RE = recache.compile(r"""^(?:
       mgbread[\w-]*         # ModernGov breadcrumbs
     | [\w-]*breadcrumb[\w-]*
     | [\w-]*cookie[\w-]*    # cookie notices and banners
@@ -156,7 +157,7 @@ _CHROME_TOKEN_RE = re.compile(r"""^(?:
     | mgfooter | mgsitesearch | mgmenu\w*
     | search[-_]?(?:box|form|bar)?
 )$""", re.VERBOSE)
-_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_HIDDEN_STYLE_RE = recache.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _BLOCK_TAGS = frozenset({
@@ -169,15 +170,15 @@ _BLOCK_TAGS = frozenset({
 # a cell holding one of these is page layout, not a data cell
 _LAYOUT_MARKERS = frozenset({"table", "main", "article", "section", "aside", "header",
                              "footer", "form", "fieldset"}) | _HEADINGS
-_LABEL_TOKEN_RE = re.compile(r"label$|^label", re.IGNORECASE)
+_LABEL_TOKEN_RE = recache.compile(r"label$|^label", re.IGNORECASE)
 _BOLD = frozenset({"strong", "b"})
 
 # Word's legacy checkbox symbols in a Wingdings run
 _WINGDINGS_BOXES = {"þ": CHECKED, "ý": CHECKED, "x": CHECKED, "¨": UNCHECKED, "o": UNCHECKED,
                     "q": UNCHECKED}
 _GLYPHS = str.maketrans({"☑": CHECKED, "⊠": CHECKED, "⌧": CHECKED})
-_INVISIBLE_RE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-_SPACE_RE = re.compile(r"\s+")
+_INVISIBLE_RE = recache.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+_SPACE_RE = recache.compile(r"\s+")
 
 
 def _norm(text: str) -> str:
@@ -443,19 +444,19 @@ class _Flattener:
 # page properties
 
 _PAGE_NAMES = r"(ieDecisionDetails|mgIssueHistoryHome|mgListPlanItems|mgReasonsRestricted|mgAi)"
-_PAGE_FILE_RE = re.compile(r"\b" + _PAGE_NAMES + r"\.aspx\b", re.IGNORECASE)
-_PAGE_CLASS_RE = re.compile(_PAGE_NAMES, re.IGNORECASE)
+_PAGE_FILE_RE = recache.compile(r"\b" + _PAGE_NAMES + r"\.aspx\b", re.IGNORECASE)
+_PAGE_CLASS_RE = recache.compile(_PAGE_NAMES, re.IGNORECASE)
 _CANONICAL_NAME = {p.lower(): p for p in PAGE_TYPES}
-_CMIS_RE = re.compile(r"cmis", re.IGNORECASE)
+_CMIS_RE = recache.compile(r"cmis", re.IGNORECASE)
 _HEADING_TYPES = (
-    (re.compile(r"^(decision details|manylion y penderfyniad)\b", re.I), "ieDecisionDetails"),
-    (re.compile(r"^(issue history|issue details|hanes y mater|manylion y mater)\b", re.I),
+    (recache.compile(r"^(decision details|manylion y penderfyniad)\b", re.I), "ieDecisionDetails"),
+    (recache.compile(r"^(issue history|issue details|hanes y mater|manylion y mater)\b", re.I),
      "mgIssueHistoryHome"),
-    (re.compile(r"^(reasons? (for restriction|restricted)|rhesymau wedi'u cyfyngu)", re.I),
+    (recache.compile(r"^(reasons? (for restriction|restricted)|rhesymau wedi'u cyfyngu)", re.I),
      "mgReasonsRestricted"),
-    (re.compile(r"^(forward plan|plan items|notice of key decisions|blaenraglen)", re.I),
+    (recache.compile(r"^(forward plan|plan items|notice of key decisions|blaenraglen)", re.I),
      "mgListPlanItems"),
-    (re.compile(r"^(agenda item|eitem agenda)\b", re.I), "mgAi"),
+    (recache.compile(r"^(agenda item|eitem agenda)\b", re.I), "mgAi"),
 )
 
 

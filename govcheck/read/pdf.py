@@ -58,7 +58,6 @@ needs placing.
 from __future__ import annotations
 
 import math
-import re
 from codecs import decode
 from ctypes import (CFUNCTYPE, byref, c_double, c_float, c_int, c_uint, c_ushort,
                     c_void_p, cast)
@@ -66,6 +65,7 @@ from itertools import repeat
 from typing import Any
 
 from govcheck.read.base import CHECKED, UNCHECKED, Document, Line, ReadError
+from govcheck import recache
 
 __all__ = ["read", "normalise_checkboxes", "CHECKBOX_GLYPHS"]
 
@@ -111,7 +111,7 @@ WEAK_GAP_EM = 0.6          # a gap wider than this (in ems) may be a cell bounda
 ANCHOR_TOLERANCE = 2       # pt: ... and is one if it ends where a clear one (> TAB_GAP)
                            # ends on another line of the page (a table column)
 
-_WORD = re.compile(r"\S+")
+_WORD = recache.compile(r"\S+")
 
 
 def normalise_checkboxes(text: str) -> str:
@@ -213,7 +213,7 @@ def _metadata(pdf: Any) -> dict[str, str]:
     return props
 
 
-_PDF_DATE = re.compile(
+_PDF_DATE = recache.compile(
     r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(Z|[+-]\d{2}'?\d{2}'?|[+-]\d{2})?")
 
 

@@ -102,9 +102,9 @@ def _path():
     d = cache_dir()
     if d is None:
         return None
-    import hashlib
+    from govcheck.digest import sha256
 
-    return d / f"regex-{hashlib.sha256(_STAMP.encode()).hexdigest()[:20]}.json"
+    return d / f"regex-{sha256(_STAMP.encode()).hexdigest()[:20]}.json"
 
 
 def _load() -> dict:

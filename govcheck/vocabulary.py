@@ -21,12 +21,13 @@ same shape as ``labels.yaml``): they are tried before the bundled ones.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+
+from govcheck.digest import sha256
 from typing import Any
 from govcheck import recache
 
@@ -400,7 +401,7 @@ def _read_texts(root: Path) -> list[tuple[Path, str]]:
 def _key(texts: list[tuple[Path, str]]) -> str:
     from govcheck import __version__
 
-    h = hashlib.sha256(f"vocabulary|{FORMAT}|{__version__}".encode())
+    h = sha256(f"vocabulary|{FORMAT}|{__version__}".encode())
     here = Path(__file__).resolve()
     for src in (here, here.parent / "fields.py", here.parent / "extract" / "contract.py"):
         try:

@@ -193,11 +193,11 @@ def load_profile(name_or_path: str | None, rules_root: Path) -> dict:
 
 
 def _cache_key(text: str) -> str:
-    import hashlib
+    from govcheck.digest import sha256
 
     from govcheck import __version__
 
-    h = hashlib.sha256(f"profile|{__version__}|".encode())
+    h = sha256(f"profile|{__version__}|".encode())
     try:
         st = Path(__file__).stat()
         h.update(f"{st.st_size}:{st.st_mtime_ns}|".encode())

@@ -9,11 +9,11 @@ stale) just means the pack is validated again.  ``GOVCHECK_NO_CACHE=1`` turns it
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
+
+from govcheck.digest import sha256
 
 FORMAT = 2
 KEEP = 8          # cached packs kept
@@ -32,7 +32,7 @@ def cache_dir() -> Path | None:
 def key(root: Path, files: list[Path], texts: list[str]) -> str:
     from govcheck import __version__
 
-    h = hashlib.sha256(f"{FORMAT}|{__version__}".encode())
+    h = sha256(f"{FORMAT}|{__version__}".encode())
     # the code that validates a rule: an edited schema or field table (in development,
     # before the version changes) must not be hidden behind an old cache
     here = Path(__file__).resolve().parent
@@ -83,6 +83,8 @@ def write(k: str, root: Path, rules, conditions: dict) -> None:
     } for r in rules]}
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile     # only when writing: a warm run never pays for it
+
         fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".rules-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(doc, fh)
@@ -119,6 +121,8 @@ def write_doc(kind: str, k: str, doc: dict) -> None:
         return
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile
+
         fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{kind}-", suffix=".json")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump({**doc, "key": k}, fh)

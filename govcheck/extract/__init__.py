@@ -50,25 +50,34 @@ _TOP_LINES = 40
 def extract_with_notes(doc: "Document", nation: str = "england"
                        ) -> tuple[list["Record"], list[Note]]:
     """The records in ``doc`` and the notes made while reading them."""
+    from dataclasses import replace
+
+    from govcheck.extract import columns, segment
     from govcheck.extract import nation as nations
-    from govcheck.extract import segment
     from govcheck.extract.text import Index, clean_lines
 
     lines = clean_lines(doc.lines)
     props = doc.properties or {}
-    segments = segment.split(lines, props)
+    tables = columns.find(lines)
+    segments = segment.split(lines, props, tables)
     index = Index(lines)
     evidence = nations.detect(index, props, _TOP_LINES)
     physical = doc.format in _PHYSICAL
     records: list["Record"] = []
     notes: list[Note] = []
     meeting = None
+    row_kind = None
     for seg in segments:
+        if seg.row and row_kind is not None and seg.kind is None:
+            # a later row of a table of records: a record of the first row's kind
+            seg = replace(seg, kind=row_kind)
         whole = seg.start == 0 and seg.end == len(lines)
         record, seg_notes = _record(doc, lines[seg.start:seg.end], seg, physical,
                                     evidence, nation, index if whole else None)
         records.append(record)
         notes.extend(seg_notes)
+        if seg.row and row_kind is None:
+            row_kind = record.kind
         if record.kind == "meeting" and meeting is None and len(segments) > 1:
             meeting = record
     if meeting is not None:

@@ -168,3 +168,41 @@ def test_label_and_value_rows_are_not_a_header_row():
     m = one("Minutes of meeting\n\nMeeting | Date of Meeting\nCabinet | 13 June 2017\n"
             "Planning Committee | 6 June 2017\n")
     assert m.get("body") != "Planning Committee"
+
+
+# what a page says of its decision in its own words (extract/__init__.py _stated_in_text)
+
+def test_decision_text_opening_non_key_decision():
+    r = one("Decision details\n\nCommunity Safety Partnership annual report\n\n"
+            "Decision Maker: Cabinet\n"
+            "Decision published: 15/03/2023\n"
+            "Effective from: 14/03/2023\n"
+            "Decision:\n"
+            "(Non-key decision):\n"
+            "To note the achievements of the partnership.\n")
+    assert r.get("key_decision") is False
+
+
+def test_notice_sentence_names_the_meeting_that_will_decide():
+    r = one("Notice of Key Decisions – General Exception\n\n"
+            "Notice is hereby given under Regulation 10 (3) of the Council's intention to make "
+            "a key decision at its Cabinet meeting on Thursday 20 February 2014, regarding:\n\n"
+            "A report on the Golf Course Redevelopment Project.\n")
+    assert r.get("decision_date") == date(2014, 2, 20)
+    assert r.get("decision_maker") == "Cabinet"
+    late = one("Anticipated reasons for restriction\n\nDisposal of assets\n\n"
+               "The Chairman of the Overview and Scrutiny Committee was notified on 7 March "
+               "2019 of this late key decision being an exempt item. He has given his consent "
+               "for the item to be considered at the 26 March 2019 meeting.\n")
+    assert late.get("decision_date") == date(2019, 3, 26)
+    assert late.get("urgency_route") == "unspecified"
+
+
+def test_a_label_wins_over_what_the_text_says():
+    r = one("Notice of Key Decisions – General Exception\n\n"
+            "Decision maker: Leader of the Council\n"
+            "Decision due: 27 February 2014\n\n"
+            "Notice is hereby given of the Council's intention to make a key decision at its "
+            "Cabinet meeting on Thursday 20 February 2014.\n")
+    assert r.get("decision_date") == date(2014, 2, 27)
+    assert r.get("decision_maker") == "Leader of the Council"

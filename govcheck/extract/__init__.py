@@ -128,6 +128,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         index = Index(scan_lines)
         exempt.scan(index, col, evidence.nation or nation)
     _urgency_sentence(scan_lines if kind == "meeting" else lines, col)
+    if kind != "meeting":
+        _stated_in_text(lines, col)
     _further_private_notice(lines, col)
     _general_exception_route(col)
     if scan.urgency_notice == "general_exception":
@@ -563,7 +565,7 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
         return
     rx = vocabulary.active().groups["citations"]["urgency_procedures"].rx
     for cl in lines:
-        if "urgen" not in cl.low and "exception" not in cl.low:
+        if "urgen" not in cl.low and "exception" not in cl.low and "late key" not in cl.low:
             continue
         m = rx.search(cl.text)
         if m is not None:
@@ -573,6 +575,46 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
             r = why.search(cl.text, m.end())
             if r is not None and "urgency_reason" not in col.fields:
                 col.put("urgency_reason", r.group("r").strip(), cl.line, r.start("r"))
+            return
+
+
+def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
+    """What a page says of its decision in its own words, not by a label: that it is
+    a key decision or not ("this late key decision", "(Non-key decision):";
+    citations.yaml ``key_decision_stated``, ``non_key_decision_stated``), and at which
+    meeting, on which day, it will be taken ("intention to make a key decision at its
+    Cabinet meeting on Thursday 20 February 2014"; ``decision_meeting_sentence``).  A
+    label's answer wins over either."""
+    from govcheck import vocabulary
+    from govcheck.dates import parse_date
+
+    cites = vocabulary.active().groups["citations"]
+    want_key = "key_decision" not in col.fields
+    want_date = "decision_date" not in col.fields
+    for cl in lines:
+        low = cl.low
+        if "key decision" not in low and "key-decision" not in low and "meeting" not in low:
+            continue
+        if want_key:
+            for name in ("non_key_decision_stated", "key_decision_stated"):
+                m = cites[name].rx.search(cl.text)
+                if m is not None:
+                    col.put("key_decision", cites[name].value, cl.line, m.start())
+                    want_key = False
+                    break
+        if want_date and "meeting" in low:
+            for m in cites["decision_meeting_sentence"].rx.finditer(cl.text):
+                pd = parse_date(cl.text[m.end():])
+                if pd is None or pd.start != 0:
+                    continue
+                col.put("decision_date", pd.value, cl.line, m.end())
+                body = m.group("b") or m.group("b2")
+                if body and "decision_maker" not in col.fields:
+                    col.put("decision_maker", " ".join(body.split()), cl.line,
+                            m.start("b") if m.group("b") else m.start("b2"))
+                want_date = False
+                break
+        if not want_key and not want_date:
             return
 
 

@@ -111,3 +111,98 @@ def test_matter_heard_in_public_after_all_is_not_an_exclusion():
             "public in the interests of openness and transparency.\n")
     assert r.kind == "meeting"
     assert r.get("exempt") != "part"
+
+
+# a table whose header row gives the labels of the cells below it (extract/columns.py)
+
+_PRIVATE_NOTICES = (
+    "Notices of private meetings of the Executive\n\n"
+    "Upcoming private meetings\n\n"
+    "Expected date of meeting | Meeting of | Key decision? | Subject | Reason for exemption\n\n"
+    "21 November 2023 | Executive | Yes | Town square business case | Paragraph 3 of "
+    "Schedule 12A\n\n"
+    "20 December 2023 | Executive | No | Depot lease | Paragraph 3 of Schedule 12A\n")
+
+
+def test_header_row_labels_the_cells_of_each_row_below_it():
+    recs = records(_PRIVATE_NOTICES)
+    assert len(recs) == 2
+    first, second = recs
+    assert first.kind == second.kind == "notice"
+    assert first.get("meeting_date") == date(2023, 11, 21)
+    assert first.get("decision_maker") == "Executive"
+    assert first.get("key_decision") is True
+    assert first.get("title") == "Town square business case"
+    assert first.get("exempt_paragraphs") == ["3"]
+    assert second.get("meeting_date") == date(2023, 12, 20)
+    assert second.get("key_decision") is False
+    assert second.get("title") == "Depot lease"
+    # each value points at its own row's cell
+    assert second.fields["key_decision"].line == 9
+    assert second.fields["key_decision"].column == _PRIVATE_NOTICES.splitlines()[8].find("No") + 1
+
+
+def test_header_row_with_tab_or_spaced_cells():
+    tabbed = ("Forward plan\n\n"
+              "Decision maker\tDate of decision\tKey decision\tSubject\n"
+              "Cabinet\t12 March 2024\tYes\tLibrary hours\n"
+              "Cabinet Member for Housing\t19 March 2024\tNo\tRepairs contract\n")
+    spaced = tabbed.replace("\t", "    ")
+    for text in (tabbed, spaced):
+        recs = records(text)
+        assert [r.get("decision_maker") for r in recs] == ["Cabinet",
+                                                           "Cabinet Member for Housing"]
+        assert [r.get("decision_date") for r in recs] == [date(2024, 3, 12),
+                                                          date(2024, 3, 19)]
+        assert [r.get("key_decision") for r in recs] == [True, False]
+
+
+def test_label_and_value_rows_are_not_a_header_row():
+    # a front sheet laid out label | value | label | value: read as labels, one record
+    r = one("Report to Cabinet\n\n"
+            "Report of:\tDirector of Place\tKey decision?\tYes\n"
+            "Wards affected:\tAll\tExempt?\tNo\n")
+    assert r.get("report_of") == "Director of Place"
+    assert r.get("key_decision") is True
+    # a table of earlier meetings: its two headings are one field, not a table of records
+    m = one("Minutes of meeting\n\nMeeting | Date of Meeting\nCabinet | 13 June 2017\n"
+            "Planning Committee | 6 June 2017\n")
+    assert m.get("body") != "Planning Committee"
+
+
+# what a page says of its decision in its own words (extract/__init__.py _stated_in_text)
+
+def test_decision_text_opening_non_key_decision():
+    r = one("Decision details\n\nCommunity Safety Partnership annual report\n\n"
+            "Decision Maker: Cabinet\n"
+            "Decision published: 15/03/2023\n"
+            "Effective from: 14/03/2023\n"
+            "Decision:\n"
+            "(Non-key decision):\n"
+            "To note the achievements of the partnership.\n")
+    assert r.get("key_decision") is False
+
+
+def test_notice_sentence_names_the_meeting_that_will_decide():
+    r = one("Notice of Key Decisions – General Exception\n\n"
+            "Notice is hereby given under Regulation 10 (3) of the Council's intention to make "
+            "a key decision at its Cabinet meeting on Thursday 20 February 2014, regarding:\n\n"
+            "A report on the Golf Course Redevelopment Project.\n")
+    assert r.get("decision_date") == date(2014, 2, 20)
+    assert r.get("decision_maker") == "Cabinet"
+    late = one("Anticipated reasons for restriction\n\nDisposal of assets\n\n"
+               "The Chairman of the Overview and Scrutiny Committee was notified on 7 March "
+               "2019 of this late key decision being an exempt item. He has given his consent "
+               "for the item to be considered at the 26 March 2019 meeting.\n")
+    assert late.get("decision_date") == date(2019, 3, 26)
+    assert late.get("urgency_route") == "unspecified"
+
+
+def test_a_label_wins_over_what_the_text_says():
+    r = one("Notice of Key Decisions – General Exception\n\n"
+            "Decision maker: Leader of the Council\n"
+            "Decision due: 27 February 2014\n\n"
+            "Notice is hereby given of the Council's intention to make a key decision at its "
+            "Cabinet meeting on Thursday 20 February 2014.\n")
+    assert r.get("decision_date") == date(2014, 2, 27)
+    assert r.get("decision_maker") == "Leader of the Council"

@@ -51,25 +51,34 @@ _TOP_LINES = 40
 def extract_with_notes(doc: "Document", nation: str = "england"
                        ) -> tuple[list["Record"], list[Note]]:
     """The records in ``doc`` and the notes made while reading them."""
+    from dataclasses import replace
+
+    from govcheck.extract import columns, segment
     from govcheck.extract import nation as nations
-    from govcheck.extract import segment
     from govcheck.extract.text import Index, clean_lines
 
     lines = clean_lines(doc.lines)
     props = doc.properties or {}
-    segments = segment.split(lines, props)
+    tables = columns.find(lines)
+    segments = segment.split(lines, props, tables)
     index = Index(lines)
     evidence = nations.detect(index, props, _TOP_LINES)
     physical = doc.format in _PHYSICAL
     records: list["Record"] = []
     notes: list[Note] = []
     meeting = None
+    row_kind = None
     for seg in segments:
+        if seg.row and row_kind is not None and seg.kind is None:
+            # a later row of a table of records: a record of the first row's kind
+            seg = replace(seg, kind=row_kind)
         whole = seg.start == 0 and seg.end == len(lines)
         record, seg_notes = _record(doc, lines[seg.start:seg.end], seg, physical,
                                     evidence, nation, index if whole else None)
         records.append(record)
         notes.extend(seg_notes)
+        if seg.row and row_kind is None:
+            row_kind = record.kind
         if record.kind == "meeting" and meeting is None and len(segments) > 1:
             meeting = record
     if meeting is not None:
@@ -120,6 +129,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         index = Index(scan_lines)
         exempt.scan(index, col, evidence.nation or nation)
     _urgency_sentence(scan_lines if kind == "meeting" else lines, col)
+    if kind != "meeting":
+        _stated_in_text(lines, col)
     _further_private_notice(lines, col)
     _general_exception_route(col)
     if scan.urgency_notice == "general_exception":
@@ -555,7 +566,7 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
         return
     rx = vocabulary.active().groups["citations"]["urgency_procedures"].rx
     for cl in lines:
-        if "urgen" not in cl.low and "exception" not in cl.low:
+        if "urgen" not in cl.low and "exception" not in cl.low and "late key" not in cl.low:
             continue
         m = rx.search(cl.text)
         if m is not None:
@@ -565,6 +576,46 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
             r = why.search(cl.text, m.end())
             if r is not None and "urgency_reason" not in col.fields:
                 col.put("urgency_reason", r.group("r").strip(), cl.line, r.start("r"))
+            return
+
+
+def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
+    """What a page says of its decision in its own words, not by a label: that it is
+    a key decision or not ("this late key decision", "(Non-key decision):";
+    citations.yaml ``key_decision_stated``, ``non_key_decision_stated``), and at which
+    meeting, on which day, it will be taken ("intention to make a key decision at its
+    Cabinet meeting on Thursday 20 February 2014"; ``decision_meeting_sentence``).  A
+    label's answer wins over either."""
+    from govcheck import vocabulary
+    from govcheck.dates import parse_date
+
+    cites = vocabulary.active().groups["citations"]
+    want_key = "key_decision" not in col.fields
+    want_date = "decision_date" not in col.fields
+    for cl in lines:
+        low = cl.low
+        if "key decision" not in low and "key-decision" not in low and "meeting" not in low:
+            continue
+        if want_key:
+            for name in ("non_key_decision_stated", "key_decision_stated"):
+                m = cites[name].rx.search(cl.text)
+                if m is not None:
+                    col.put("key_decision", cites[name].value, cl.line, m.start())
+                    want_key = False
+                    break
+        if want_date and "meeting" in low:
+            for m in cites["decision_meeting_sentence"].rx.finditer(cl.text):
+                pd = parse_date(cl.text[m.end():])
+                if pd is None or pd.start != 0:
+                    continue
+                col.put("decision_date", pd.value, cl.line, m.end())
+                body = m.group("b") or m.group("b2")
+                if body and "decision_maker" not in col.fields:
+                    col.put("decision_maker", " ".join(body.split()), cl.line,
+                            m.start("b") if m.group("b") else m.start("b2"))
+                want_date = False
+                break
+        if not want_key and not want_date:
             return
 
 

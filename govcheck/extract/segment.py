@@ -52,12 +52,15 @@ _DATE_LINE_LEAD = recache.compile(r"^\s*(?:(?:date|dyddiad)\s*:?\s*)?$", re.IGNO
 class Segment:
     """``lines[start:end]`` holds one record.  ``kind`` is the kind the split decided
     (None: decide from the content); ``title_at`` the index of a line that is the
-    record's title (a forward plan item's heading)."""
+    record's title (a forward plan item's heading); ``row`` that the record is a row of
+    a table whose header labels its cells (:mod:`.columns`): a later row is a record of
+    the first row's kind."""
 
     kind: str | None
     start: int
     end: int
     title_at: int | None = None
+    row: bool = False
 
 
 def _report_heading(cl: CLine) -> bool:
@@ -296,11 +299,20 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
     return starts
 
 
-def split(lines: list[CLine], properties: dict | None = None) -> list[Segment]:
-    """The records' segments, in order (see the module docstring)."""
+def split(lines: list[CLine], properties: dict | None = None,
+          tables: list[list[int]] | None = None) -> list[Segment]:
+    """The records' segments, in order (see the module docstring).  ``tables``: the
+    data rows of the tables whose header row labels their cells (:func:`.columns.find`);
+    a page that is no report's front sheet and holds such a table of two or more rows
+    has a record per row, the first with what comes before the table (a report's
+    front sheet above the table: the table is part of the report)."""
     n = len(lines)
     if (properties or {}).get("page_type") == "mgListPlanItems":
         return _plan_items(lines)
+    rows = [r for t in tables or [] if len(t) >= 2 for r in t]
+    if rows and not front_sheets(lines[:rows[0]]):
+        bounds = [0] + rows[1:] + [n]
+        return [Segment(None, a, bounds[k + 1], row=True) for k, a in enumerate(bounds[:-1])]
     starts = front_sheets(lines)
     items = list_items(lines)
     item_rx = headings.rx("list_item")

@@ -1,0 +1,217 @@
+"""Tables whose header row gives the labels of the cells below it.
+
+A forward plan, a list of key decisions or of notices of private meetings is often a
+table: a header row (``Expected date of meeting | Meeting of | Key decision? |
+Subject``) and one record per row below it (``21 November 2023 | Executive | Yes |
+...``).  Each cell of such a row is read as if it were labelled by its column's
+header, through the label table (``rules/vocabulary/labels.yaml``): no wording is
+here.
+
+Cells are separated by a TAB (a DOCX or HTML table, a Markdown row), by ``|`` (a table
+copied as text), or by runs of two or more spaces when every row splits into the same
+number of cells.  A row separated by ``|`` has its separators turned into TABs (same
+length: every column stays true), so the rest of extraction sees table cells.
+
+A header row is one whose cells are column headings, not labels with their answers:
+
+* at least two of its cells are known labels of different fields, each filling its
+  cell;
+* no cell is an answer (a date, "Yes", "No"), and no label ending in ":" is followed
+  by a cell that is not a label (``Report of:<TAB>Director of Place`` is a label and
+  its value);
+* it is not an agenda's item table (``Item<TAB>Title<TAB>Access``: read by
+  :mod:`.agenda`);
+* at least one data row follows it: a row with at least two cells and no more than
+  the header has, no more than one of them a known label.
+
+The header row gets no labels of its own (its headings are not answers); each data
+row gets one label per non-empty cell under a known heading (``CLine.labs``, the cache
+:func:`.frontsheet.labels_of` reads).  :func:`find` returns the tables found, each as
+the indices of its data rows: when a page holds nothing but such a table, its rows are
+its records (:mod:`.segment`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from govcheck.dates import parse_date
+from govcheck.extract.labels import match_label
+from govcheck.extract.text import CLine
+
+__all__ = ["find"]
+
+_PIPE_RE = re.compile(r"[ ]*\|[ ]*")
+_SPACES_RE = re.compile(r"[ ]{2,}")
+_ANSWERS = frozenset({"yes", "no", "y", "n", "n/a", "none", "nil", "tbc", "-", "–"})
+_MAX_HEADER = 200       # characters in a header row
+_MAX_CELL = 60          # characters in a header cell
+
+
+def _split(text: str, sep: str) -> list[tuple[int, int]] | None:
+    """The cells of ``text`` as (start, end) offsets of their stripped text (an empty
+    cell gives start == end), for the separator ``sep`` ("\\t", "|" or "  ")."""
+    if sep == "\t":
+        if "\t" not in text:
+            return None
+        bounds, pos = [], 0
+        for part in text.split("\t"):
+            bounds.append((pos, pos + len(part)))
+            pos += len(part) + 1
+    else:
+        rx = _PIPE_RE if sep == "|" else _SPACES_RE
+        body = text.strip()
+        if not body:
+            return None
+        lead = text.find(body)
+        bounds, pos = [], lead
+        for m in rx.finditer(text, lead, lead + len(body)):
+            bounds.append((pos, m.start()))
+            pos = m.end()
+        bounds.append((pos, lead + len(body)))
+        if sep == "|" and text.lstrip().startswith("|"):
+            return None     # a Markdown row: already cells (see text.clean)
+        if len(bounds) < 2:
+            return None
+    out = []
+    for a, b in bounds:
+        cell = text[a:b]
+        s = a + len(cell) - len(cell.lstrip())
+        e = b - (len(cell) - len(cell.rstrip()))
+        out.append((s, max(s, e)))
+    return out
+
+
+def _label_filling(cell: str):
+    """The label that is the whole of ``cell`` (a column heading), or None."""
+    m = match_label(cell + "\t")
+    if m is None or m[2] < len(cell):
+        return None
+    return m[0]
+
+
+def _header(text: str, sep: str):
+    """The column headings' labels (None for a heading not known), when ``text`` is a
+    header row split by ``sep``; else None."""
+    if len(text) > _MAX_HEADER:
+        return None
+    cells = _split(text, sep)
+    if cells is None or len(cells) < 2:
+        return None
+    specs, prev = [], None
+    for s, e in cells:
+        cell = text[s:e]
+        if len(cell) > _MAX_CELL:
+            return None
+        if not cell:
+            specs.append(None)
+            prev = None
+            continue
+        if cell.lower().rstrip(".") in _ANSWERS or parse_date(cell) is not None:
+            return None
+        spec = _label_filling(cell)
+        if spec is None and prev is not None and prev.endswith(":"):
+            return None     # "Report of:<TAB>Director of Place": a label and its value
+        specs.append(spec)
+        prev = cell
+    fields = {sp.field for sp in specs if sp is not None}
+    if len(fields) < 2:
+        return None
+    return specs
+
+
+def _agenda_table(text: str) -> bool:
+    from govcheck.extract import agenda
+
+    return agenda._is_header_row(text.replace("|", "\t") if "\t" not in text else text)
+
+
+def _seps(text: str) -> list[str]:
+    out = []
+    if "\t" in text:
+        out.append("\t")
+    elif "|" in text:
+        out.append("|")
+    if "  " in text.strip():
+        out.append("  ")
+    return out
+
+
+def _row(cl: CLine, sep: str, width: int) -> list[tuple[int, int]] | None:
+    text = cl.text
+    if not text.strip() or (sep == "|" and "|" not in text) or (sep == "\t" and "\t" not in text):
+        return None
+    cells = _split(text, sep)
+    if cells is None:
+        return None
+    while len(cells) > width and cells[-1][0] == cells[-1][1]:
+        cells.pop()       # trailing empty cells
+    if len(cells) < 2 or len(cells) > width or (sep == "  " and len(cells) != width):
+        return None
+    labelled = sum(1 for s, e in cells if s < e and _label_filling(text[s:e]) is not None)
+    if labelled > 1:
+        return None       # another row of headings, or labels with their values
+    return cells
+
+
+def _to_tabs(cl: CLine, cells: list[tuple[int, int]]) -> None:
+    """Turn the ``|`` between cells into TABs (same length: columns stay true)."""
+    chars = list(cl.text)
+    for (_s, e), (s2, _e2) in zip(cells, cells[1:]):
+        k = cl.text.find("|", e, s2)
+        if k >= 0:
+            chars[k] = "\t"
+    cl.text = "".join(chars)
+    cl.low = cl.text.lower()
+    cl.labs = None
+
+
+def find(lines: list[CLine]) -> list[list[int]]:
+    """Read the tables whose header row labels the cells below it (see the module
+    docstring): set the labels of their rows, and return each table's data rows (line
+    indices), in order."""
+    tables: list[list[int]] = []
+    i, n = 0, len(lines)
+    while i < n:
+        text = lines[i].text
+        specs = sep = None
+        if text.strip() and ("\t" in text or "|" in text or "  " in text.strip()) \
+                and not _agenda_table(text):
+            for sep in _seps(text):
+                specs = _header(text, sep)
+                if specs is not None:
+                    break
+        if specs is None:
+            i += 1
+            continue
+        rows: list[tuple[int, list[tuple[int, int]]]] = []
+        j = i + 1
+        while j < n:
+            cl = lines[j]
+            if not cl.text.strip():
+                j += 1
+                continue
+            cells = _row(cl, sep, len(specs))
+            if cells is None:
+                break
+            rows.append((j, cells))
+            j += 1
+        if not rows:
+            i += 1
+            continue
+        head = lines[i]
+        if sep == "|":
+            _to_tabs(head, _split(head.text, sep))
+        head.labs = []
+        for k, cells in rows:
+            cl = lines[k]
+            if sep == "|":
+                _to_tabs(cl, cells)
+            labs = []
+            for (s, e), spec in zip(cells, specs):
+                if spec is not None and s < e:
+                    labs.append((spec, s, s, e))
+            cl.labs = labs
+        tables.append([k for k, _ in rows])
+        i = j
+    return tables

@@ -127,3 +127,14 @@ def test_council_name_patterns_are_the_same_whatever_the_set_order():
 
     names = ["bro morgannwg", "caerdydd", "powys", "conwy", "gwynedd", "ynys mon"]
     assert _places(names) == _places(list(reversed(names))) == _places(set(names))
+
+
+def test_the_package_compiles_through_the_cache():
+    """A module that calls re.compile directly pays for it on every run."""
+    import pathlib
+
+    root = pathlib.Path(recache.__file__).resolve().parent
+    direct = [f"{p.relative_to(root)}:{i}" for p in root.rglob("*.py") if p.name != "recache.py"
+              for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+              if re.search(r"(?<![\w.])re\.compile\(", line)]
+    assert direct == []

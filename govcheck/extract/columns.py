@@ -33,16 +33,16 @@ its records (:mod:`.segment`).
 
 from __future__ import annotations
 
-import re
 
+from govcheck import recache
 from govcheck.dates import parse_date
 from govcheck.extract.labels import match_label
 from govcheck.extract.text import CLine
 
 __all__ = ["find"]
 
-_PIPE_RE = re.compile(r"[ ]*\|[ ]*")
-_SPACES_RE = re.compile(r"[ ]{2,}")
+_PIPE_RE = recache.compile(r"[ ]*\|[ ]*")
+_SPACES_RE = recache.compile(r"[ ]{2,}")
 _ANSWERS = frozenset({"yes", "no", "y", "n", "n/a", "none", "nil", "tbc", "-", "–"})
 _MAX_HEADER = 200       # characters in a header row
 _MAX_CELL = 60          # characters in a header cell

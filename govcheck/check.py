@@ -202,6 +202,11 @@ class FileResult:
     error: InputError | None = None
     pages: dict | None = None
     not_a_record: bool = False
+    # after :func:`check_file`: how many records the file held (``records`` then keeps
+    # only those waiting for a notice in another file), and the notices other files'
+    # records may take a date from: (reference, FieldValue of the date, path)
+    count: int = 0
+    sources: list = field(default_factory=list)
 
 
 def read_file(f: Path, pack: RulePack, profile: dict, selected=None,
@@ -244,43 +249,79 @@ def _norm_ref(ref: str) -> str:
     return "".join(ch for ch in ref.lower() if ch.isalnum())
 
 
-def link_notices(records: list[Record]) -> None:
+def waits_for_notice(r: Record) -> bool:
+    """A report or decision citing a forward plan reference without the date its notice
+    was first published: a notice in another file may give it (:func:`link_notices`)."""
+    return r.kind in ("report", "decision") and r.has("forward_plan_ref") \
+        and not r.has("notice_first_published")
+
+
+def notice_source(r: Record):
+    """(reference, the date's FieldValue, path) of a notice others can link to, or None."""
+    if r.kind == "notice" and r.has("forward_plan_ref") and r.has("notice_first_published"):
+        return _norm_ref(r.get("forward_plan_ref")), r.fields["notice_first_published"], r.path
+    return None
+
+
+def link_notices(records: list[Record], sources=None) -> None:
     """Across a batch: a report or decision that cites a forward plan reference but not
     the date its notice was first published takes that date from the notice with the
     same reference, with the notice's file and line as its source.  Nothing is guessed:
-    only an exact reference match links."""
-    dated: dict[str, tuple[Record, str]] = {}
-    for r in records:
-        if r.kind == "notice" and r.has("forward_plan_ref") and r.has("notice_first_published"):
-            dated.setdefault(_norm_ref(r.get("forward_plan_ref")), (r, r.path))
+    only an exact reference match links.  ``sources`` are the notices (from
+    :func:`notice_source`, in batch order); by default the notices among ``records``."""
+    if sources is None:
+        sources = [s for s in map(notice_source, records) if s is not None]
+    dated: dict[str, tuple] = {}
+    for ref, fv, path in sources:
+        dated.setdefault(ref, (fv, path))
     if not dated:
         return
     for r in records:
-        if r.kind in ("report", "decision") and r.has("forward_plan_ref") \
-                and not r.has("notice_first_published"):
+        if waits_for_notice(r):
             hit = dated.get(_norm_ref(r.get("forward_plan_ref")))
-            if hit is None or hit[0] is r:
+            if hit is None:
                 continue
-            notice, path = hit
-            fv = notice.fields["notice_first_published"]
+            fv, path = hit
             r.fields["notice_first_published"] = replace(fv, path=path)
+
+
+def check_file(f: Path, pack: RulePack, profile: dict, today: dt.date, selected=None,
+               max_bytes: int = DEFAULT_MAX_BYTES, by_nation: dict | None = None) -> FileResult:
+    """Read one file and evaluate its records, except those waiting for a notice in
+    another file (kept in ``records``, evaluated once the batch is linked).  What comes
+    back is findings and a few small records, so a worker process sends little to the
+    parent and a batch keeps no more than it must."""
+    fr = read_file(f, pack, profile, selected, max_bytes)
+    if fr.error is not None:
+        return fr
+    fr.count = len(fr.records)
+    fr.sources = [s for s in map(notice_source, fr.records) if s is not None]
+    pending = [r for r in fr.records if waits_for_notice(r)]
+    ready = [r for r in fr.records if not waits_for_notice(r)]
+    findings = fr.findings + evaluate(pack, ready, profile, today, selected, by_nation)
+    fr.findings = with_page_lines(findings, fr.pages) if fr.pages else findings
+    fr.records = pending
+    return fr
 
 
 # Worker processes load the rule pack once each (initializer), then check many files.
 _WORKER: dict = {}
 
 
-def _init_worker(rules_root: str, profile: dict, selected, max_bytes: int):
+def _init_worker(rules_root: str, profile: dict, selected, max_bytes: int,
+                 today: dt.date, by_nation: dict | None):
     from govcheck import vocabulary
 
     vocabulary.activate_for(rules_root, profile)
     _WORKER.update(pack=RulePack.load(Path(rules_root)), profile=profile,
-                   selected=selected, max_bytes=max_bytes)
+                   selected=selected, max_bytes=max_bytes, today=today,
+                   by_nation=by_nation)
 
 
 def _work(f: Path) -> FileResult:
     w = _WORKER
-    return read_file(f, w["pack"], w["profile"], w["selected"], w["max_bytes"])
+    return check_file(f, w["pack"], w["profile"], w["today"], w["selected"],
+                      w["max_bytes"], w["by_nation"])
 
 
 # Below this many files, starting worker processes costs more than it saves.
@@ -308,7 +349,7 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
     if jobs == 1:
         read = []
         for f in files:
-            read.append(read_file(f, pack, profile, selected, max_bytes))
+            read.append(check_file(f, pack, profile, today, selected, max_bytes, by_nation))
             if progress is not None:
                 progress(len(read), len(files))
     else:
@@ -316,13 +357,15 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
 
         with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                                  initargs=(str(pack.root), profile, selected,
-                                           max_bytes)) as pool:
+                                           max_bytes, today, by_nation)) as pool:
             read = []
             for fr in pool.map(_work, files, chunksize=max(8, len(files) // (jobs * 8))):
                 read.append(fr)
                 if progress is not None:
                     progress(len(read), len(files))
-    link_notices([r for fr in read for r in fr.records])
+    # what links records across files: the notices, then the records waiting for them
+    link_notices([r for fr in read for r in fr.records],
+                 [s for fr in read for s in fr.sources])
     skipped = {f for f, fr in zip(files, read)
                if fr.not_a_record and (f in walked or skip_non_records)}
     for raw in paths:
@@ -339,11 +382,11 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
         if fr.error is not None:
             result.errors.append(fr.error)
             continue
-        result.records += len(fr.records)
-        findings = fr.findings + evaluate(pack, fr.records, profile, today, selected,
-                                          by_nation)
-        if fr.pages:
-            findings = with_page_lines(findings, fr.pages)
+        result.records += fr.count
+        findings = fr.findings
+        if fr.records:      # evaluated now that the batch is linked
+            late = evaluate(pack, fr.records, profile, today, selected, by_nation)
+            findings = findings + (with_page_lines(late, fr.pages) if fr.pages else late)
         result.findings.extend(findings)
     result.findings.sort(key=Finding.sort_key)
     return result

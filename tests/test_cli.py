@@ -386,3 +386,41 @@ def test_full_format_shows_the_source_line_with_a_marker_under_the_value():
     marker = out[i + 2]
     assert marker.startswith("   | ") and marker[5:].index("^") == 40
     assert marker.strip().endswith("^" * 10)
+
+
+def test_a_parallel_batch_links_a_report_to_a_notice_read_by_another_worker(tmp_path):
+    report = FIX / "reports" / "cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt"
+    notice = FIX / "notices" / "forward-plan-2024-06-housing-repairs-extension.txt"
+    # the report first and the notice last, 40 files apart: two workers read them
+    (tmp_path / "a-report.txt").write_bytes(report.read_bytes())
+    filler = (FIX / "decisions" / "decision-2024-03-19-highways-resurfacing.txt").read_bytes()
+    for i in range(40):
+        (tmp_path / f"m-{i:02d}.txt").write_bytes(filler)
+    (tmp_path / "z-notice.txt").write_bytes(notice.read_bytes())
+    results = [json.loads(run("check", "--output-format", "json", "--jobs", jobs,
+                              str(tmp_path)).stdout) for jobs in ("1", "2")]
+    for doc in results:
+        kd = [f for f in doc["findings"] if f["code"] == "KD001" and
+              f["path"].endswith("a-report.txt")]
+        assert len(kd) == 1 and "18 clear days" in kd[0]["message"]
+    assert results[0]["findings"] == results[1]["findings"]
+    assert results[0]["summary"] == results[1]["summary"]
+
+
+def test_a_file_sends_back_findings_and_only_the_records_waiting_for_a_notice():
+    import datetime as dt
+
+    from govcheck.check import check_file
+    from govcheck.engine.profile import load_profile
+    from govcheck.engine.rules import RulePack, default_rules_dir
+
+    pack = RulePack.load()
+    profile = load_profile(None, default_rules_dir())
+    report = FIX / "reports" / "cabinet-2024-07-16-housing-repairs-exempt-no-paragraph.txt"
+    notice = FIX / "notices" / "forward-plan-2024-06-housing-repairs-extension.txt"
+    fr = check_file(report, pack, profile, dt.date(2025, 1, 1))
+    assert fr.count >= 1 and [r.kind for r in fr.records] == ["report"]   # it waits
+    fr = check_file(notice, pack, profile, dt.date(2025, 1, 1))
+    assert fr.records == [] and fr.count >= 1
+    assert [(ref, fv.value.isoformat()) for ref, fv, _ in fr.sources] == \
+        [(fr.sources[0][0], "2024-06-27")]

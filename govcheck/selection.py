@@ -52,6 +52,11 @@ class RuleFilter:
 
     def __init__(self, selection: Selection):
         self.selection = selection
+        self._decided: dict = {}     # (code, name) -> bool: decided once per run
 
     def __call__(self, rule) -> bool:
-        return self.selection(rule.code, rule.name)
+        key = (rule.code, rule.name)
+        ok = self._decided.get(key)
+        if ok is None:
+            ok = self._decided[key] = self.selection(rule.code, rule.name)
+        return ok

@@ -33,3 +33,19 @@ def test_unknown_selector_is_an_error_with_suggestion():
         sel(("KD009",))
     with pytest.raises(SelectionError, match="did you mean"):
         sel((), ("EX0001",))
+
+
+def test_the_rule_filter_decides_each_rule_once(monkeypatch):
+    from types import SimpleNamespace
+
+    from govcheck.selection import RuleFilter, Selection
+
+    asked = []
+    sel = Selection(["KD"], [], [("KD001", "key-decision-notice-period")])
+    real = sel.__call__
+    monkeypatch.setattr(Selection, "__call__",
+                        lambda self, code, name: (asked.append(code), real(code, name))[1])
+    f = RuleFilter(sel)
+    rule = SimpleNamespace(code="KD001", name="key-decision-notice-period")
+    assert all(f(rule) for _ in range(100))
+    assert asked == ["KD001"]

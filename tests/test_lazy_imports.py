@@ -16,7 +16,7 @@ try:
     main(sys.argv[1:])
 except SystemExit:
     pass
-heavy = ["pypdfium2", "lxml", "docx", "holidays", "jinja2", "dateutil.parser", "rich.console"]
+heavy = ["pypdfium2", "lxml", "docx", "holidays", "jinja2", "dateutil", "rich.console"]
 print(json.dumps([m for m in heavy if m in sys.modules]))
 """
 

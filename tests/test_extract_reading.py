@@ -206,3 +206,56 @@ def test_a_label_wins_over_what_the_text_says():
             "Cabinet meeting on Thursday 20 February 2014.\n")
     assert r.get("decision_date") == date(2014, 2, 27)
     assert r.get("decision_maker") == "Leader of the Council"
+
+
+# Paragraph citations that are not a Schedule 12A ground of this record
+
+_EXCLUSION_ITEM = (
+    "Agenda item\n\nExempt Information\n\n"
+    "The Committee is asked to consider passing the following resolution:-\n\n"
+    "That under Section 100a (4) of the Local Government Act 1972, the public be excluded "
+    "from the meeting for the following item of business on the grounds that it involves the "
+    "likely disclosure of exempt information as defined in Part 1 of Schedule 12A of the Act "
+    "by virtue of the paragraph specified against the item.\n\n"
+    "Minutes:\n"
+    "Councillor Dixon said these items could not be treated as exempt business: Schedule 12A, "
+    "Part 2, Paragraph 9 provides that information is not exempt if it relates to proposed "
+    "development. He also referred to Paragraph 5 (information in respect of which a claim to "
+    "legal professional privilege could be maintained in legal proceedings). He added that "
+    "the council's constitution, Part 6, Section 1, Paragraph 4, said the same.\n")
+
+
+def test_paragraph_cited_in_an_argument_is_not_a_ground_of_exemption():
+    r = one(_EXCLUSION_ITEM)
+    # "Exempt Information" heads the resolution; it is not a report's question
+    assert r.kind == "meeting"
+    assert r.get("exempt") == "part"
+    # Paragraph 5 (and its description) is a member's argument; Paragraph 4 is the
+    # constitution's; Paragraph 9 is of Part 2
+    assert r.get("exempt_paragraphs") is None
+
+
+def test_paragraph_of_the_constitution_named_before_it_is_not_read():
+    r = one("Report to Cabinet\n\n"
+            "Exempt information: Appendix 2 is exempt under Council Procedure Rule 17, "
+            "paragraph 2, and by virtue of paragraph 3 of Part 1 of Schedule 12A.\n")
+    assert r.get("exempt_paragraphs") == ["3"]
+
+
+def test_paragraph_in_a_sentence_tied_to_the_exclusion_is_read():
+    r = one("Report to Cabinet\n\n"
+            "Exempt information. It is in the public interest to exclude the press and public "
+            "under Paragraph 3 'Information relating to the financial or business affairs of "
+            "any particular person'.\n")
+    assert r.get("exempt_paragraphs") == ["3"]
+    # a sentence that opens with the citation, on a line about exempt information
+    r = one("Report to Cabinet\n\n"
+            "Appendix 1 is not for publication. Paragraph 3 applies.\n")
+    assert r.get("exempt_paragraphs") == ["3"]
+
+
+def test_paragraph_of_the_report_on_an_exempt_line_is_not_read():
+    r = one("Report to Cabinet\n\n"
+            "Appendix 1 is exempt. The options considered are set out in paragraph 4 and "
+            "the costs in paragraph 6.\n")
+    assert r.get("exempt_paragraphs") is None

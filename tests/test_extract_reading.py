@@ -259,3 +259,26 @@ def test_paragraph_of_the_report_on_an_exempt_line_is_not_read():
             "Appendix 1 is exempt. The options considered are set out in paragraph 4 and "
             "the costs in paragraph 6.\n")
     assert r.get("exempt_paragraphs") is None
+
+
+def test_paragraph_read_where_no_schedule_is_named_is_no_certain_error(tmp_path):
+    """A paragraph read from the text of a page that never names Schedule 12A may be a
+    paragraph of the council's own rules: outside the schedule, a warning, not an error."""
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    text = ("Report to Cabinet\n12 March 2024\n\n"
+            "Appendix 2 is exempt by virtue of paragraph 11.\n")
+    r = one(text)
+    assert r.get("exempt_paragraphs") == ["11"]
+    assert r.get("exempt_paragraphs_unanchored") is True
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--select", "EX002", str(tmp_path / "r.txt")]).output
+    assert "EX002 [warning]" in out
+    # the same paragraph tied to Schedule 12A: an error
+    named = text.replace("paragraph 11.", "paragraph 11 of Part 1 of Schedule 12A.")
+    assert one(named).get("exempt_paragraphs_unanchored") is None
+    (tmp_path / "r.txt").write_text(named, encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--select", "EX002", str(tmp_path / "r.txt")]).output
+    assert "EX002 [error]" in out

@@ -252,6 +252,7 @@ def scan(index, col, nation: str = "england") -> None:
                 found = None
         if found:
             col.put("public_interest_statement", found[0], cl.line, found[1])
+    prose = None     # where paragraphs were first read from the text, not a label
     for idx in index.having("para", "sch", "¶", "atodlen"):
         cl = lines[idx]
         text, low = cl.text, cl.low
@@ -267,6 +268,7 @@ def scan(index, col, nation: str = "england") -> None:
             current = col.fields.get("exempt_paragraphs")
             if current is None:
                 col.put("exempt_paragraphs", found[0], cl.line, found[1])
+                prose = (cl, found[1])
             elif col.bilingual and 0 < cl.number - current.line <= 3:
                 # the English twin of a Welsh citation: compared, not added
                 col.put("exempt_paragraphs", found[0], cl.line, found[1])
@@ -286,6 +288,10 @@ def scan(index, col, nation: str = "england") -> None:
                     col.note(cl.line, pt[1],
                              f"exempt_part: Parts {', '.join(pt[0])} are cited; Part "
                              f"{pt[0][0]} is read", "exempt_part")
+    if prose is not None and not col.has("exempt_schedule") and not col.has("exempt_part"):
+        # "exempt by virtue of paragraph 11" on a page that never names the Schedule:
+        # the rules cannot be sure the paragraph is one of Schedule 12A's
+        col.put("exempt_paragraphs_unanchored", True, prose[0].line, prose[1])
     _column(index, col)
     _described(index, col, nation)
     _local_rule(index, col)

@@ -282,3 +282,22 @@ def test_paragraph_read_where_no_schedule_is_named_is_no_certain_error(tmp_path)
     (tmp_path / "r.txt").write_text(named, encoding="utf-8")
     out = CliRunner().invoke(main, ["check", "--select", "EX002", str(tmp_path / "r.txt")]).output
     assert "EX002 [error]" in out
+
+
+def test_meeting_confirming_its_previous_minutes_names_its_body():
+    r = one("Agenda, decisions and minutes\n\n"
+            "Venue: Council Chamber, Priory House\n\n"
+            "Items\nNo. Item\n\n"
+            "182. Minutes\n"
+            "To approve as a correct record the minutes of the meeting of the Executive held "
+            "on 9 February 2010. (to follow)\n"
+            "Minutes:\n"
+            "RESOLVED: The minutes were confirmed as a correct record.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Executive"
+    # another body's minutes received are not the meeting's own
+    r = one("Agenda and minutes\n\nItems\nNo. Item\n\n"
+            "5. Minutes of Sub-Committee Meetings\n"
+            "To receive the attached minutes of the meetings of the Licensing Sub-Committees "
+            "held on 7 May 2024.\n")
+    assert not r.has("body")

@@ -301,3 +301,13 @@ def test_meeting_confirming_its_previous_minutes_names_its_body():
             "To receive the attached minutes of the meetings of the Licensing Sub-Committees "
             "held on 7 May 2024.\n")
     assert not r.has("body")
+
+
+def test_page_saying_its_decision_is_key_in_its_own_words():
+    r = one("Reason for Urgency: a decision is needed before the next Cabinet meeting. It is "
+            "key because of the community impact threshold and the financial value.\n")
+    assert r.get("key_decision") is True
+    r = one("The Chairman of the Overview and Scrutiny Committee was notified on 7 March 2019 "
+            "of this late key decision being an exempt item.\n")
+    assert r.get("key_decision") is True
+    assert not one("It is key that members attend the briefing.\n").has("key_decision")

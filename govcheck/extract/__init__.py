@@ -603,7 +603,8 @@ def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
     want_date = "decision_date" not in col.fields
     for cl in lines:
         low = cl.low
-        if "key decision" not in low and "key-decision" not in low and "meeting" not in low:
+        if "key decision" not in low and "key-decision" not in low and "meeting" not in low \
+                and " key " not in low:
             continue
         if want_key:
             for name in ("non_key_decision_stated", "key_decision_stated"):

@@ -127,6 +127,10 @@ _SPECS = [
               "the grounds for the restriction are where govcheck did not read them: on a "
               "linked page (ModernGov 'view reasons'), or after the point where the "
               "record's text is cut short ('[...]')"),
+    FieldSpec("exempt_paragraphs_unanchored", "bool",
+              "the paragraphs were read from the text of a page that names neither "
+              "Schedule 12A (7A) nor a Part of it, and not from a front sheet's answer: "
+              "they may be paragraphs of the council's own rules or of the report"),
     FieldSpec("public_interest_statement", "str",
               "statement that the public interest in maintaining the exemption outweighs "
               "the public interest in disclosure"),

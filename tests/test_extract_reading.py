@@ -206,3 +206,108 @@ def test_a_label_wins_over_what_the_text_says():
             "Cabinet meeting on Thursday 20 February 2014.\n")
     assert r.get("decision_date") == date(2014, 2, 27)
     assert r.get("decision_maker") == "Leader of the Council"
+
+
+# Paragraph citations that are not a Schedule 12A ground of this record
+
+_EXCLUSION_ITEM = (
+    "Agenda item\n\nExempt Information\n\n"
+    "The Committee is asked to consider passing the following resolution:-\n\n"
+    "That under Section 100a (4) of the Local Government Act 1972, the public be excluded "
+    "from the meeting for the following item of business on the grounds that it involves the "
+    "likely disclosure of exempt information as defined in Part 1 of Schedule 12A of the Act "
+    "by virtue of the paragraph specified against the item.\n\n"
+    "Minutes:\n"
+    "Councillor Dixon said these items could not be treated as exempt business: Schedule 12A, "
+    "Part 2, Paragraph 9 provides that information is not exempt if it relates to proposed "
+    "development. He also referred to Paragraph 5 (information in respect of which a claim to "
+    "legal professional privilege could be maintained in legal proceedings). He added that "
+    "the council's constitution, Part 6, Section 1, Paragraph 4, said the same.\n")
+
+
+def test_paragraph_cited_in_an_argument_is_not_a_ground_of_exemption():
+    r = one(_EXCLUSION_ITEM)
+    # "Exempt Information" heads the resolution; it is not a report's question
+    assert r.kind == "meeting"
+    assert r.get("exempt") == "part"
+    # Paragraph 5 (and its description) is a member's argument; Paragraph 4 is the
+    # constitution's; Paragraph 9 is of Part 2
+    assert r.get("exempt_paragraphs") is None
+
+
+def test_paragraph_of_the_constitution_named_before_it_is_not_read():
+    r = one("Report to Cabinet\n\n"
+            "Exempt information: Appendix 2 is exempt under Council Procedure Rule 17, "
+            "paragraph 2, and by virtue of paragraph 3 of Part 1 of Schedule 12A.\n")
+    assert r.get("exempt_paragraphs") == ["3"]
+
+
+def test_paragraph_in_a_sentence_tied_to_the_exclusion_is_read():
+    r = one("Report to Cabinet\n\n"
+            "Exempt information. It is in the public interest to exclude the press and public "
+            "under Paragraph 3 'Information relating to the financial or business affairs of "
+            "any particular person'.\n")
+    assert r.get("exempt_paragraphs") == ["3"]
+    # a sentence that opens with the citation, on a line about exempt information
+    r = one("Report to Cabinet\n\n"
+            "Appendix 1 is not for publication. Paragraph 3 applies.\n")
+    assert r.get("exempt_paragraphs") == ["3"]
+
+
+def test_paragraph_of_the_report_on_an_exempt_line_is_not_read():
+    r = one("Report to Cabinet\n\n"
+            "Appendix 1 is exempt. The options considered are set out in paragraph 4 and "
+            "the costs in paragraph 6.\n")
+    assert r.get("exempt_paragraphs") is None
+
+
+def test_paragraph_read_where_no_schedule_is_named_is_no_certain_error(tmp_path):
+    """A paragraph read from the text of a page that never names Schedule 12A may be a
+    paragraph of the council's own rules: outside the schedule, a warning, not an error."""
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    text = ("Report to Cabinet\n12 March 2024\n\n"
+            "Appendix 2 is exempt by virtue of paragraph 11.\n")
+    r = one(text)
+    assert r.get("exempt_paragraphs") == ["11"]
+    assert r.get("exempt_paragraphs_unanchored") is True
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--select", "EX002", str(tmp_path / "r.txt")]).output
+    assert "EX002 [warning]" in out
+    # the same paragraph tied to Schedule 12A: an error
+    named = text.replace("paragraph 11.", "paragraph 11 of Part 1 of Schedule 12A.")
+    assert one(named).get("exempt_paragraphs_unanchored") is None
+    (tmp_path / "r.txt").write_text(named, encoding="utf-8")
+    out = CliRunner().invoke(main, ["check", "--select", "EX002", str(tmp_path / "r.txt")]).output
+    assert "EX002 [error]" in out
+
+
+def test_meeting_confirming_its_previous_minutes_names_its_body():
+    r = one("Agenda, decisions and minutes\n\n"
+            "Venue: Council Chamber, Priory House\n\n"
+            "Items\nNo. Item\n\n"
+            "182. Minutes\n"
+            "To approve as a correct record the minutes of the meeting of the Executive held "
+            "on 9 February 2010. (to follow)\n"
+            "Minutes:\n"
+            "RESOLVED: The minutes were confirmed as a correct record.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Executive"
+    # another body's minutes received are not the meeting's own
+    r = one("Agenda and minutes\n\nItems\nNo. Item\n\n"
+            "5. Minutes of Sub-Committee Meetings\n"
+            "To receive the attached minutes of the meetings of the Licensing Sub-Committees "
+            "held on 7 May 2024.\n")
+    assert not r.has("body")
+
+
+def test_page_saying_its_decision_is_key_in_its_own_words():
+    r = one("Reason for Urgency: a decision is needed before the next Cabinet meeting. It is "
+            "key because of the community impact threshold and the financial value.\n")
+    assert r.get("key_decision") is True
+    r = one("The Chairman of the Overview and Scrutiny Committee was notified on 7 March 2019 "
+            "of this late key decision being an exempt item.\n")
+    assert r.get("key_decision") is True
+    assert not one("It is key that members attend the briefing.\n").has("key_decision")

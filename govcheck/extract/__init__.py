@@ -324,16 +324,25 @@ def _minutes_approved_by(lines, col: Collector) -> None:
     """Minutes that show no heading naming the body, but a body confirming minutes
     ("4.1 Council CONFIRMED the minutes of the meeting held on 22nd October 2019"):
     only the meeting itself does that, so it is the meeting's body (headings.yaml
-    ``minutes_approved_by``)."""
+    ``minutes_approved_by``); or an item confirming as a correct record the minutes of
+    a named body's previous meeting (``own_minutes_confirmed``)."""
     from govcheck.extract import headings
 
     rx = headings.rx("minutes_approved_by")
+    own = headings.rx("own_minutes_confirmed")
     for cl in lines:
         if "minute" not in cl.low or len(cl.text) > 300:
             continue
         m = rx.match(cl.text)
         if m:
             col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
+            return
+        # "To approve as a correct record the minutes of the meeting of the Executive
+        # held on ...": its own previous meeting's minutes
+        m = own.search(cl.text) if "record" in cl.low else None
+        if m:
+            g = "b" if m.group("b") else "b2"
+            col.put("body", " ".join(m.group(g).split()), cl.line, m.start(g))
             return
 
 
@@ -594,7 +603,8 @@ def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
     want_date = "decision_date" not in col.fields
     for cl in lines:
         low = cl.low
-        if "key decision" not in low and "key-decision" not in low and "meeting" not in low:
+        if "key decision" not in low and "key-decision" not in low and "meeting" not in low \
+                and " key " not in low:
             continue
         if want_key:
             for name in ("non_key_decision_stated", "key_decision_stated"):

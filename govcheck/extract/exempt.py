@@ -4,7 +4,11 @@ public interest statement.
 Paragraph citations are read only on lines that are about exempt information (they
 mention exemption, confidentiality, Schedule 12A/7A, a restriction, "not for
 publication" or "by virtue of"), so that "paragraph 3.1 of this report" elsewhere is
-never taken for a citation.  A decimal like ``3.1`` is never a paragraph.
+never taken for a citation.  A decimal like ``3.1`` is never a paragraph.  On such a
+line, a citation is read only when its own sentence ties it to the exemption
+(citations.yaml ``exempt_paragraph_tie``) and does not report an argument about it
+(``exempt_paragraph_argued``); a paragraph of the council's constitution, procedure
+rules or standing orders named just before it (``local_rule_paragraph``) is never read.
 
 Shapes: ``paragraph 3``, ``paragraphs 3 and 4``, ``Para 3``, ``paras 1, 2 and 3``,
 ``paragraph(s) 3 of Part 1 of Schedule 12A``, ``[Para 8 and 9]``, ``6a``, ``6(b)`` →
@@ -103,14 +107,70 @@ _PART_BEFORE_RE = recache.compile(_NOT_DESCRIPTIONS + r"\s*,?\s*$", re.IGNORECAS
 _PART_AFTER_RE = recache.compile(r"^\s*(?:of|in|,)\s*(?:the\s+)?" + _NOT_DESCRIPTIONS, re.IGNORECASE)
 
 
-def paragraphs(text: str) -> tuple[list[str], int] | None:
+# where a sentence ends: ";" or a stop followed by a capital ("... Act. Paragraph 3"),
+# not the stop of an abbreviation before a number ("Sch. 12A", "para. 3")
+_SENTENCE_END_RE = recache.compile(r";|\.(?=\s+[A-Z(\[\"'‘“]|\s*$)")
+_OPENS_RE = recache.compile(r"^[\s(\[•·*–-]*$")
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, bool]:
+    """The sentence of ``text`` holding ``text[start:end]``, and whether the sentence
+    opens with it."""
+    lo = 0
+    for m in _SENTENCE_END_RE.finditer(text, 0, start):
+        lo = m.end()
+    m = _SENTENCE_END_RE.search(text, end)
+    hi = m.end() if m else len(text)
+    return text[lo:hi], bool(_OPENS_RE.match(text[lo:start]))
+
+
+def _entry(name: str):
+    from govcheck import vocabulary
+
+    return vocabulary.active().groups["citations"][name]
+
+
+def _local_rule_before(text: str, m) -> bool:
+    """Whether the citation ``m`` is a paragraph of a council's own rule book named just
+    before it ("the Constitution, Part 4, Paragraph 3"; citations.yaml
+    ``local_rule_paragraph``)."""
+    low = text[max(0, m.start() - 120):m.start("list")].lower()
+    if not any(w in low for w in _RULE_BOOK_WORDS):
+        return False
+    lo = max(0, m.start() - 120)
+    return any(r.end() == m.start("list")
+               for r in _entry("local_rule_paragraph").rx.finditer(text, lo, m.end()))
+
+
+_RULE_BOOK_WORDS = ("constitution", "procedure rule", "standing order", "regulations",
+                    "delegation", "rules of procedure", "code of conduct",
+                    "terms of reference")
+
+
+def ground(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph cited at ``text[start:end]``, on a line about exempt
+    information, is a ground of exemption: its sentence ties it to exempt information
+    (citations.yaml ``exempt_paragraph_tie``) or opens with it ("Paragraph 3 applies."),
+    and does not report an argument about the exemption (``exempt_paragraph_argued``)."""
+    sentence, opens = _sentence(text, start, end)
+    if _entry("exempt_paragraph_argued").rx.search(sentence):
+        return False
+    return opens or bool(_entry("exempt_paragraph_tie").rx.search(sentence))
+
+
+def paragraphs(text: str, tied: bool = False) -> tuple[list[str], int] | None:
     """Paragraph numbers cited in ``text`` and the offset of the first citation; not a
-    paragraph of Part 2, 3 or 5, which describe no exempt information."""
+    paragraph of Part 2, 3 or 5, which describe no exempt information, nor one of a
+    council's rule book.  With ``tied``, only citations that are a ground of exemption
+    in their sentence (``ground``)."""
     found: list[str] = []
     first = -1
     for m in _PARA_RE.finditer(text):
         if _PART_BEFORE_RE.search(text[max(0, m.start() - 30):m.start()]) \
-                or _PART_AFTER_RE.match(text[m.end():m.end() + 30]):
+                or _PART_AFTER_RE.match(text[m.end():m.end() + 30]) \
+                or _local_rule_before(text, m):
+            continue
+        if tied and not ground(text, m.start(), m.end()):
             continue
         items = _items(m.group("list"))
         if items:
@@ -192,16 +252,23 @@ def scan(index, col, nation: str = "england") -> None:
                 found = None
         if found:
             col.put("public_interest_statement", found[0], cl.line, found[1])
+    prose = None     # where paragraphs were first read from the text, not a label
     for idx in index.having("para", "sch", "¶", "atodlen"):
         cl = lines[idx]
         text, low = cl.text, cl.low
-        if not any(w in low for w in CONTEXT_WORDS) and not _listed_under(lines, idx):
+        about = any(w in low for w in CONTEXT_WORDS)
+        listed = not about and _listed_under(lines, idx)
+        if not about and not listed:
             continue
-        found = paragraphs(text) if ("para" in low or "¶" in low) else None
+        # a line about exempt information: each citation's own sentence must tie it to
+        # the exemption (not an argument, nor a paragraph of the report); a line listed
+        # under an exclusion resolution is tied by it
+        found = paragraphs(text, tied=not listed) if ("para" in low or "¶" in low) else None
         if found:
             current = col.fields.get("exempt_paragraphs")
             if current is None:
                 col.put("exempt_paragraphs", found[0], cl.line, found[1])
+                prose = (cl, found[1])
             elif col.bilingual and 0 < cl.number - current.line <= 3:
                 # the English twin of a Welsh citation: compared, not added
                 col.put("exempt_paragraphs", found[0], cl.line, found[1])
@@ -221,6 +288,10 @@ def scan(index, col, nation: str = "england") -> None:
                     col.note(cl.line, pt[1],
                              f"exempt_part: Parts {', '.join(pt[0])} are cited; Part "
                              f"{pt[0][0]} is read", "exempt_part")
+    if prose is not None and not col.has("exempt_schedule") and not col.has("exempt_part"):
+        # "exempt by virtue of paragraph 11" on a page that never names the Schedule:
+        # the rules cannot be sure the paragraph is one of Schedule 12A's
+        col.put("exempt_paragraphs_unanchored", True, prose[0].line, prose[1])
     _column(index, col)
     _described(index, col, nation)
     _local_rule(index, col)
@@ -273,12 +344,18 @@ def _described(index, col, nation: str) -> None:
     cites = vocabulary.active().groups["citations"]
     found: list[str] = []
     first = None
+    argued = cites["exempt_paragraph_argued"].rx
     for idx in index.having("information"):
         cl = index.lines[idx]
         for n in range(1, 8):
             entry = cites.get(f"schedule_12a_paragraph_{n}")
             m = entry.rx.search(cl.text) if entry else None
             if m:
+                sentence = _sentence(cl.text, m.start(), m.end())[0]
+                if _PARA_RE.search(sentence) or argued.search(sentence):
+                    # the gloss of a paragraph cited by number (read, or not a ground,
+                    # above), or an argument about the exemption
+                    continue
                 para = entry.value[1] if nation == "wales" else entry.value[0]
                 if para not in found:
                     found.append(para)

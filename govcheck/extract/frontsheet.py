@@ -370,9 +370,13 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 st.notice_labels += 1
             elif spec.marks == "meeting":
                 st.meeting_labels += 1
-            if spec.kind in ("report_to", "wards_q", "exempt"):
+            if spec.kind in ("report_to", "wards_q"):
                 st.report += 1
             value = text[vstart:vend]
+            if spec.kind == "exempt" and (value.strip() or _next_value(lines, i, spec)):
+                # a report's question answered ("Exempt information: No"); a heading
+                # "Exempt Information" over a resolution is not a front sheet's
+                st.report += 1
             if not value.strip():
                 nxt = _next_value(lines, i, spec)
                 if nxt is None:

@@ -98,25 +98,24 @@ def _header(text: str, sep: str):
     cells = _split(text, sep)
     if cells is None or len(cells) < 2:
         return None
-    specs, prev = [], None
-    for s, e in cells:
-        cell = text[s:e]
-        if len(cell) > _MAX_CELL:
-            return None
+    cut = [text[s:e] for s, e in cells]
+    if any(len(cell) > _MAX_CELL for cell in cut):
+        return None
+    # the labels first (a first-word lookup, cheap): most rows name fewer than two
+    # fields and are no header, and need no date parsing
+    specs = [_label_filling(cell) if cell else None for cell in cut]
+    if len({sp.field for sp in specs if sp is not None}) < 2:
+        return None
+    prev = None
+    for cell, spec in zip(cut, specs):
         if not cell:
-            specs.append(None)
             prev = None
             continue
         if cell.lower().rstrip(".") in _ANSWERS or parse_date(cell) is not None:
             return None
-        spec = _label_filling(cell)
         if spec is None and prev is not None and prev.endswith(":"):
             return None     # "Report of:<TAB>Director of Place": a label and its value
-        specs.append(spec)
         prev = cell
-    fields = {sp.field for sp in specs if sp is not None}
-    if len(fields) < 2:
-        return None
     return specs
 
 

@@ -185,10 +185,16 @@ def reading_findings(pack: RulePack, doc, records, notes, selected) -> list[Find
 
 
 def display_path(p: Path) -> str:
-    try:
-        return str(p.relative_to(Path.cwd()))
-    except ValueError:
-        return str(p)
+    """``p`` relative to the working directory when it lies under it, else as given
+    (``Path.relative_to`` with string operations: this runs once per file)."""
+    text = str(p)
+    if not os.path.isabs(text):
+        return text
+    cwd = os.getcwd()
+    if text == cwd:
+        return "."
+    root = cwd.rstrip(os.sep) + os.sep
+    return text[len(root):] if text.startswith(root) and len(text) > len(root) else text
 
 
 @dataclass

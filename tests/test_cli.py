@@ -424,3 +424,19 @@ def test_a_file_sends_back_findings_and_only_the_records_waiting_for_a_notice():
     assert fr.records == [] and fr.count >= 1
     assert [(ref, fv.value.isoformat()) for ref, fv, _ in fr.sources] == \
         [(fr.sources[0][0], "2024-06-27")]
+
+
+@pytest.mark.parametrize("where", ["inside", "outside", "relative", "itself", "root"])
+def test_display_path_is_path_relative_to(where, tmp_path, monkeypatch):
+    from govcheck.check import display_path
+
+    cwd = Path("/") if where == "root" else tmp_path
+    monkeypatch.chdir(cwd)
+    p = {"inside": tmp_path / "a" / "b.txt", "outside": Path("/elsewhere/c.txt"),
+         "relative": Path("d/e.txt"), "itself": tmp_path,
+         "root": Path("/srv/f.txt")}[where]
+    try:
+        expected = str(p.relative_to(Path.cwd()))
+    except ValueError:
+        expected = str(p)
+    assert display_path(p) == expected

@@ -14,12 +14,23 @@ from govcheck import recache
 _PLACEHOLDER = recache.compile(r"\{([a-z_]+)\}")
 
 
+_SPACED: dict[str, str] = {}   # a rule's template, its whitespace folded: one copy each
+
+
 def render_template(template: str, record: Record) -> str:
-    """Fill ``{field}`` placeholders with the record's values; nothing else is evaluated."""
+    """Fill ``{field}`` placeholders with the record's values; nothing else is evaluated.
+    A template without placeholders comes back as one shared string, so a batch's
+    findings do not each carry their own copy of the same "what to do"."""
+    folded = _SPACED.get(template)
+    if folded is None:
+        folded = _SPACED[template] = " ".join(template.split())
+    if "{" not in folded:
+        return folded
+
     def sub(m: re.Match) -> str:
         name = m.group(1)
         return display_value(record.get(name)) if record.has(name) else f"({name.replace('_', ' ')} not found)"
-    return _PLACEHOLDER.sub(sub, " ".join(template.split()))
+    return _PLACEHOLDER.sub(sub, folded)
 
 
 @dataclass

@@ -1,7 +1,6 @@
 """Rule message and fix templates (govcheck.engine.evaluate.render_template)."""
 
 
-
 def test_a_fix_without_placeholders_is_one_shared_string_across_findings():
     from govcheck.engine.evaluate import render_template
     from govcheck.model import FieldValue, Record

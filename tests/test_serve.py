@@ -358,3 +358,16 @@ def test_a_finding_links_to_the_place_a_person_finds_it(client):
     front = FIX / "docx" / "cabinet-report-frontsheet-late-notice.docx"
     r = post(client, [(front.name, front.read_bytes())], as_of="2025-02-01")
     assert "Show table 1, row 9 in the document" in r.text
+
+
+def test_a_batch_lists_its_documents_with_their_counts_first(client):
+    r = post(client, [(LATE.name, LATE.read_bytes()), ("broken.docx", b"not Word")],
+             as_of="2025-01-01")
+    html = unescape(re.sub(r"\s+", " ", r.text))
+    contents = html[html.index('<nav class="contents"'):html.index("</nav>")]
+    assert f'<a href="#d1-h">{LATE.name}</a>' in contents
+    assert re.search(r"1 error, \d+ warnings?, \d+ information", contents)
+    assert '<a href="#d2-h">broken.docx</a> <span class="could-not">could not be checked' \
+        in contents
+    one = post(client, [(LATE.name, LATE.read_bytes())])
+    assert '<nav class="contents"' not in one.text       # one document: no list

@@ -163,6 +163,8 @@ def test_a_front_sheet_is_checked_and_each_finding_leads_to_its_line(browser, se
 
 def test_the_severity_filter_hides_and_shows(browser, server):
     upload(browser, server, FRONT, LATE)
+    assert axe_violations(browser) == []        # two documents: with their contents list
+    assert browser.find_element(By.CSS_SELECTOR, "nav.contents").is_displayed()
     errors = browser.find_elements(By.CSS_SELECTOR, "li.finding.error")
     assert errors and all(e.is_displayed() for e in errors)
     browser.find_element(By.ID, "show-error").click()

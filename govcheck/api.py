@@ -99,10 +99,15 @@ def load_rules(rules_dir=None, profile=None):
 def _load_profile(pack, profile) -> dict:
     """A custom rule pack without profiles of its own uses the bundled profiles."""
     from govcheck.engine.profile import load_profile
+
+    return load_profile(profile, profiles_root(pack))
+
+
+def profiles_root(pack) -> Path:
+    """The rules directory whose ``profiles/`` a pack uses: its own, else the bundled."""
     from govcheck.engine.rules import default_rules_dir
 
-    root = pack.root if (pack.root / "profiles").is_dir() else default_rules_dir()
-    return load_profile(profile, root)
+    return pack.root if (pack.root / "profiles").is_dir() else default_rules_dir()
 
 
 def fails(finding: Finding, fail_on: str) -> bool:
@@ -146,10 +151,8 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
     if profile is None:
         # no profile chosen: each record is checked with its nation's default profile
         from govcheck.engine.profile import nation_defaults
-        from govcheck.engine.rules import default_rules_dir
 
-        root = pack.root if (pack.root / "profiles").is_dir() else default_rules_dir()
-        by_nation = nation_defaults(root) or None
+        by_nation = nation_defaults(profiles_root(pack)) or None
     if not isinstance(profile, dict):
         profile = _load_profile(pack, profile)
     selection = Selection(list(select), list(ignore), [(r.code, r.name) for r in pack.rules])
@@ -187,21 +190,32 @@ def check_bytes(data: bytes, filename: str, **options) -> CheckResult:
         result = check_bytes(Path("report.docx").read_bytes(), "report.docx")
     """
     import tempfile
-    from dataclasses import replace
 
     name = Path(filename).name or "stdin.txt"
     with tempfile.TemporaryDirectory(prefix="govcheck-") as tmp:
         path = Path(tmp) / name
         path.write_bytes(data)
         result = check_paths([path], **options)
-        shown = {str(path), os.path.relpath(path)}
     # point the findings and errors at the name the caller gave, not the temporary file
-    result.findings = [replace(f, location=replace(f.location, path=filename))
-                       if f.location.path in shown else f for f in result.findings]
-    result.errors = [replace(e, path=filename) if e.path in shown else e
-                     for e in result.errors]
-    result.unreadable = [replace(f, location=replace(f.location, path=filename))
-                         if f.location.path in shown else f for f in result.unreadable]
+    return renamed(result, {path: filename})
+
+
+def renamed(result: CheckResult, names: dict) -> CheckResult:
+    """``result`` with its findings and errors pointing at the names users know:
+    ``names`` maps each checked file (a Path) to the name to show for it."""
+    from dataclasses import replace
+
+    shown = {}
+    for path, name in names.items():
+        shown[str(path)] = shown[os.path.relpath(path)] = name
+
+    def at(loc):
+        name = shown.get(loc.path)
+        return loc if name is None else replace(loc, path=name)
+
+    result.findings = [replace(f, location=at(f.location)) for f in result.findings]
+    result.unreadable = [replace(f, location=at(f.location)) for f in result.unreadable]
+    result.errors = [replace(e, path=shown.get(e.path, e.path)) for e in result.errors]
     return result
 
 

@@ -302,8 +302,9 @@ def check_file(f: Path, pack: RulePack, profile: dict, today: dt.date, selected=
         return fr
     fr.count = len(fr.records)
     fr.sources = [s for s in map(notice_source, fr.records) if s is not None]
-    pending = [r for r in fr.records if waits_for_notice(r)]
-    ready = [r for r in fr.records if not waits_for_notice(r)]
+    pending, ready = [], []
+    for r in fr.records:
+        (pending if waits_for_notice(r) else ready).append(r)
     findings = fr.findings + evaluate(pack, ready, profile, today, selected, by_nation)
     fr.findings = with_page_lines(findings, fr.pages) if fr.pages else findings
     fr.records = pending

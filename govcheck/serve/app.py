@@ -244,15 +244,10 @@ class _State:
 
 
 def _profiles(pack) -> list[dict]:
-    from govcheck.api import _load_profile
+    from govcheck.api import _load_profile, profiles_root
 
-    root = pack.root if (pack.root / "profiles").is_dir() else None
-    if root is None:
-        from govcheck.engine.rules import default_rules_dir
-
-        root = default_rules_dir()
     out = []
-    for path in sorted((root / "profiles").glob("*.yaml")):
+    for path in sorted((profiles_root(pack) / "profiles").glob("*.yaml")):
         try:
             p = _load_profile(pack, path.stem)
         except Exception:  # noqa: BLE001 - a broken profile is left off the list
@@ -266,10 +261,7 @@ def _profiles(pack) -> list[dict]:
 def _check(uploads, pack, profile, as_of, settings: Settings):
     """Run the command line's policy on the uploads; findings and errors name each
     document as the user knows it."""
-    import os
-    from dataclasses import replace
-
-    from govcheck.api import check_paths
+    from govcheck.api import check_paths, renamed
     from govcheck.read import read_path
     from govcheck.read.base import ReadError
 
@@ -277,17 +269,8 @@ def _check(uploads, pack, profile, as_of, settings: Settings):
                          as_of=as_of, select=settings.select, ignore=settings.ignore,
                          waivers=settings.waivers, fail_on=settings.fail_on, jobs=1,
                          max_bytes=settings.limits.file_bytes)
-    shown = {}
-    for u in uploads:
-        shown[str(u.path)] = u.name
-        shown[os.path.relpath(u.path)] = u.name
-
-    def rename(loc):
-        return replace(loc, path=shown.get(loc.path, loc.path))
-
-    result.findings = [replace(f, location=rename(f.location)) for f in result.findings]
-    result.unreadable = [replace(f, location=rename(f.location)) for f in result.unreadable]
-    result.errors = [replace(e, path=shown.get(e.path, e.path)) for e in result.errors]
+    result = renamed(result, {u.path: u.name for u in uploads})
+    # the text shown beside the findings (the run does not keep its documents)
     texts = {}
     for u in uploads:
         try:

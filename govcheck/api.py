@@ -49,8 +49,11 @@ UNREADABLE = "GC001"   # the code an unreadable input is reported under
 
 @dataclass
 class CheckResult:
-    """What one run found.  ``findings`` are sorted; ``errors`` are the inputs that could
-    not be read; ``unreadable`` has one GC001 finding per error (not in ``findings``)."""
+    """What one run found.  ``findings`` are sorted: a :class:`govcheck.spool.Findings`
+    from :func:`check_paths`, which iterates, counts and indexes like a list but keeps a
+    big batch's findings on disk (``list(result.findings)`` for a plain list);
+    ``errors`` are the inputs that could not be read; ``unreadable`` has one GC001
+    finding per error (not in ``findings``)."""
 
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
@@ -167,16 +170,19 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
               skip_non_records=skip_non_records, progress=progress)
     findings = ran.findings
     if waivers:
+        from govcheck.spool import Findings
         from govcheck.waivers import apply
 
-        findings = [f for f in apply(findings, waivers, pack, today)
-                    if selection(f.code, f.name)]
+        findings = Findings(f for f in apply(findings, waivers, pack, today)
+                            if selection(f.code, f.name))
     counts = dict.fromkeys(SEVERITIES, 0)
-    for f in findings:
+    failing = 0
+    for f in findings:          # one pass: a big batch's findings are read back once
         counts[f.severity.value] += 1
+        failing += fails(f, fail_on)
     return CheckResult(
         findings=findings, errors=ran.errors, files=ran.files, records=ran.records,
-        fail_on=fail_on, failing=sum(fails(f, fail_on) for f in findings), counts=counts,
+        fail_on=fail_on, failing=failing, counts=counts,
         unreadable=unreadable_findings(ran.errors, pack), today=today, pack=pack,
         profile=profile)
 

@@ -21,7 +21,7 @@ from govcheck.records import RecordError, record_from_mapping
 
 @dataclass
 class RunResult:
-    findings: list[Finding] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)   # or a spool.Findings
     errors: list[InputError] = field(default_factory=list)
     files: int = 0
     records: int = 0
@@ -41,78 +41,88 @@ class NotARecord(ReadError):
     ``package.json``): an error when named, skipped when found by walking a directory."""
 
 
-def excluded_by(f: Path, patterns) -> bool:
-    """Whether a file matches an ``exclude`` glob: a name ("*.draft.txt"), a path as shown
-    ("reports/drafts/*"), or a path anchored at the configuration file's directory (the
-    configuration makes its path patterns absolute, so they mean the same from any
-    directory govcheck is run in)."""
+def excluded_by(f, patterns) -> bool:
+    """Whether a file (a path or its text) matches an ``exclude`` glob: a name
+    ("*.draft.txt"), a path as shown ("reports/drafts/*"), or a path anchored at the
+    configuration file's directory (the configuration makes its path patterns absolute,
+    so they mean the same from any directory govcheck is run in)."""
     from fnmatch import fnmatch
 
     if not patterns:
         return False
-    shown, name = display_path(f), f.name
+    text = os.fspath(f)
+    shown, name = display_path(text), os.path.basename(text)
     full = None
     for g in patterns:
         if fnmatch(shown, g) or fnmatch(name, g):
             return True
         if os.path.isabs(g):
-            full = full or str(f.resolve())
+            full = full or os.path.realpath(text)
             if fnmatch(full, g):
                 return True
     return False
 
 
-def discover(paths: list[str], exclude=(), walked: set | None = None
-             ) -> tuple[list[Path], list[InputError]]:
-    """Files to check: files as given; directories walked for supported suffixes,
-    skipping hidden directories and files matching an ``exclude`` glob.  The files
-    found by walking (not named) are added to ``walked``."""
-
-    files: list[Path] = []
-    errors: list[InputError] = []
-    for raw in paths:
-        p = Path(raw)
-        if p.is_dir():
-            found = []
-            before, excluded = len(errors), 0
+def walk_inputs(paths: list[str], exclude=(), errors: list | None = None):
+    """The files to check, one at a time, as ``(path, i, walked)``: ``path`` the file's
+    text, ``i`` the index in ``paths`` of the argument that gave it, ``walked`` whether it
+    was found by walking a directory (not named).  Files are given as named; directories
+    are walked in name order for supported suffixes, skipping hidden directories and
+    files matching an ``exclude`` glob.  What cannot be checked is appended to
+    ``errors`` as it is met.  Nothing is listed ahead: a batch of a hundred thousand
+    files holds one directory's names at a time, not a hundred thousand paths."""
+    errors = [] if errors is None else errors
+    for i, raw in enumerate(paths):
+        top = str(Path(raw))        # as Path would show it: "./a//b/" is "a/b"
+        if os.path.isdir(top):
+            found = excluded = 0
+            before = len(errors)
 
             def unlisted(e: OSError) -> None:
                 # a directory that cannot be listed is reported; the rest is still walked
-                errors.append(InputError(path=display_path(Path(e.filename or raw)),
+                errors.append(InputError(path=display_path(e.filename or raw),
                                          message=f"cannot list directory: {e.strerror or e}"))
 
-            for root, dirs, names in os.walk(p, onerror=unlisted):
+            for root, dirs, names in os.walk(top, onerror=unlisted):
                 dirs[:] = sorted(d for d in dirs if not d.startswith((".", "__")))
-                for n in sorted(names):
-                    f = Path(root) / n
+                names.sort()
+                for n in names:
                     if n.startswith("."):
                         continue
-                    if f.suffix.lower() in UNREAD_DOCUMENTS:
+                    suffix = os.path.splitext(n)[1].lower()
+                    f = os.path.join(root, n)
+                    if top == ".":          # as Path shows it: "a.txt", not "./a.txt"
+                        f = f[2:]
+                    if suffix in UNREAD_DOCUMENTS:
                         # a report govcheck cannot read is never skipped in silence
                         if not excluded_by(f, exclude):
                             errors.append(InputError(
                                 path=display_path(f),
-                                message=f"not checked: {UNREAD_DOCUMENTS[f.suffix.lower()]}"))
+                                message=f"not checked: {UNREAD_DOCUMENTS[suffix]}"))
                         continue
-                    if f.suffix.lower() not in SUPPORTED_SUFFIXES:
+                    if suffix not in SUPPORTED_SUFFIXES:
                         continue
                     if excluded_by(f, exclude):
                         excluded += 1      # left out on purpose: not a silent pass
                         continue
-                    found.append(f)
+                    found += 1
+                    yield f, i, True
             if not found and not excluded and len(errors) == before:
                 # a directory named on the command line that holds nothing to check is
                 # not a pass: a misconfigured gate must not go green
                 errors.append(InputError(
                     path=raw, message="no file govcheck can check here (supported: "
                     + ", ".join(sorted(SUPPORTED_SUFFIXES)) + ")"))
-            files.extend(found)
-            if walked is not None:
-                walked.update(found)
-        elif p.exists():
-            files.append(p)
+        elif os.path.exists(top):
+            yield top, i, False
         else:
             errors.append(InputError(path=raw, message="no such file or directory"))
+
+
+def discover(paths: list[str], exclude=()) -> tuple[list[Path], list[InputError]]:
+    """Every file to check (see :func:`walk_inputs`) as a list, with the errors."""
+    errors: list[InputError] = []
+    files = [Path(f) for f, _, _ in walk_inputs(paths, exclude, errors)]
     return files, errors
 
 
@@ -215,7 +225,7 @@ class FileResult:
     sources: list = field(default_factory=list)
 
 
-def read_file(f: Path, pack: RulePack, profile: dict, selected=None,
+def read_file(f: str | Path, pack: RulePack, profile: dict, selected=None,
               max_bytes: int = DEFAULT_MAX_BYTES) -> FileResult:
     """Read and extract one file; never raises (an unreadable file becomes ``error``)."""
     shown = display_path(f)
@@ -280,6 +290,12 @@ def link_notices(records: list[Record], sources=None) -> None:
     dated: dict[str, tuple] = {}
     for ref, fv, path in sources:
         dated.setdefault(ref, (fv, path))
+    _link(records, dated)
+
+
+def _link(records: list[Record], dated: dict) -> None:
+    """Give each waiting record in ``records`` the date of its notice in ``dated``
+    (reference -> (FieldValue, path))."""
     if not dated:
         return
     for r in records:
@@ -291,7 +307,7 @@ def link_notices(records: list[Record], sources=None) -> None:
             r.fields["notice_first_published"] = replace(fv, path=path)
 
 
-def check_file(f: Path, pack: RulePack, profile: dict, today: dt.date, selected=None,
+def check_file(f: str | Path, pack: RulePack, profile: dict, today: dt.date, selected=None,
                max_bytes: int = DEFAULT_MAX_BYTES, by_nation: dict | None = None) -> FileResult:
     """Read one file and evaluate its records, except those waiting for a notice in
     another file (kept in ``records``, evaluated once the batch is linked).  What comes
@@ -325,16 +341,46 @@ def _init_worker(rules_root: str, profile: dict, selected, max_bytes: int,
                    by_nation=by_nation)
 
 
-def _work(f: Path) -> FileResult:
+def _work(files: list[str]) -> list[FileResult]:
     w = _WORKER
-    return check_file(f, w["pack"], w["profile"], w["today"], w["selected"],
-                      w["max_bytes"], w["by_nation"])
+    return [check_file(f, w["pack"], w["profile"], w["today"], w["selected"],
+                       w["max_bytes"], w["by_nation"]) for f in files]
 
 
 # Below this many files, starting worker processes costs more than it saves.  Chosen
 # from benchmarks/speed.py (3 December 2026, 2 CPUs): --jobs 2 took 0.55x the serial
 # speed at 200 files, 0.86x at 400, and 2.1x at 1,000 (1.8x at 10,000).
 PARALLEL_THRESHOLD = 500
+# Files sent to a worker at a time, and chunks in flight per worker: enough to keep
+# every worker busy, few enough that results never pile up in the parent.
+CHUNK = 64
+IN_FLIGHT = 3
+
+
+def _in_workers(items, jobs: int, initargs: tuple):
+    """``(item, FileResult)`` for each ``(path, i, walked)`` item, in order, checked in
+    ``jobs`` worker processes.  Chunks are handed out as workers finish, never all at
+    once, so the parent holds a few chunks of paths and results, not the batch."""
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import islice
+
+    items = iter(items)
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                             initargs=initargs) as pool:
+        queue: deque = deque()
+
+        def submit() -> None:
+            chunk = list(islice(items, CHUNK))
+            if chunk:
+                queue.append((chunk, pool.submit(_work, [c[0] for c in chunk])))
+
+        for _ in range(jobs * IN_FLIGHT):
+            submit()
+        while queue:
+            chunk, future = queue.popleft()
+            submit()
+            yield from zip(chunk, future.result())
 
 
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
@@ -342,60 +388,91 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
         by_nation: dict | None = None, skip_non_records: bool = False,
         progress=None) -> RunResult:
     """Check every file under ``paths``: read and extract each (in worker processes for
-    a large batch; ``jobs`` None is automatic, 1 is this process), link notices to the
-    reports that cite them, then evaluate the rules once per record."""
+    a large batch; ``jobs`` None is automatic, 1 is this process) and evaluate its
+    records, then link the records that cite a forward plan notice in another file and
+    evaluate those.
+
+    Memory does not grow with the batch: files are walked as they are checked, each
+    file's findings go to a :class:`~govcheck.spool.Findings` (which keeps a bounded
+    number in memory) as soon as it is done, and what is kept to the end is only what
+    links files: the notices' references and dates, and the few records waiting for
+    one."""
+    from itertools import chain, islice
+
     from govcheck import vocabulary
+    from govcheck.spool import Findings
 
     vocabulary.activate_for(pack.root, profile)
-    result = RunResult()
+    result = RunResult(findings=Findings())
+    listing: list[InputError] = []      # what walking met, reported first as before
+    items = walk_inputs(paths, exclude, listing)
+    total = None
+    if progress is not None:            # a bar needs the total: list the files first
+        items = list(items)
+        total = len(items)
+    if jobs is None:
+        ahead = list(islice(items, PARALLEL_THRESHOLD))
+        jobs = (os.cpu_count() or 1) if len(ahead) >= PARALLEL_THRESHOLD else 1
+        items = chain(ahead, items)
+    if jobs > 1:
+        ahead = list(islice(items, jobs))        # never more workers than files
+        jobs = max(1, min(jobs, len(ahead)))
+        items = chain(ahead, items)
+    if jobs == 1:
+        checked = ((it, check_file(it[0], pack, profile, today, selected, max_bytes,
+                                   by_nation)) for it in items)
+    else:
+        checked = _in_workers(items, jobs, (str(pack.root), profile, selected, max_bytes,
+                                            today, by_nation))
     # a YAML or JSON file found by walking that is not a record is skipped, not an
     # error (a pre-commit hook walks a whole repository); one named is an error
-    walked: set[Path] = set()
-    files, result.errors = discover(paths, exclude, walked)
-    if jobs is None:
-        jobs = (os.cpu_count() or 1) if len(files) >= PARALLEL_THRESHOLD else 1
-    jobs = max(1, min(jobs, len(files) or 1))
-    if jobs == 1:
-        read = []
-        for f in files:
-            read.append(check_file(f, pack, profile, today, selected, max_bytes, by_nation))
-            if progress is not None:
-                progress(len(read), len(files))
-    else:
-        from concurrent.futures import ProcessPoolExecutor
-
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                                 initargs=(str(pack.root), profile, selected,
-                                           max_bytes, today, by_nation)) as pool:
-            read = []
-            for fr in pool.map(_work, files, chunksize=max(8, len(files) // (jobs * 8))):
-                read.append(fr)
-                if progress is not None:
-                    progress(len(read), len(files))
-    # what links records across files: the notices, then the records waiting for them
-    link_notices([r for fr in read for r in fr.records],
-                 [s for fr in read for s in fr.sources])
-    skipped = {f for f, fr in zip(files, read)
-               if fr.not_a_record and (f in walked or skip_non_records)}
-    for raw in paths:
-        d = Path(raw)
-        mine = [f for f in walked if d in f.parents] if d.is_dir() else []
-        if mine and all(f in skipped for f in mine):
-            result.errors.append(InputError(
-                path=raw, message=f"no govcheck record here: its {len(mine)} YAML or JSON "
-                "file(s) are not records (a record has 'kind' and 'fields')"))
-    for f, fr in zip(files, read):
-        if f in skipped:
+    walked_n: dict[int, int] = {}
+    skipped_n: dict[int, int] = {}
+    read_errors: list[InputError] = []
+    notices: dict[str, tuple] = {}       # reference -> (date's FieldValue, path): first wins
+    waiting: list[FileResult] = []       # files with records waiting for such a notice
+    done = 0
+    for (f, i, walked), fr in checked:
+        done += 1
+        if progress is not None:
+            progress(done, total)
+        if walked:
+            walked_n[i] = walked_n.get(i, 0) + 1
+        if fr.not_a_record and (walked or skip_non_records):
+            if walked:
+                skipped_n[i] = skipped_n.get(i, 0) + 1
             continue
         result.files += 1
         if fr.error is not None:
-            result.errors.append(fr.error)
+            read_errors.append(fr.error)
             continue
         result.records += fr.count
-        findings = fr.findings
-        if fr.records:      # evaluated now that the batch is linked
-            late = evaluate(pack, fr.records, profile, today, selected, by_nation)
-            findings = findings + (with_page_lines(late, fr.pages) if fr.pages else late)
-        result.findings.extend(findings)
-    result.findings.sort(key=Finding.sort_key)
+        result.findings.extend(fr.findings)
+        for ref, fv, path in fr.sources:
+            notices.setdefault(ref, (fv, path))
+        if fr.records:
+            # a notice met earlier in the batch is the one it links to (the first with
+            # its reference): link and evaluate now; the rest wait for the batch's end
+            _link(fr.records, notices)
+            now = [r for r in fr.records if not waits_for_notice(r)]
+            if now:
+                late = evaluate(pack, now, profile, today, selected, by_nation)
+                result.findings.extend(with_page_lines(late, fr.pages) if fr.pages else late)
+                fr.records = [r for r in fr.records if waits_for_notice(r)]
+            if fr.records:
+                fr.findings = []
+                waiting.append(fr)
+    result.errors = listing
+    for i, raw in enumerate(paths):
+        if walked_n.get(i) and skipped_n.get(i) == walked_n[i]:
+            result.errors.append(InputError(
+                path=raw, message=f"no govcheck record here: its {walked_n[i]} YAML or JSON "
+                "file(s) are not records (a record has 'kind' and 'fields')"))
+    result.errors += read_errors
+    # what links records across files: each waiting record takes its notice's date, and
+    # is evaluated now that the batch is linked
+    for fr in waiting:
+        _link(fr.records, notices)
+        late = evaluate(pack, fr.records, profile, today, selected, by_nation)
+        result.findings.extend(with_page_lines(late, fr.pages) if fr.pages else late)
     return result

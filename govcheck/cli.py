@@ -370,7 +370,7 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
     """Run the check (the policy is :func:`govcheck.api.check_paths`), then render.  A
     path ``-`` is standard input, named ``stdin_filename``."""
     from govcheck.api import check_bytes, check_paths
-    from govcheck.render import RenderContext, render
+    from govcheck.render import RenderContext, chunks
 
     options = dict(rules_dir=rules_dir, profile=profile_name, as_of=as_of, select=select,
                    ignore=ignore, waivers=waivers, fail_on=fail_on, exclude=exclude,
@@ -388,16 +388,17 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
     ctx = RenderContext(version=__version__, fail_on=fail_on, failing=result.failing,
                         color=use_color(color, output_file),
                         rules=result.rules)
-    text = _statistics(result, ctx, output_format) if statistics \
-        else render(output_format, result, ctx)
+    # written as it is made: a big batch's output is never held whole
+    pieces = [_statistics(result, ctx, output_format)] if statistics \
+        else chunks(output_format, result, ctx)
     if output_file:
         try:
             with open(output_file, "w", encoding="utf-8") as fh:
-                fh.write(text)
+                fh.writelines(pieces)
         except OSError as e:
             return _fail(f"cannot write {output_file}: {e.strerror or e}")
     else:
-        sys.stdout.write(text)
+        sys.stdout.writelines(pieces)
     if result.errors and (output_format not in ("concise", "full", "github") or output_file):
         for e in result.errors:
             click.echo(f"govcheck: error: {e.path}: {e.message}", err=True)

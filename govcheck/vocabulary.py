@@ -424,7 +424,22 @@ def _runtime(data: dict[str, list[dict]]) -> dict[str, list[dict]]:
             continue
         out[group] = [{k: v for k, v in d.items() if k not in ("examples", "means", "note")}
                       for d in entries]
+        # the cache is shared by every working directory: a source is kept as the file's
+        # name and line, and shown from wherever the run is (:func:`_sources_shown`)
+        for d in out[group]:
+            d["source"] = f"{group}.yaml:{d['source'].rsplit(':', 1)[1]}"
     return out
+
+
+def _sources_shown(data: dict[str, list[dict]], root: Path) -> dict[str, list[dict]]:
+    """The cached entries with each ``source`` as this working directory shows it."""
+    for group, entries in data.items():
+        if group == "councils":
+            continue
+        shown = _shown(root / f"{group}.yaml")
+        for d in entries:
+            d["source"] = f"{shown}:{d['source'].rsplit(':', 1)[1]}"
+    return data
 
 
 def _build(data: dict[str, list[dict]], root: Path | None = None,
@@ -466,7 +481,7 @@ def load(root: Path | None = None, use_cache: bool = True) -> Vocabulary:
         doc = rulecache.read_doc("vocabulary", k)
         if doc is not None:
             try:
-                return _build(doc["data"], root, with_examples=False)
+                return _build(_sources_shown(doc["data"], root), root, with_examples=False)
             except (KeyError, TypeError):
                 pass
     data = dict(_validate_file(p, t) for p, t in texts)

@@ -103,8 +103,10 @@ def apply(findings, waivers: list[Waiver], pack, today: dt.date):
     from govcheck.engine.evaluate import builtin_finding
     from govcheck.model import Location, WaiverUsed
 
+    from govcheck.spool import Findings
+
     used: set[int] = set()
-    out = []
+    out = Findings()        # kept in order, in bounded memory, however many
     extra = []
     expired_rule = (pack.find("GC004") or [None])[-1]
     for f in findings:
@@ -130,4 +132,5 @@ def apply(findings, waivers: list[Waiver], pack, today: dt.date):
             if w.index not in used:
                 extra.append(builtin_finding(unused_rule, Location(path=w.source),
                                              f"{w.describe()} matched no finding"))
-    return sorted(out + extra, key=lambda x: x.sort_key())
+    out.extend(extra)
+    return out

@@ -170,3 +170,22 @@ def test_profile_labels_are_used_by_check_in_one_process_and_in_workers(tmp_path
             assert res.output.count("\"KD002\"") == 3, (jobs, res.output)
     finally:
         vocabulary.activate()
+
+
+def test_the_cached_vocabulary_shows_sources_from_any_working_directory(tmp_path,
+                                                                          monkeypatch):
+    """The cache is shared by every directory a run starts in: an entry's source is
+    shown from where the run is, whichever directory first filled the cache."""
+    from govcheck import vocabulary
+    from govcheck.vocabcheck import run_examples
+
+    monkeypatch.setenv("GOVCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    root = vocabulary.default_dir()
+    monkeypatch.chdir(tmp_path)
+    vocabulary.load(root)                    # fills the cache, shown from elsewhere
+    monkeypatch.chdir(root.parent.parent if (root.parent.parent / "rules").is_dir()
+                      else root.parent)
+    cached = vocabulary.load(root)
+    fresh = vocabulary.load(root, use_cache=False)
+    assert [s.source for s in cached.labels] == [s.source for s in fresh.labels]
+    assert all(r.ok for r in run_examples(cached))

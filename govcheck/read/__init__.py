@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib
 import os
-from pathlib import Path
 
 from govcheck.read.base import Document, Line, ReadError
 
@@ -39,7 +38,7 @@ _FORMAT_MODULE = {
 SUPPORTED_SUFFIXES = frozenset(_SUFFIX_FORMAT)
 
 
-def sniff_format(path: Path, head: bytes) -> str:
+def sniff_format(path: str | os.PathLike, head: bytes) -> str:
     """Decide the format from the first bytes, falling back to the extension."""
     if head.startswith(b"%PDF"):
         return "pdf"
@@ -51,12 +50,13 @@ def sniff_format(path: Path, head: bytes) -> str:
                         ".docx without a password, or as PDF")
     if head.startswith(b"{\\rtf"):
         raise ReadError("an RTF file: save it as .docx or PDF")
-    suffix_format = _SUFFIX_FORMAT.get(path.suffix.lower(), "text")
+    suffix = os.path.splitext(os.path.basename(os.fspath(path)))[1]
+    suffix_format = _SUFFIX_FORMAT.get(suffix.lower(), "text")
     if suffix_format in ("pdf", "docx"):
         # the extension claims a binary container but the content is not one
         kind = "PDF" if suffix_format == "pdf" else "Word (zip)"
         raise ReadError(f"not a {kind} file: the content does not match the "
-                        f"{path.suffix} extension")
+                        f"{suffix} extension")
     if suffix_format not in ("html",):
         lowered = head[:512].lstrip().lower()
         if lowered.startswith((b"<!doctype html", b"<html")):
@@ -68,17 +68,20 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
               display: str | None = None) -> Document:
     """Read one file into a Document, or raise ReadError with a one-line reason.
 
-    The file is opened read-only and never modified.
+    The file is opened read-only and never modified.  (Plain ``os`` calls, not
+    ``pathlib``: ``Path`` interns every name it parses, for the life of the process.)
     """
-    p = Path(path)
+    import stat
+
     shown = display or str(path)
     try:
-        size = p.stat().st_size
+        st = os.stat(path)
     except FileNotFoundError:
         raise ReadError("no such file") from None
     except OSError as e:
         raise ReadError(f"cannot read: {e.strerror or e}") from None
-    if p.is_dir():
+    size = st.st_size
+    if stat.S_ISDIR(st.st_mode):
         raise ReadError("is a directory")
     if size == 0:
         raise ReadError("empty file: nothing to check")
@@ -86,11 +89,11 @@ def read_path(path: str | os.PathLike, *, max_bytes: int = DEFAULT_MAX_BYTES,
         raise ReadError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit "
                         f"(raise it with --max-file-size)")
     try:
-        with p.open("rb") as fh:
+        with open(path, "rb") as fh:
             data = fh.read()
     except OSError as e:
         raise ReadError(f"cannot read: {e.strerror or e}") from None
-    fmt = sniff_format(p, data[:1024])
+    fmt = sniff_format(path, data[:1024])
     module = importlib.import_module(_FORMAT_MODULE[fmt])
     return module.read(shown, data, fmt)
 

@@ -1,4 +1,6 @@
-"""Output formats, chosen from a registry; each module has ``render(result, ctx) -> str``.
+"""Output formats, chosen from a registry; each module has ``render(result, ctx) -> str``,
+and those that can write a finding at a time also ``chunks(result, ctx)``, which yields
+the same text in pieces: a batch's output is written as it is made, never held whole.
 
 ``FORMATS`` is the one list of formats: the command line's ``--output-format`` choices
 and the configuration file's ``output-format`` values are derived from it (and a test
@@ -33,10 +35,41 @@ class RenderContext:
     rules: dict = field(default_factory=dict)   # code -> Rule, for formats that list rules
 
 
-def render(fmt: str, result, ctx: RenderContext) -> str:
+def chunks(fmt: str, result, ctx: RenderContext):
+    """The output of format ``fmt``, in pieces (their concatenation is :func:`render`)."""
     import importlib
 
-    return importlib.import_module(FORMATS[fmt]).render(result, ctx)
+    mod = importlib.import_module(FORMATS[fmt])
+    stream = getattr(mod, "chunks", None)
+    if stream is None:
+        yield mod.render(result, ctx)
+    else:
+        yield from stream(result, ctx)
+
+
+def render(fmt: str, result, ctx: RenderContext) -> str:
+    return "".join(chunks(fmt, result, ctx))
+
+
+LIST = "\x00govcheck-list\x00"     # stands for the streamed list in json_streamed
+
+
+def json_streamed(doc, items):
+    """``json.dumps(doc, indent=2, ensure_ascii=False) + "\\n"``, in pieces: the one list
+    written ``[LIST]`` in ``doc`` is ``items`` (JSON-ready data), dumped one at a time."""
+    import json
+
+    text = json.dumps(doc, indent=2, ensure_ascii=False)
+    head, tail = text.split(json.dumps(LIST), 1)
+    indent = head[head.rindex("\n") + 1:]        # the list's items start on this column
+    opened = head[:head.rindex("[")]            # up to the list's "["
+    closed = tail[tail.index("]") + 1:]         # after its "]"
+    first = True
+    for item in items:
+        piece = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
+        yield (opened + "[\n" + indent if first else ",\n" + indent) + piece
+        first = False
+    yield (opened + "[]" if first else "\n" + indent[:-2] + "]") + closed + "\n"
 
 
 def unreadable_findings(result) -> list:
@@ -87,16 +120,23 @@ def summary_line(result, ctx: RenderContext) -> str:
     return f"Found {line}: {verdict}."
 
 
-def fingerprints(findings) -> list[str]:
-    """A stable identity per finding: rule, file and the finding's rank among that
-    rule's findings in that file, so editing other text does not make it look new."""
-    import hashlib
+def fingerprinted(findings):
+    """``(finding, fingerprint)`` for each finding: a stable identity from the rule, the
+    file and the finding's rank among that rule's findings in that file, so editing
+    other text does not make it look new.  Findings come grouped by file (sorted), so
+    only the current file's counts are kept."""
+    from govcheck.digest import sha256
 
-    seen: dict[tuple, int] = {}
-    out = []
+    seen: dict[str, int] = {}
+    path = None
     for f in findings:
-        key = (f.code, f.location.path)
-        n = seen.get(key, 0)
-        seen[key] = n + 1
-        out.append(hashlib.sha256(f"{f.code}|{f.location.path}|{n}".encode()).hexdigest()[:32])
-    return out
+        if f.location.path != path:
+            path, seen = f.location.path, {}
+        n = seen.get(f.code, 0)
+        seen[f.code] = n + 1
+        yield f, sha256(f"{f.code}|{path}|{n}".encode()).hexdigest()[:32]
+
+
+def fingerprints(findings) -> list[str]:
+    """The fingerprint of each of ``findings`` (see :func:`fingerprinted`)."""
+    return [fp for _, fp in fingerprinted(findings)]

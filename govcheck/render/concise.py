@@ -27,8 +27,13 @@ def format_finding(f, color: bool = False) -> str:
             f"{f.message}{cov} ({f.citation.instrument}, {f.citation.provision}) [{f.name}]")
 
 
+def chunks(result, ctx):
+    for f in result.findings:
+        yield format_finding(f, ctx.color) + "\n"
+    for e in result.errors:
+        yield f"{e.path}: error: {e.message}\n"
+    yield summary_line(result, ctx) + "\n"
+
+
 def render(result, ctx) -> str:
-    out = [format_finding(f, ctx.color) for f in result.findings]
-    out += [f"{e.path}: error: {e.message}" for e in result.errors]
-    out.append(summary_line(result, ctx))
-    return "\n".join(out) + "\n"
+    return "".join(chunks(result, ctx))

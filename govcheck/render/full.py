@@ -19,7 +19,7 @@ def _block(label: str, text: str, width: int) -> list[str]:
                          break_long_words=False) or [first]
 
 
-def render(result, ctx) -> str:
+def chunks(result, ctx):
     from rich.console import Console
     from rich.markup import escape
 
@@ -61,7 +61,19 @@ def render(result, ctx) -> str:
         for line in lines:
             console.print(escape(line))
         console.print()
+        yield _drain(buf)
     for e in result.errors:
         console.print(f"[bold red]error[/]: {escape(e.path)}: {escape(e.message)}")
     console.print(escape(summary_line(result, ctx)))
-    return buf.getvalue()
+    yield _drain(buf)
+
+
+def _drain(buf: io.StringIO) -> str:
+    text = buf.getvalue()
+    buf.seek(0)
+    buf.truncate()
+    return text
+
+
+def render(result, ctx) -> str:
+    return "".join(chunks(result, ctx))

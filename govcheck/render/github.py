@@ -15,8 +15,7 @@ def _escape_prop(s: str) -> str:
     return _escape_data(s).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(result, ctx) -> str:
-    out = []
+def chunks(result, ctx):
     for f in result.findings:
         loc = f.location
         title = f"{f.code} {f.name}" + (" (covered by a statutory exception)" if f.covered
@@ -25,14 +24,17 @@ def render(result, ctx) -> str:
                if f.citation.url else "")
         msg = f"{f.message}{law}. Fix: {f.fix}"
         level = "notice" if f.suppressed else LEVEL[f.severity.value]
-        out.append(f"::{level} file={_escape_prop(loc.path)},line={loc.line},col={loc.column},"
-                   f"title={_escape_prop(title)}::{_escape_data(msg)}")
+        yield (f"::{level} file={_escape_prop(loc.path)},line={loc.line},col={loc.column},"
+               f"title={_escape_prop(title)}::{_escape_data(msg)}\n")
     unreadable = unreadable_findings(result)
     for i, e in enumerate(result.errors):
         title = "govcheck could not read this file"
         if i < len(unreadable):
             title = f"{unreadable[i].code} {unreadable[i].name} ({title})"
-        out.append(f"::error file={_escape_prop(e.path)},title={_escape_prop(title)}::"
-                   f"{_escape_data(e.message)}")
-    out.append(summary_line(result, ctx))
-    return "\n".join(out) + "\n"
+        yield (f"::error file={_escape_prop(e.path)},title={_escape_prop(title)}::"
+               f"{_escape_data(e.message)}\n")
+    yield summary_line(result, ctx) + "\n"
+
+
+def render(result, ctx) -> str:
+    return "".join(chunks(result, ctx))

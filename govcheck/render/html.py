@@ -5,7 +5,6 @@ legislation.gov.uk), the values read and what to do.  Everything is escaped."""
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
 from html import escape
 
 from govcheck.render import summary_line
@@ -51,10 +50,7 @@ def _finding(f) -> str:
             f'<p class="fix"><span class="label">What to do:</span> {escape(f.fix)}</p></div>')
 
 
-def render(result, ctx) -> str:
-    by_path = defaultdict(list)
-    for f in result.findings:
-        by_path[f.location.path].append(f)
+def chunks(result, ctx):
     parts = [
         "<!DOCTYPE html>", '<html lang="en-GB"><head><meta charset="utf-8">',
         "<title>govcheck clearance report</title>", f"<style>{_CSS}</style></head><body>",
@@ -68,8 +64,15 @@ def render(result, ctx) -> str:
         parts.append("</ul>")
     if not result.findings:
         parts.append('<p class="clean">No findings.</p>')
-    for path in sorted(by_path):
-        parts.append(f"<h2>{escape(path)}</h2>")
-        parts += [_finding(f) for f in by_path[path]]
-    parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    yield "\n".join(parts) + "\n"
+    path = None
+    for f in result.findings:       # sorted, so grouped by document
+        if f.location.path != path:
+            path = f.location.path
+            yield f"<h2>{escape(path)}</h2>\n"
+        yield _finding(f) + "\n"
+    yield "</body></html>\n"
+
+
+def render(result, ctx) -> str:
+    return "".join(chunks(result, ctx))

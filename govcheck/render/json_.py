@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
-
-from govcheck.render import summary
+from govcheck.render import LIST, json_streamed, summary
 
 
 def finding_dict(f) -> dict:
@@ -43,5 +41,16 @@ def document(result, ctx) -> dict:
     }
 
 
+def chunks(result, ctx):
+    """The document, a finding at a time (a big batch is never held as one string)."""
+    doc = {
+        "govcheck": ctx.version,
+        "findings": [LIST],
+        "errors": [{"path": e.path, "message": e.message} for e in result.errors],
+        "summary": summary(result, ctx),
+    }
+    return json_streamed(doc, map(finding_dict, result.findings))
+
+
 def render(result, ctx) -> str:
-    return json.dumps(document(result, ctx), indent=2, ensure_ascii=False) + "\n"
+    return "".join(chunks(result, ctx))

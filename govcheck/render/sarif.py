@@ -9,9 +9,9 @@ notification (the run was not successful).
 
 from __future__ import annotations
 
-import json
+from itertools import chain
 
-from govcheck.render import fingerprints, unreadable_findings
+from govcheck.render import LIST, fingerprinted, json_streamed, unreadable_findings
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -38,43 +38,46 @@ def _rule(code: str, f, rule) -> dict:
     return entry
 
 
-def render(result, ctx) -> str:
-    rules: list[dict] = []
-    index: dict[str, int] = {}
-    results = []
+def _result(f, fp: str, index: dict) -> dict:
+    loc = f.location
+    region = {"startLine": max(1, loc.line), "startColumn": max(1, loc.column)}
+    item = {
+        "ruleId": f.code,
+        "ruleIndex": index[f.code],
+        "level": LEVEL[f.severity.value],
+        "message": {"text": f"{f.message} ({f.citation.instrument}, "
+                            f"{f.citation.provision}). Fix: {f.fix}"},
+        "locations": [{"physicalLocation": {
+            "artifactLocation": {"uri": loc.path.replace("\\", "/")},
+            "region": region}}],
+        "partialFingerprints": {"govcheck/v1": fp},
+    }
+    if loc.page:
+        item["properties"] = {"page": loc.page, "pageLine": loc.page_line}
+    if f.exception is not None:
+        item["suppressions"] = [{
+            "kind": "inSource",
+            "justification": f"{f.exception.title} ({f.exception.citation.instrument}, "
+                             f"{f.exception.citation.provision})"}]
+    if f.waiver is not None:
+        item.setdefault("suppressions", []).append({
+            "kind": "external", "status": "accepted",
+            "justification": f"{f.waiver.reason} (approved by {f.waiver.approved_by}, "
+                             f"until {f.waiver.expires.isoformat()})"})
+    return item
+
+
+def chunks(result, ctx):
+    """The log, a result at a time: the rules are listed from a first pass over the
+    findings, then the results are written as they are read back."""
     # an unreadable input is also a result (GC001), so code scanning shows it on the file
     unreadable = unreadable_findings(result)
-    reported = list(result.findings) + unreadable
-    for f, fp in zip(reported, fingerprints(reported)):
+    rules: list[dict] = []
+    index: dict[str, int] = {}
+    for f in chain(result.findings, unreadable):
         if f.code not in index:
             index[f.code] = len(rules)
             rules.append(_rule(f.code, f, ctx.rules.get(f.code)))
-        loc = f.location
-        region = {"startLine": max(1, loc.line), "startColumn": max(1, loc.column)}
-        item = {
-            "ruleId": f.code,
-            "ruleIndex": index[f.code],
-            "level": LEVEL[f.severity.value],
-            "message": {"text": f"{f.message} ({f.citation.instrument}, "
-                                f"{f.citation.provision}). Fix: {f.fix}"},
-            "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": loc.path.replace("\\", "/")},
-                "region": region}}],
-            "partialFingerprints": {"govcheck/v1": fp},
-        }
-        if loc.page:
-            item["properties"] = {"page": loc.page, "pageLine": loc.page_line}
-        if f.exception is not None:
-            item["suppressions"] = [{
-                "kind": "inSource",
-                "justification": f"{f.exception.title} ({f.exception.citation.instrument}, "
-                                 f"{f.exception.citation.provision})"}]
-        if f.waiver is not None:
-            item.setdefault("suppressions", []).append({
-                "kind": "external", "status": "accepted",
-                "justification": f"{f.waiver.reason} (approved by {f.waiver.approved_by}, "
-                                 f"until {f.waiver.expires.isoformat()})"})
-        results.append(item)
     notifications = [{"level": "error", "message": {"text": e.message},
                       "locations": [{"physicalLocation": {
                           "artifactLocation": {"uri": e.path.replace("\\", "/")}}}]}
@@ -88,9 +91,15 @@ def render(result, ctx) -> str:
             "tool": {"driver": {"name": "govcheck", "version": ctx.version,
                                 "informationUri": "https://www.legislation.gov.uk/",
                                 "rules": rules}},
-            "results": results,
+            "results": [LIST],
             "invocations": [{"executionSuccessful": not result.errors,
                              "toolExecutionNotifications": notifications}],
         }],
     }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    results = (_result(f, fp, index)
+               for f, fp in fingerprinted(chain(result.findings, unreadable)))
+    return json_streamed(log, results)
+
+
+def render(result, ctx) -> str:
+    return "".join(chunks(result, ctx))

@@ -22,7 +22,7 @@ LATE = ROOT / "fixtures" / "decisions" / "decision-2024-04-09-clean-air-zone-lat
 def readme_formats() -> list[str]:
     """The list in the README's ``--output-format a|b|c`` option line."""
     text = (ROOT / "README.md").read_text(encoding="utf-8")
-    (listed,) = re.findall(r"`--output-format ([a-z]+(?:\|[a-z]+)+)`", text)
+    (listed,) = re.findall(r"`--output-format ([a-z-]+(?:\|[a-z-]+)+)`", text)
     return listed.split("|")
 
 
@@ -62,3 +62,20 @@ def test_each_documented_format_renders(fmt, tmp_path):
     cfg.write_text(f'output-format = "{fmt}"\n', encoding="utf-8")
     r2 = CliRunner().invoke(main, ["check", "--config", str(cfg), str(LATE)])
     assert r2.exit_code == 1 and r2.stdout == r.stdout
+
+
+def test_json_lines_is_the_contract_a_finding_per_line(tmp_path, monkeypatch):
+    """Each line is a finding object of the JSON contract, in the same order; an
+    unreadable input is its GC001 line."""
+    from govcheck import spool
+
+    fixtures = Path(__file__).resolve().parents[1] / "fixtures"
+    unreadable = Path(__file__).resolve().parent / "data" / "unreadable"
+    args = ["check", "--exit-zero", "--as-of", "2026-12-03", str(fixtures / "notices"),
+            str(unreadable / "scanned.pdf")]
+    doc = json.loads(CliRunner().invoke(main, args + ["--output-format", "json"]).stdout)
+    monkeypatch.setattr(spool, "SPILL_AT", 2)
+    out = CliRunner().invoke(main, args + ["--output-format", "json-lines"]).stdout
+    lines = [json.loads(line) for line in out.splitlines()]
+    assert lines[:-1] == doc["findings"] and len(lines) > 3
+    assert lines[-1]["code"] == "GC001" and lines[-1]["path"].endswith("scanned.pdf")

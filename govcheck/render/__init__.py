@@ -18,6 +18,7 @@ FORMATS = {
     "concise": "govcheck.render.concise",
     "full": "govcheck.render.full",
     "json": "govcheck.render.json_",
+    "json-lines": "govcheck.render.json_lines",
     "sarif": "govcheck.render.sarif",
     "junit": "govcheck.render.junit",
     "github": "govcheck.render.github",

@@ -311,3 +311,32 @@ def test_page_saying_its_decision_is_key_in_its_own_words():
             "of this late key decision being an exempt item.\n")
     assert r.get("key_decision") is True
     assert not one("It is key that members attend the briefing.\n").has("key_decision")
+
+
+def test_meeting_page_title_with_status_or_page_name_after_the_time():
+    # a committee system prints the meeting's status (", NEW") or the page's own name
+    # ("- Agenda and minutes") after the time: neither is part of the date
+    r = one("Agenda, decisions and draft minutes\n\n"
+            "Executive - Tuesday, 25th November, 2025 2.00 pm, NEW\n\n"
+            "Venue: Council Chamber\n\nItems\nNo. Item\n\n183.\n\nMinutes\n\n"
+            "To approve the minutes of the meeting held on 4th November 2025.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Executive"
+    assert r.get("meeting_date") == date(2025, 11, 25)
+    r = one("Cabinet - Tuesday, 8th June, 2021 7.00 pm - Agenda and minutes\n\n"
+            "Venue: Council Chamber\n\nNo. Item\n\nMINUTES\n\n"
+            "To confirm the Minutes of the meeting held on 20th April, 2021.\n")
+    assert r.get("body") == "Cabinet"
+    assert r.get("meeting_date") == date(2021, 6, 8)
+
+
+def test_agenda_headed_by_the_body_name_under_a_letterhead():
+    # "CABINET AGENDA" under the council's address and chief executive's name
+    r = one("Council Offices, Kiln Road, Benfleet\n\n"
+            "A N Other\nChief Executive\n\n"
+            "CABINET AGENDA\n\n"
+            "Date: Wednesday 20th January 2021\nTime: 6.00pm\n\n"
+            "1. Apologies\n\n2. Members' Interests\n\n3. Minutes\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "CABINET"
+    assert r.get("meeting_date") == date(2021, 1, 20)

@@ -442,8 +442,10 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 report_to(col, st, cl, v, m.start("v"), i)
                 _header_date(col, lines, i, None if v.strip() else "decision_maker")
                 continue
-        if nonblank <= 3 and len(text) < 90 and text.rstrip().lower().endswith("minutes"):
-            # "Cabinet Minutes": a meeting's minutes, headed by its body
+        if nonblank <= 6 and len(text) < 90 \
+                and text.rstrip().lower().endswith(("minutes", "agenda")):
+            # "Cabinet Minutes", "CABINET AGENDA": a meeting's minutes or agenda, headed
+            # by its body (under the council's letterhead, on a summons)
             bm = headings.rx("body_minutes").match(text)
             if bm:
                 st.meeting += 1

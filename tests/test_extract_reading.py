@@ -340,3 +340,38 @@ def test_agenda_headed_by_the_body_name_under_a_letterhead():
     assert r.kind == "meeting"
     assert r.get("body") == "CABINET"
     assert r.get("meeting_date") == date(2021, 1, 20)
+
+
+def test_summons_sentence_gives_the_body_and_the_meeting_date():
+    # an agenda whose only statement of the meeting is the summons sentence
+    r = one("2 December 2020\n\nSTRATEGY AND RESOURCES\n\n"
+            "A remote meeting of the Strategy and Resources Committee will be held on "
+            "THURSDAY 10 DECEMBER 2020 at 7.00 pm.\n\nJane Smith\nChief Executive\n\n"
+            "1 APOLOGIES\nTo receive apologies for absence.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Strategy and Resources Committee"
+    assert r.get("meeting_date") == date(2020, 12, 10)
+
+
+def test_summons_date_wins_over_the_letters_own_date():
+    # the date under the heading is the summons letter's; the sentence says when the
+    # meeting is; a council's own name is left for the page's other words
+    r = one("SUMMONS AND AGENDA\n\nTo: All Members of the Council\n\n"
+            "Town Hall, Luton LU1 2BQ\n\n12th March 2018\n\nDear Councillor\n\n"
+            "You are hereby summoned to attend a meeting of LUTON BOROUGH COUNCIL to be "
+            "held in the COUNCIL CHAMBER, TOWN HALL, LUTON on Tuesday 20th March 2018 at "
+            "6.00 p.m. for the purpose of transacting the business set out below.\n")
+    assert r.kind == "meeting"
+    assert r.get("meeting_date") == date(2018, 3, 20)
+    assert r.get("body") != "LUTON BOROUGH COUNCIL"
+
+
+def test_minutes_opening_sentence_with_a_long_address_gives_the_date():
+    r = one("CORNWALL COUNCIL\n\n"
+            "ENVIRONMENT, HERITAGE AND PLANNING PORTFOLIO ADVISORY COMMITTEE\n\n"
+            "MINUTES of a Meeting of the Environment, Heritage and Planning Portfolio "
+            "Advisory Committee held in the Trelawny Room, Cornwall Council, County Hall, "
+            "Truro, TR1 3AY on Tuesday 15 October 2013 commencing at 10.00 am.\n\n"
+            "Present:-\nCouncillors: Cole (Chairman), King (Vice-Chairman), Bay.\n")
+    assert r.kind == "meeting"
+    assert r.get("meeting_date") == date(2013, 10, 15)

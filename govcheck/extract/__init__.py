@@ -408,7 +408,11 @@ def _meeting_head(lines, col: Collector) -> None:
             m = headings.rx("meeting_of").match(text)
             if m:
                 col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
-        if "meeting_date" not in col.fields and len(text) < 200:
+        # a minutes' opening sentence names the room and address before the date
+        # ("MINUTES of a Meeting of the ... held in the Trelawny Room, County Hall,
+        # Truro, TR1 3AY on Tuesday 15 October 2013 commencing at 10.00 am.")
+        if "meeting_date" not in col.fields and (len(text) < 200
+                                                 or len(text) < 400 and "held" in cl.low):
             pd = parse_date(text)
             if pd is None:
                 continue

@@ -375,3 +375,47 @@ def test_minutes_opening_sentence_with_a_long_address_gives_the_date():
             "Present:-\nCouncillors: Cole (Chairman), King (Vice-Chairman), Bay.\n")
     assert r.kind == "meeting"
     assert r.get("meeting_date") == date(2013, 10, 15)
+
+
+_PLAN_WITH_SECTIONS = (
+    "1 January 2025 - 30 April 2025\n\n"
+    "Subject and Nature of Decision | Decision Maker and Date | Date if Considered by "
+    "Council | Contact and Portfolio Holder | Exempt Information\n\n"
+    "Chief Officer Delegated Decision - KEY DECISION\n\n"
+    "Funds Drawdown for the retaining wall\n"
+    "Approve the draw down of funds to the amount of £400,000. | Chief Officer Delegated "
+    "Decisions 21 Jan 2025 | | Portfolio holder for Infrastructure | No\n\n"
+    "Pavement Pledge | Chief Officer Delegated Decisions 12 Nov 2024 (Awaiting decision - "
+    "completed the statutory notice period by 12.11.24) | | Leader of the Council | No\n\n"
+    "Cabinet - NON-KEY DECISION\n\n"
+    "Library opening hours | Cabinet 4 Mar 2025 | | Leader of the Council | Yes\n")
+
+
+def test_plan_table_with_section_headings_and_wrapped_titles():
+    # a forward plan table whose rows sit under section headings that say whether they
+    # are key decisions, an entry's title on a line of its own above its row, and a
+    # column giving who decides and when
+    recs = records(_PLAN_WITH_SECTIONS)
+    assert len(recs) == 3
+    assert all(r.kind == "notice" for r in recs)
+    first, second, third = recs
+    assert first.get("title") == "Funds Drawdown for the retaining wall"
+    assert [r.get("decision_maker") for r in recs] == [
+        "Chief Officer Delegated Decisions", "Chief Officer Delegated Decisions", "Cabinet"]
+    assert [r.get("decision_date") for r in recs] == [
+        date(2025, 1, 21), date(2024, 11, 12), date(2025, 3, 4)]
+    assert [r.get("key_decision") for r in recs] == [True, True, False]
+    # the key decision answer points at the section heading
+    assert first.fields["key_decision"].line == 5
+    # "Exempt Information: No" in a plan's column is the notice's answer, and no front
+    # sheet's question: the rows stay notices
+    assert [r.get("exempt") for r in recs][:2] == ["none", "none"]
+
+
+def test_prose_after_a_table_is_not_part_of_its_last_row():
+    # the lines after a table's last row that no row follows are not the table's
+    recs = records("Decision maker\tDate of decision\tKey decision\tSubject\n"
+                   "Cabinet\t12 March 2024\tYes\tLibrary hours\n"
+                   "Cabinet Member for Housing\t19 March 2024\tNo\tRepairs contract\n\n"
+                   "Contact: Democratic Services\n\nKEY DECISIONS\n")
+    assert [r.get("key_decision") for r in recs] == [True, False]

@@ -373,9 +373,11 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             if spec.kind in ("report_to", "wards_q"):
                 st.report += 1
             value = text[vstart:vend]
-            if spec.kind == "exempt" and (value.strip() or _next_value(lines, i, spec)):
+            if spec.kind == "exempt" and not cl.row \
+                    and (value.strip() or _next_value(lines, i, spec)):
                 # a report's question answered ("Exempt information: No"); a heading
-                # "Exempt Information" over a resolution is not a front sheet's
+                # "Exempt Information" over a resolution is not a front sheet's, nor is
+                # a forward plan table's column
                 st.report += 1
             if not value.strip():
                 nxt = _next_value(lines, i, spec)

@@ -78,3 +78,25 @@ def test_malformed_period_conditions_are_load_errors(pred, says):
     with pytest.raises(PredicateError) as e:
         parse_predicate(pred)
     assert says in str(e.value)
+
+
+def _codes(tmp_path, effective: str, *profile: str, code: str = "CI006") -> list[dict]:
+    f = tmp_path / "decision.txt"
+    f.write_text(RECORD.format(effective=effective))
+    r = CliRunner().invoke(main, ["check", "--output-format", "json", *profile, str(f)])
+    assert r.exit_code in (0, 1), r.output
+    return [x for x in json.loads(r.output)["findings"] if x["code"] == code]
+
+
+def test_open_to_call_in_but_in_force_the_day_it_was_made_without_a_profile(tmp_path):
+    # CI006: whatever period the constitution sets, it runs from publication; a decision
+    # said to be subject to call-in cannot be in force on the day it was made, before it
+    # was published
+    [f] = _codes(tmp_path, "06/03/2024")
+    assert f["severity"] == "warning"
+    # in force after the day it was made but by publication: maybe a re-publication
+    [f] = _codes(tmp_path, "07/03/2024")
+    assert f["severity"] == "info"
+    assert _codes(tmp_path, "08/03/2024") == []
+    # with the council's period known, CI003 makes the full check instead
+    assert _codes(tmp_path, "06/03/2024", "--profile", "bracknell-forest") == []

@@ -311,3 +311,111 @@ def test_page_saying_its_decision_is_key_in_its_own_words():
             "of this late key decision being an exempt item.\n")
     assert r.get("key_decision") is True
     assert not one("It is key that members attend the briefing.\n").has("key_decision")
+
+
+def test_meeting_page_title_with_status_or_page_name_after_the_time():
+    # a committee system prints the meeting's status (", NEW") or the page's own name
+    # ("- Agenda and minutes") after the time: neither is part of the date
+    r = one("Agenda, decisions and draft minutes\n\n"
+            "Executive - Tuesday, 25th November, 2025 2.00 pm, NEW\n\n"
+            "Venue: Council Chamber\n\nItems\nNo. Item\n\n183.\n\nMinutes\n\n"
+            "To approve the minutes of the meeting held on 4th November 2025.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Executive"
+    assert r.get("meeting_date") == date(2025, 11, 25)
+    r = one("Cabinet - Tuesday, 8th June, 2021 7.00 pm - Agenda and minutes\n\n"
+            "Venue: Council Chamber\n\nNo. Item\n\nMINUTES\n\n"
+            "To confirm the Minutes of the meeting held on 20th April, 2021.\n")
+    assert r.get("body") == "Cabinet"
+    assert r.get("meeting_date") == date(2021, 6, 8)
+
+
+def test_agenda_headed_by_the_body_name_under_a_letterhead():
+    # "CABINET AGENDA" under the council's address and chief executive's name
+    r = one("Council Offices, Kiln Road, Benfleet\n\n"
+            "A N Other\nChief Executive\n\n"
+            "CABINET AGENDA\n\n"
+            "Date: Wednesday 20th January 2021\nTime: 6.00pm\n\n"
+            "1. Apologies\n\n2. Members' Interests\n\n3. Minutes\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "CABINET"
+    assert r.get("meeting_date") == date(2021, 1, 20)
+
+
+def test_summons_sentence_gives_the_body_and_the_meeting_date():
+    # an agenda whose only statement of the meeting is the summons sentence
+    r = one("2 December 2020\n\nSTRATEGY AND RESOURCES\n\n"
+            "A remote meeting of the Strategy and Resources Committee will be held on "
+            "THURSDAY 10 DECEMBER 2020 at 7.00 pm.\n\nJane Smith\nChief Executive\n\n"
+            "1 APOLOGIES\nTo receive apologies for absence.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Strategy and Resources Committee"
+    assert r.get("meeting_date") == date(2020, 12, 10)
+
+
+def test_summons_date_wins_over_the_letters_own_date():
+    # the date under the heading is the summons letter's; the sentence says when the
+    # meeting is; a council's own name is left for the page's other words
+    r = one("SUMMONS AND AGENDA\n\nTo: All Members of the Council\n\n"
+            "Town Hall, Luton LU1 2BQ\n\n12th March 2018\n\nDear Councillor\n\n"
+            "You are hereby summoned to attend a meeting of LUTON BOROUGH COUNCIL to be "
+            "held in the COUNCIL CHAMBER, TOWN HALL, LUTON on Tuesday 20th March 2018 at "
+            "6.00 p.m. for the purpose of transacting the business set out below.\n")
+    assert r.kind == "meeting"
+    assert r.get("meeting_date") == date(2018, 3, 20)
+    assert r.get("body") != "LUTON BOROUGH COUNCIL"
+
+
+def test_minutes_opening_sentence_with_a_long_address_gives_the_date():
+    r = one("CORNWALL COUNCIL\n\n"
+            "ENVIRONMENT, HERITAGE AND PLANNING PORTFOLIO ADVISORY COMMITTEE\n\n"
+            "MINUTES of a Meeting of the Environment, Heritage and Planning Portfolio "
+            "Advisory Committee held in the Trelawny Room, Cornwall Council, County Hall, "
+            "Truro, TR1 3AY on Tuesday 15 October 2013 commencing at 10.00 am.\n\n"
+            "Present:-\nCouncillors: Cole (Chairman), King (Vice-Chairman), Bay.\n")
+    assert r.kind == "meeting"
+    assert r.get("meeting_date") == date(2013, 10, 15)
+
+
+_PLAN_WITH_SECTIONS = (
+    "1 January 2025 - 30 April 2025\n\n"
+    "Subject and Nature of Decision | Decision Maker and Date | Date if Considered by "
+    "Council | Contact and Portfolio Holder | Exempt Information\n\n"
+    "Chief Officer Delegated Decision - KEY DECISION\n\n"
+    "Funds Drawdown for the retaining wall\n"
+    "Approve the draw down of funds to the amount of £400,000. | Chief Officer Delegated "
+    "Decisions 21 Jan 2025 | | Portfolio holder for Infrastructure | No\n\n"
+    "Pavement Pledge | Chief Officer Delegated Decisions 12 Nov 2024 (Awaiting decision - "
+    "completed the statutory notice period by 12.11.24) | | Leader of the Council | No\n\n"
+    "Cabinet - NON-KEY DECISION\n\n"
+    "Library opening hours | Cabinet 4 Mar 2025 | | Leader of the Council | Yes\n")
+
+
+def test_plan_table_with_section_headings_and_wrapped_titles():
+    # a forward plan table whose rows sit under section headings that say whether they
+    # are key decisions, an entry's title on a line of its own above its row, and a
+    # column giving who decides and when
+    recs = records(_PLAN_WITH_SECTIONS)
+    assert len(recs) == 3
+    assert all(r.kind == "notice" for r in recs)
+    first, second, third = recs
+    assert first.get("title") == "Funds Drawdown for the retaining wall"
+    assert [r.get("decision_maker") for r in recs] == [
+        "Chief Officer Delegated Decisions", "Chief Officer Delegated Decisions", "Cabinet"]
+    assert [r.get("decision_date") for r in recs] == [
+        date(2025, 1, 21), date(2024, 11, 12), date(2025, 3, 4)]
+    assert [r.get("key_decision") for r in recs] == [True, True, False]
+    # the key decision answer points at the section heading
+    assert first.fields["key_decision"].line == 5
+    # "Exempt Information: No" in a plan's column is the notice's answer, and no front
+    # sheet's question: the rows stay notices
+    assert [r.get("exempt") for r in recs][:2] == ["none", "none"]
+
+
+def test_prose_after_a_table_is_not_part_of_its_last_row():
+    # the lines after a table's last row that no row follows are not the table's
+    recs = records("Decision maker\tDate of decision\tKey decision\tSubject\n"
+                   "Cabinet\t12 March 2024\tYes\tLibrary hours\n"
+                   "Cabinet Member for Housing\t19 March 2024\tNo\tRepairs contract\n\n"
+                   "Contact: Democratic Services\n\nKEY DECISIONS\n")
+    assert [r.get("key_decision") for r in recs] == [True, False]

@@ -75,6 +75,8 @@ def extract_with_notes(doc: "Document", nation: str = "england"
         whole = seg.start == 0 and seg.end == len(lines)
         record, seg_notes = _record(doc, lines[seg.start:seg.end], seg, physical,
                                     evidence, nation, index if whole else None)
+        if seg.row:
+            _key_decision_from_section(lines, tables, seg, record)
         records.append(record)
         notes.extend(seg_notes)
         if seg.row and row_kind is None:
@@ -177,6 +179,25 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     record = Record(kind=kind, path=doc.path, nation=fm_nation or evidence.nation or nation,
                     line=line_no, page=page, fields=fields)
     return record, col.notes
+
+
+def _key_decision_from_section(lines, tables, seg, record) -> None:
+    """A table row under a section heading that says its entries are (or are not) key
+    decisions ("Chief Officer Delegated Decision - KEY DECISION"): the row's record
+    takes the heading's word, unless the row answers itself (:mod:`.columns`)."""
+    from govcheck.model import FieldValue
+
+    if "key_decision" in record.fields:
+        return
+    for t in tables:
+        got = next((v for k, v in t.key.items() if seg.start <= k < seg.end), None)
+        if got is not None:
+            answer, at = got
+            cl = lines[at]
+            record.fields["key_decision"] = FieldValue(
+                value=answer, line=cl.number, column=len(cl.text) - len(cl.text.lstrip()) + 1,
+                text=cl.text.strip(), page=cl.line.page)
+            return
 
 
 def _key_decision_from_heading(lines, records) -> None:
@@ -408,7 +429,11 @@ def _meeting_head(lines, col: Collector) -> None:
             m = headings.rx("meeting_of").match(text)
             if m:
                 col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
-        if "meeting_date" not in col.fields and len(text) < 200:
+        # a minutes' opening sentence names the room and address before the date
+        # ("MINUTES of a Meeting of the ... held in the Trelawny Room, County Hall,
+        # Truro, TR1 3AY on Tuesday 15 October 2013 commencing at 10.00 am.")
+        if "meeting_date" not in col.fields and (len(text) < 200
+                                                 or len(text) < 400 and "held" in cl.low):
             pd = parse_date(text)
             if pd is None:
                 continue

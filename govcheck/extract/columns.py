@@ -24,28 +24,57 @@ A header row is one whose cells are column headings, not labels with their answe
 * at least one data row follows it: a row with at least two cells and no more than
   the header has, no more than one of them a known label.
 
+Between the header and the rows, and between rows, may stand lines that are no row
+(no separator): a row's first cell wrapped onto a line of its own above it (an entry's
+title over its description), and section headings ("Chief Officer Delegated Decision -
+KEY DECISION", on a line of its own with a blank line under it).  At most
+``_MAX_BETWEEN`` such lines, each short, and only when a row follows them; the row's
+record starts at its wrapped first line.  A section heading that says its entries are
+(or are not) key decisions (headings.yaml ``key_decision_section``,
+``non_key_decision_section``) says so of every row under it, up to the next section
+heading.
+
 The header row gets no labels of its own (its headings are not answers); each data
 row gets one label per non-empty cell under a known heading (``CLine.labs``, the cache
-:func:`.frontsheet.labels_of` reads).  :func:`find` returns the tables found, each as
-the indices of its data rows: when a page holds nothing but such a table, its rows are
-its records (:mod:`.segment`).
+:func:`.frontsheet.labels_of` reads).  :func:`find` returns the tables found
+(:class:`Table`): when a page holds nothing but such a table, its rows are its records
+(:mod:`.segment`).
 """
 
 from __future__ import annotations
 
+
+from dataclasses import dataclass, field
 
 from govcheck import recache
 from govcheck.dates import parse_date
 from govcheck.extract.labels import match_label
 from govcheck.extract.text import CLine
 
-__all__ = ["find"]
+__all__ = ["find", "Table"]
+
+
+@dataclass(slots=True)
+class Table:
+    """A table found: ``rows``, each row's first line (index into the lines; a row's
+    first cell wrapped onto the line above it starts there); ``key``, for a row under a
+    section heading that says whether its entries are key decisions, the row's first
+    line -> (the answer, the heading's line index); ``titles``, the line that is a
+    row's title."""
+
+    rows: list[int]
+    key: dict[int, tuple[bool, int]] = field(default_factory=dict)
+    # a row whose first column is the title, wrapped onto a line above the row: the
+    # row's first line -> that line's index (the entry's title over its description)
+    titles: dict[int, int] = field(default_factory=dict)
 
 _PIPE_RE = recache.compile(r"[ ]*\|[ ]*")
 _SPACES_RE = recache.compile(r"[ ]{2,}")
 _ANSWERS = frozenset({"yes", "no", "y", "n", "n/a", "none", "nil", "tbc", "-", "–"})
 _MAX_HEADER = 200       # characters in a header row
 _MAX_CELL = 60          # characters in a header cell
+_MAX_BETWEEN = 2        # lines that are no row (a wrapped first cell, a section heading)
+_MAX_BETWEEN_LEN = 150  # ... each at most this long
 
 
 def _split(text: str, sep: str) -> list[tuple[int, int]] | None:
@@ -165,11 +194,44 @@ def _to_tabs(cl: CLine, cells: list[tuple[int, int]]) -> None:
     cl.labs = None
 
 
-def find(lines: list[CLine]) -> list[list[int]]:
+def _between(lines: list[CLine], j: int, sep: str, width: int) -> tuple[list[int], int] | None:
+    """From line ``j`` (no row): the lines that are no row up to the next row, and that
+    row's index, when they are few and short and a row follows; else None."""
+    found, n = [], len(lines)
+    while j < n:
+        cl = lines[j]
+        if not cl.text.strip():
+            j += 1
+            continue
+        if _row(cl, sep, width) is not None:
+            return (found, j) if found else None
+        text = cl.text
+        if len(found) >= _MAX_BETWEEN or len(text.strip()) > _MAX_BETWEEN_LEN \
+                or (sep != "  " and sep in text) or _label_filling(text.strip()) is not None:
+            return None
+        found.append(j)
+        j += 1
+    return None
+
+
+def _section_key(text: str) -> bool | None:
+    """Whether a section heading says its entries are key decisions (True), are not
+    (False), or says neither (None)."""
+    from govcheck.extract import headings
+
+    if "key" not in text.lower():
+        return None
+    if headings.rx("non_key_decision_section").match(text):
+        return False
+    if headings.rx("key_decision_section").match(text):
+        return True
+    return None
+
+
+def find(lines: list[CLine]) -> list[Table]:
     """Read the tables whose header row labels the cells below it (see the module
-    docstring): set the labels of their rows, and return each table's data rows (line
-    indices), in order."""
-    tables: list[list[int]] = []
+    docstring): set the labels of their rows, and return the tables, in order."""
+    tables: list[Table] = []
     i, n = 0, len(lines)
     while i < n:
         text = lines[i].text
@@ -184,6 +246,10 @@ def find(lines: list[CLine]) -> list[list[int]]:
             i += 1
             continue
         rows: list[tuple[int, list[tuple[int, int]]]] = []
+        starts: list[int] = []
+        key: dict[int, tuple[bool, int]] = {}
+        titles: dict[int, int] = {}
+        section: tuple[bool, int] | None = None
         j = i + 1
         while j < n:
             cl = lines[j]
@@ -191,9 +257,28 @@ def find(lines: list[CLine]) -> list[list[int]]:
                 j += 1
                 continue
             cells = _row(cl, sep, len(specs))
+            start = j
             if cells is None:
-                break
+                got = _between(lines, j, sep, len(specs))
+                if got is None:
+                    break
+                between, j = got
+                # a line with a blank line under it heads a section; the lines right
+                # above the row are its first cell, wrapped
+                k = len(between)
+                while k > 0 and between[k - 1] + 1 == (between[k] if k < len(between) else j):
+                    k -= 1
+                for h in between[:k]:
+                    answer = _section_key(lines[h].text.strip())
+                    section = None if answer is None else (answer, h)
+                start = between[k] if k < len(between) else j
+                cells = _row(lines[j], sep, len(specs))
+                if start < j and specs[0] is not None and specs[0].field == "title":
+                    titles[start] = start
             rows.append((j, cells))
+            starts.append(start)
+            if section is not None:
+                key[start] = section
             j += 1
         if not rows:
             i += 1
@@ -211,6 +296,7 @@ def find(lines: list[CLine]) -> list[list[int]]:
                 if spec is not None and s < e:
                     labs.append((spec, s, s, e))
             cl.labs = labs
-        tables.append([k for k, _ in rows])
+            cl.row = True
+        tables.append(Table(starts, key, titles))
         i = j
     return tables

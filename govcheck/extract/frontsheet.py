@@ -373,9 +373,11 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             if spec.kind in ("report_to", "wards_q"):
                 st.report += 1
             value = text[vstart:vend]
-            if spec.kind == "exempt" and (value.strip() or _next_value(lines, i, spec)):
+            if spec.kind == "exempt" and not cl.row \
+                    and (value.strip() or _next_value(lines, i, spec)):
                 # a report's question answered ("Exempt information: No"); a heading
-                # "Exempt Information" over a resolution is not a front sheet's
+                # "Exempt Information" over a resolution is not a front sheet's, nor is
+                # a forward plan table's column
                 st.report += 1
             if not value.strip():
                 nxt = _next_value(lines, i, spec)
@@ -442,8 +444,10 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 report_to(col, st, cl, v, m.start("v"), i)
                 _header_date(col, lines, i, None if v.strip() else "decision_maker")
                 continue
-        if nonblank <= 3 and len(text) < 90 and text.rstrip().lower().endswith("minutes"):
-            # "Cabinet Minutes": a meeting's minutes, headed by its body
+        if nonblank <= 6 and len(text) < 90 \
+                and text.rstrip().lower().endswith(("minutes", "agenda")):
+            # "Cabinet Minutes", "CABINET AGENDA": a meeting's minutes or agenda, headed
+            # by its body (under the council's letterhead, on a summons)
             bm = headings.rx("body_minutes").match(text)
             if bm:
                 st.meeting += 1
@@ -482,6 +486,8 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                     if col.put("meeting_date", pd.value, cl.line, mb.start("d")):
                         date_notes(col, cl, mb.start("d"), pd, "meeting_date")
                     continue
+            if "meeting of" in cl.low and _summons(col, st, cl):
+                continue
             if nonblank <= 5 and "ouncil" in text and len(text) < 100:
                 c = headings.rx("council_name").match(text)
                 if c and c.end() >= len(text.rstrip()) - 1:
@@ -551,6 +557,45 @@ def _meeting_page(col: Collector, st: Scan | None, cl: CLine) -> bool:
         st.meeting += 1
         st.kind_line = st.kind_line or cl.number
     return True
+
+
+_ON_BEFORE_RE = recache.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _summons(col: Collector, st: Scan, cl: CLine) -> bool:
+    """A summons or notice of a meeting in a sentence (headings.yaml ``summons``): the
+    meeting, its body (not when it is the council's own name: the council meeting is
+    named by the page's other words) and the date it is to be held "on".  The date
+    replaces one read from a line holding nothing but a date (a summons letter's own
+    date under its heading)."""
+    from govcheck.extract.agenda import is_council
+
+    m = headings.rx("summons").search(cl.text)
+    if m is None:
+        return False
+    rest = cl.text[m.end():]
+    pd = parse_date(rest)
+    if pd is None or "." in rest[:pd.start].replace("p.m.", "").replace("a.m.", "") \
+            or not _ON_BEFORE_RE.search(rest[:pd.start]):
+        pd = None
+    st.meeting += 1
+    st.kind_line = st.kind_line or cl.number
+    body = _fmt(m.group("b"))
+    if not is_council(body.title()):
+        col.put("body", body, cl.line, m.start("b"))
+    if pd is not None:
+        old = col.fields.get("meeting_date")
+        bare = old is not None and _bare_date(old.text)
+        at = m.end() + pd.start
+        if col.put("meeting_date", pd.value, cl.line, at, replace=bare):
+            date_notes(col, cl, m.end(), pd, "meeting_date")
+    return True
+
+
+def _bare_date(text: str) -> bool:
+    """Whether ``text`` is a date and nothing else."""
+    pd = parse_date(text)
+    return pd is not None and not text[:pd.start].strip() and not text[pd.end:].strip(" .,")
 
 
 def _list_item(col: Collector, st: Scan, cl: CLine) -> bool:

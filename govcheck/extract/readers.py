@@ -194,9 +194,23 @@ def read_decision_due(r: Read) -> None:
             date_notes(r.col, r.cl, r.off, pd, r.spec.field)
         end = pd.end
     by = _BY_RE.match(r.value[end:]) or _BY_TAIL_RE.search(r.value, end)
+    if by and by.group("v")[:1].isdigit():
+        by = None       # "(... notice period completed by 12.11.24)": a date, not who
     if by:
         start = by.start("v") + (end if by.re is _BY_RE else 0)
         r.put("decision_maker", fmt(by.group("v")), r.off + start)
+    elif pd is not None:
+        # "Chief Officer Delegated Decisions 21 Jan 2025": who decides, then when
+        lead = _MAKER_LEAD_RE.match(r.value[:pd.start])
+        if lead and not _WHEN_WORDS_RE.search(lead.group("v")):
+            r.put("decision_maker", fmt(lead.group("v")), r.off + lead.start("v"))
+
+
+# a name before the date: capitalised words, no digits, not a period's words
+_MAKER_LEAD_RE = recache.compile(r"^\s*(?P<v>[A-Z][^\d()\[\]:;]{1,100}?)[\s,–-]*$")
+_WHEN_WORDS_RE = recache.compile(
+    r"\b(?:before|after|between|from|on|by|than|commencing|beginning|ending|until|"
+    r"w/c|wc|date|due|expected|week|month|quarter|approx(?:imately)?)\s*$", re.IGNORECASE)
 
 
 _ITEM_TAIL_RE = recache.compile(r"\s*\((?:item|eitem)\s+[\w.]+\)\s*$", re.IGNORECASE)

@@ -300,19 +300,22 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
 
 
 def split(lines: list[CLine], properties: dict | None = None,
-          tables: list[list[int]] | None = None) -> list[Segment]:
+          tables: list | None = None) -> list[Segment]:
     """The records' segments, in order (see the module docstring).  ``tables``: the
-    data rows of the tables whose header row labels their cells (:func:`.columns.find`);
+    tables whose header row labels their cells (:func:`.columns.find`), each row from
+    its first line;
     a page that is no report's front sheet and holds such a table of two or more rows
     has a record per row, the first with what comes before the table (a report's
     front sheet above the table: the table is part of the report)."""
     n = len(lines)
     if (properties or {}).get("page_type") == "mgListPlanItems":
         return _plan_items(lines)
-    rows = [r for t in tables or [] if len(t) >= 2 for r in t]
+    rows = [r for t in tables or [] if len(t.rows) >= 2 for r in t.rows]
     if rows and not front_sheets(lines[:rows[0]]):
+        titles = {a: b for t in tables or [] for a, b in t.titles.items()}
         bounds = [0] + rows[1:] + [n]
-        return [Segment(None, a, bounds[k + 1], row=True) for k, a in enumerate(bounds[:-1])]
+        return [Segment(None, a, bounds[k + 1], title_at=titles.get(rows[k]), row=True)
+                for k, a in enumerate(bounds[:-1])]
     starts = front_sheets(lines)
     items = list_items(lines)
     item_rx = headings.rx("list_item")

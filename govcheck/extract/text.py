@@ -30,6 +30,7 @@ class CLine:
     bullet: bool       # the source line began with a list bullet
     heading: bool      # a Markdown or HTML heading, or a line that is bold throughout
     labs: list | None = None  # the labels on the line, once frontsheet.labels_of has looked
+    row: bool = False  # a data row of a table whose header labels its cells (.columns)
 
     @property
     def number(self) -> int:

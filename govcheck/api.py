@@ -35,11 +35,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from govcheck import DEFAULT_MAX_BYTES, EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, SEVERITIES  # noqa: F401 - the run policy's constants
+from govcheck.struct import field, struct
 
 if TYPE_CHECKING:   # this module stays light: the command line imports its constants
     from govcheck.model import Finding, InputError
@@ -47,7 +47,7 @@ if TYPE_CHECKING:   # this module stays light: the command line imports its cons
 UNREADABLE = "GC001"   # the code an unreadable input is reported under
 
 
-@dataclass
+@struct
 class CheckResult:
     """What one run found.  ``findings`` are sorted: a :class:`govcheck.spool.Findings`
     from :func:`check_paths`, which iterates, counts and indexes like a list but keeps a

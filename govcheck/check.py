@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from govcheck.engine.evaluate import builtin_finding, evaluate
@@ -17,9 +17,10 @@ from govcheck.engine.rules import RulePack
 from govcheck.model import Finding, InputError, Location, Record
 from govcheck.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, ReadError, read_path
 from govcheck.records import RecordError, record_from_mapping
+from govcheck.struct import field, struct
 
 
-@dataclass
+@struct
 class RunResult:
     findings: list[Finding] = field(default_factory=list)   # or a spool.Findings
     errors: list[InputError] = field(default_factory=list)
@@ -207,7 +208,7 @@ def display_path(p: Path) -> str:
     return text[len(root):] if text.startswith(root) and len(text) > len(root) else text
 
 
-@dataclass
+@struct
 class FileResult:
     """What reading one file gave: its records and the findings about the reading, or
     why it could not be read.  ``pages`` maps a PDF's line numbers to (page, line on

@@ -15,12 +15,11 @@ suggestion.
 
 from __future__ import annotations
 
-import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from govcheck.api import SEVERITIES
 from govcheck.render import FORMATS
+from govcheck.struct import field, struct
 
 KEYS = {
     "profile": str, "rules": str, "select": list, "ignore": list, "fail-on": str,
@@ -33,7 +32,7 @@ class ConfigError(ValueError):
     pass
 
 
-@dataclass
+@struct
 class Config:
     path: Path | None = None
     values: dict = field(default_factory=dict)
@@ -61,6 +60,8 @@ def find_config(start: Path | None = None) -> Path | None:
                 return d / name
         py = d / "pyproject.toml"
         if py.is_file():
+            import tomllib      # only where there is a file to read
+
             try:
                 if "govcheck" in tomllib.loads(py.read_text(encoding="utf-8")).get("tool", {}):
                     return py
@@ -72,6 +73,8 @@ def find_config(start: Path | None = None) -> Path | None:
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as e:

@@ -16,10 +16,11 @@ rejects a rule that names anything else.  Types:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from govcheck.struct import struct
 
 
-@dataclass(frozen=True)
+
+@struct(frozen=True)
 class FieldSpec:
     name: str
     type: str

@@ -17,7 +17,6 @@ A single record may also be written at the top level (``kind:`` and ``fields:``)
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from typing import Any
 
 from govcheck.fields import AGENDA_ITEM_KEYS, FIELDS, RECOMMENDATION_KINDS
@@ -35,6 +34,8 @@ class RecordError(ValueError):
 
 
 def suggest(name: str, choices) -> str:
+    import difflib      # only for a mistake
+
     close = difflib.get_close_matches(name, list(choices), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 

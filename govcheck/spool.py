@@ -19,7 +19,6 @@ read the findings once or twice, so nothing needs them all at once.
 
 from __future__ import annotations
 
-import heapq
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -150,6 +149,8 @@ class Findings:
         old, runs = self._file, self._runs
         self._file, self._runs, self._size = (
             tempfile.TemporaryFile(prefix="govcheck-findings-"), [], 0)
+        import heapq
+
         encode, out = self._codec.encode, []
         merged = heapq.merge(*(self._run(a, b, old) for a, b in runs), key=_key)
         for f in merged:
@@ -186,6 +187,8 @@ class Findings:
         tail = sorted(self._buf, key=_key)
         if not self._runs:
             return iter(tail)
+        import heapq
+
         # earlier runs first among equal keys: the same order as one stable sort
         return heapq.merge(*(self._run(a, b) for a, b in self._runs), tail, key=_key)
 

@@ -12,13 +12,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Any, Callable
+from govcheck.struct import struct
 
 __all__ = ["ExampleResult", "run_examples"]
 
 
-@dataclass
+@struct
 class ExampleResult:
     source: str          # file:line of the entry
     entry: str           # the entry's name (or field/kind for a label)

@@ -23,13 +23,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from govcheck.digest import sha256
 from typing import Any
 from govcheck import recache
+from govcheck.struct import field, struct
 
 __all__ = ["LabelSpec", "WordEntry", "Vocabulary", "VocabularyError", "active", "activate",
            "load", "FILES"]
@@ -48,7 +48,7 @@ class VocabularyError(Exception):
 # ---------------------------------------------------------------------------
 # Compiled forms (plain dataclasses: what the extractor uses)
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True)
 class LabelSpec:
     """One way of asking for a field.  ``starts`` are the words the label can begin
     with, derived from the pattern when the vocabulary is validated."""
@@ -63,7 +63,7 @@ class LabelSpec:
     source: str = ""         # file:line of the entry
 
 
-@dataclass
+@struct
 class WordEntry:
     """A named piece of wording: literal ``words`` and/or regular expression
     ``patterns`` (joined with ``|``), the ``value`` a match gives, and the
@@ -398,19 +398,18 @@ def _read_texts(root: Path) -> list[tuple[Path, str]]:
     return out
 
 
-def _key(texts: list[tuple[Path, str]]) -> str:
+def _key(root: Path) -> str:
+    """The cache key: the version, this code, and each file's name, size and
+    modification time (a warm run reads no vocabulary file)."""
     from govcheck import __version__
+    from govcheck.engine.rulecache import stamp
 
     h = sha256(f"vocabulary|{FORMAT}|{__version__}".encode())
     here = Path(__file__).resolve()
     for src in (here, here.parent / "fields.py", here.parent / "extract" / "contract.py"):
-        try:
-            st = src.stat()
-            h.update(f"{src.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-        except OSError:
-            pass
-    for p, t in texts:
-        h.update(p.name.encode() + b"\0" + t.encode() + b"\0")
+        stamp(h, src, src.name)
+    for name in FILES:
+        stamp(h, root / name, name)
     return h.hexdigest()
 
 
@@ -475,8 +474,7 @@ def load(root: Path | None = None, use_cache: bool = True) -> Vocabulary:
     from govcheck.engine import rulecache
 
     root = Path(root) if root else default_dir()
-    texts = _read_texts(root)
-    k = _key(texts)
+    k = _key(root)
     if use_cache:
         doc = rulecache.read_doc("vocabulary", k)
         if doc is not None:
@@ -484,6 +482,7 @@ def load(root: Path | None = None, use_cache: bool = True) -> Vocabulary:
                 return _build(_sources_shown(doc["data"], root), root, with_examples=False)
             except (KeyError, TypeError):
                 pass
+    texts = _read_texts(root)
     data = dict(_validate_file(p, t) for p, t in texts)
     if use_cache:
         rulecache.write_doc("vocabulary", k, {"data": _runtime(data)})

@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from fnmatch import fnmatch
 from pathlib import Path
+from govcheck.struct import struct
 
 KEYS = {"rule", "path", "reason", "approved-by", "expires"}
 
@@ -30,7 +31,7 @@ class WaiverError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Waiver:
     rule: str
     path: str

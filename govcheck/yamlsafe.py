@@ -11,8 +11,8 @@ Rule files and structured records are YAML.  This loader
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+from govcheck.struct import struct
 
 if TYPE_CHECKING:
     import yaml
@@ -40,7 +40,7 @@ class YamlError(Exception):
         self.message = message
 
 
-@dataclass
+@struct
 class Loaded:
     """Parsed data plus the line of every mapping key: ``lines[("a", 0, "b")] == 12``."""
 

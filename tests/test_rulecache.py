@@ -71,3 +71,44 @@ def test_old_cache_files_are_pruned(pack_dir):
         (cache / f"rules-old{i:02d}.json").write_text("{}", encoding="utf-8")
     RulePack.load(pack_dir)
     assert len(list(cache.glob("rules-*.json"))) == 8
+
+
+def test_a_warm_run_reads_no_rule_or_vocabulary_file(pack_dir, monkeypatch):
+    """The key is each file's name, size and modification time: with the cache warm,
+    not one rule file or vocabulary file is opened."""
+    from govcheck import vocabulary
+
+    RulePack.load(pack_dir)
+    vocabulary.load(pack_dir / "vocabulary")
+    real = Path.read_text
+
+    def watched(self, *a, **k):
+        if pack_dir in self.parents and self.suffix == ".yaml":
+            raise AssertionError(f"read {self} although the cache is warm")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(Path, "read_text", watched)
+    assert len(RulePack.load(pack_dir).rules) > 10
+    assert vocabulary.load(pack_dir / "vocabulary").labels
+
+
+def test_a_check_does_not_read_the_rules_line_tables(pack_dir, monkeypatch):
+    """Half the cache is the rules' source lines, for error messages and ``govcheck
+    test``: kept in a file of its own that a check never opens."""
+    from govcheck.api import check_paths
+
+    fresh = RulePack.load(pack_dir)
+    fixture = BUNDLED.parent / "fixtures" / "notices"
+    real = Path.read_text
+
+    def watched(self, *a, **k):
+        if self.name.startswith("lines-"):
+            raise AssertionError("a check read the rules' line tables")
+        return real(self, *a, **k)
+
+    monkeypatch.setattr(Path, "read_text", watched)
+    cached = RulePack.load(pack_dir)
+    assert check_paths([fixture], pack=cached).findings
+    monkeypatch.setattr(Path, "read_text", real)
+    assert [r.line_of(("when",)) for r in cached.rules] == \
+        [r.line_of(("when",)) for r in fresh.rules]

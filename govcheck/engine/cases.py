@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from govcheck.engine.evaluate import evaluate_rule
 from govcheck.engine.rules import Rule, RulePack
 from govcheck.records import RecordError, record_from_mapping
+from govcheck.struct import struct
 
 # Cases are evaluated on a fixed "today" unless they set as_of, so they never change
 # with the day the suite runs.
 CASE_TODAY = dt.date(2026, 1, 1)
 
 
-@dataclass
+@struct
 class CaseResult:
     rule: Rule
     name: str

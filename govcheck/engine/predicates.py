@@ -46,12 +46,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from typing import Any
 
 from govcheck.engine import calendar
 from govcheck.fields import FIELDS
 from govcheck.model import Record, display_value
+from govcheck.struct import field, struct
 from govcheck import recache
 
 NATION_HOLIDAYS = {"england": "England and Wales", "wales": "England and Wales",
@@ -67,13 +67,21 @@ class PredicateError(ValueError):
         self.message = message
 
 
-@dataclass
 class Ctx:
-    record: Record
-    profile: dict[str, Any]
-    today: dt.date
-    # shared conditions already evaluated for this record (one per rule would repeat them)
-    memo: dict | None = None
+    """What a predicate is evaluated against: the record, the council's profile, the
+    date treated as today, and the shared conditions already evaluated for this record
+    (``memo``: one per rule would repeat them).  Written out (one is made per rule and
+    record)."""
+
+    __slots__ = ("record", "profile", "today", "memo")
+
+    def __init__(self, record: Record, profile: dict[str, Any], today: dt.date,
+                 memo: dict | None = None):
+        self.record, self.profile, self.today, self.memo = record, profile, today, memo
+
+    def __repr__(self) -> str:
+        return (f"Ctx(record={self.record!r}, profile={self.profile!r}, "
+                f"today={self.today!r}, memo={self.memo!r})")
 
     @property
     def on(self) -> dt.date:
@@ -94,16 +102,35 @@ class Ctx:
         return name.replace("_", " ")
 
 
-@dataclass
 class Outcome:
-    ok: bool | None
-    reasons: list[str] = field(default_factory=list)
-    fields: list[str] = field(default_factory=list)
-    # a guard that holds by something's absence (``not``, ``absent``): true, but not a
-    # value read, so it is left out when a finding lists what made a rule apply
-    quiet: bool = False
-    # where to point when the outcome concerns one line (an agenda item), not a field
-    line: int | None = None
+    """A predicate's verdict: ``ok`` (None: unknown), the reasons to show, the fields
+    read; ``quiet`` for a guard that holds by something's absence (``not``,
+    ``absent``: true, but not a value read, so it is left out when a finding lists what
+    made a rule apply); ``line`` where to point when the outcome concerns one line (an
+    agenda item), not a field.  Written out: a record's evaluation makes a hundred."""
+
+    __slots__ = ("ok", "reasons", "fields", "quiet", "line")
+
+    def __init__(self, ok: bool | None, reasons: list[str] | None = None,
+                 fields: list[str] | None = None, quiet: bool = False,
+                 line: int | None = None):
+        self.ok = ok
+        self.reasons = [] if reasons is None else reasons
+        self.fields = [] if fields is None else fields
+        self.quiet = quiet
+        self.line = line
+
+    def __eq__(self, other) -> bool:
+        if other.__class__ is not Outcome:
+            return NotImplemented
+        return ((self.ok, self.reasons, self.fields, self.quiet, self.line)
+                == (other.ok, other.reasons, other.fields, other.quiet, other.line))
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return (f"Outcome(ok={self.ok!r}, reasons={self.reasons!r}, fields={self.fields!r}, "
+                f"quiet={self.quiet!r}, line={self.line!r})")
 
 
 # --------------------------------------------------------------------------- operands
@@ -120,7 +147,7 @@ def _field_names(value: Any, loc: tuple, what: str = "field") -> tuple[str, ...]
     return names
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class DateRef:
     names: tuple[str, ...]
 
@@ -145,7 +172,7 @@ class DateRef:
         return " or ".join(n.replace("_", " ") for n in self.names)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Number:
     literal: int | None = None
     field_name: str | None = None
@@ -311,7 +338,7 @@ def _missing(ctx: Ctx, name: str) -> Outcome:
     return Outcome(None, [f"{ctx.label(name)} not found"], [name])
 
 
-@dataclass
+@struct
 class Present(Pred):
     names: tuple[str, ...]
     want: bool = True
@@ -342,7 +369,7 @@ class Present(Pred):
         return set(self.names)
 
 
-@dataclass
+@struct
 class Equals(Pred):
     name: str
     value: Any
@@ -359,7 +386,7 @@ class Equals(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class In(Pred):
     name: str
     values: tuple
@@ -376,7 +403,7 @@ class In(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class ContainsAny(Pred):
     name: str
     values: tuple
@@ -397,7 +424,7 @@ class ContainsAny(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class SharesItem(Pred):
     """Two list fields have at least one item in common (the paragraphs a report cites
     and those its agenda item gives)."""
@@ -421,7 +448,7 @@ class SharesItem(Pred):
         return {self.name, self.other}
 
 
-@dataclass
+@struct
 class Subset(Pred):
     name: str
     allowed: tuple
@@ -443,7 +470,7 @@ class Subset(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class CountAtLeast(Pred):
     name: str
     at_least: int
@@ -460,7 +487,7 @@ class CountAtLeast(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class EveryItem(Pred):
     """Every item of a list-of-mappings field (agenda items) that matches ``where``
     has each key in ``present`` stated (non-empty)."""
@@ -491,7 +518,7 @@ class EveryItem(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class NoItem(Pred):
     """No item of a list-of-mappings field matches ``where`` (a late item on an
     executive meeting's agenda)."""
@@ -515,7 +542,7 @@ class NoItem(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class NumberAtLeast(Pred):
     """A number field is at least a number (a literal, a field or a profile value)."""
 
@@ -540,7 +567,7 @@ class NumberAtLeast(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class Matches(Pred):
     name: str
     pattern: re.Pattern
@@ -557,7 +584,7 @@ class Matches(Pred):
         return {self.name}
 
 
-@dataclass
+@struct
 class ProfileEquals(Pred):
     key: str
     value: Any
@@ -569,7 +596,7 @@ class ProfileEquals(Pred):
         return Outcome(v == self.value, [f"council profile {self.key}: {display_value(v)}"])
 
 
-@dataclass
+@struct
 class ProfileSets(Pred):
     """The council profile sets a parameter (``profile_sets: call_in_period``): a rule
     that needs a value only the constitution gives applies only where a profile gives it."""
@@ -584,7 +611,7 @@ class ProfileSets(Pred):
         return Outcome(True, [f"council profile {self.key}: {display_value(v)}"], quiet=True)
 
 
-@dataclass
+@struct
 class RecordKind(Pred):
     kinds: tuple[str, ...]
 
@@ -593,7 +620,7 @@ class RecordKind(Pred):
         return Outcome(kind in self.kinds, [f"a {kind} record"])
 
 
-@dataclass
+@struct
 class All(Pred):
     items: list[Pred]
 
@@ -614,7 +641,7 @@ class All(Pred):
         return set().union(*(p.field_names() for p in self.items))
 
 
-@dataclass
+@struct
 class Any_(Pred):
     items: list[Pred]
 
@@ -631,7 +658,7 @@ class Any_(Pred):
         return set().union(*(p.field_names() for p in self.items))
 
 
-@dataclass
+@struct
 class Not(Pred):
     item: Pred
 
@@ -644,7 +671,7 @@ class Not(Pred):
         return self.item.field_names()
 
 
-@dataclass
+@struct
 class ClearDays(Pred):
     """At least N clear days between two dates, neither end day counted."""
 
@@ -714,7 +741,7 @@ class ClearDays(Pred):
         return set(self.start.names) | set(self.end.names) - {"today"}
 
 
-@dataclass
+@struct
 class OnOrBefore(Pred):
     """A date falls on or before a deadline computed from another date."""
 
@@ -765,7 +792,7 @@ class OnOrBefore(Pred):
         return names - {"today"}
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Period:
     """A period of days: ``{days: N, basis: calendar | working}`` (N a number operand),
     or ``{profile: key}``, a council profile value of that shape (``call_in_period``)."""
@@ -835,7 +862,7 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-@dataclass
+@struct
 class OnOrAfter(Pred):
     """A date is not earlier than the end of a period of N calendar or working days
     after another date (that day not counted): on or after the period's last day
@@ -1142,7 +1169,7 @@ VOCABULARY = tuple(_PARSERS)
 SHARED: ContextVar[dict] = ContextVar("govcheck_shared_conditions", default={})
 
 
-@dataclass
+@struct
 class Use(Pred):
     """A shared condition (``use: NAME``), evaluated once per record however many rules
     use it."""

@@ -2,8 +2,9 @@
 parsing and schema validation (what pre-commit pays on every commit).
 
 The cache is JSON (never pickle: a cache file must not be able to run code), keyed by
-the govcheck version and the bytes of every rule file, in ``$GOVCHECK_CACHE_DIR`` or
-the user's cache directory.  Anything wrong with it (missing, corrupt, unwritable,
+the govcheck version and the name, size and modification time (in nanoseconds) of every
+rule file, as make, mypy and ruff key theirs: a warm run reads no rule file at all.  It
+is in ``$GOVCHECK_CACHE_DIR`` or the user's cache directory.  Anything wrong with it (missing, corrupt, unwritable,
 stale) just means the pack is validated again.  ``GOVCHECK_NO_CACHE=1`` turns it off.
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from govcheck.digest import sha256
 
-FORMAT = 2
+FORMAT = 3
 KEEP = 8          # cached packs kept
 
 
@@ -29,7 +30,18 @@ def cache_dir() -> Path | None:
     return Path(xdg) / "govcheck" if xdg else Path.home() / ".cache" / "govcheck"
 
 
-def key(root: Path, files: list[Path], texts: list[str]) -> str:
+def stamp(h, path: Path, name: str) -> None:
+    """Add a file's name, size and modification time to the hash ``h`` (a missing file
+    adds its name only)."""
+    try:
+        st = os.stat(path)
+        h.update(f"{name}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    except OSError:
+        h.update(f"{name}\0-\0".encode())
+
+
+def key(root: Path, files: list[Path]) -> str:
+    """The cache key of the pack whose rule files are ``files`` under ``root``."""
     from govcheck import __version__
 
     h = sha256(f"{FORMAT}|{__version__}".encode())
@@ -38,19 +50,65 @@ def key(root: Path, files: list[Path], texts: list[str]) -> str:
     here = Path(__file__).resolve().parent
     for src in (here / "rules.py", here / "predicates.py", here / "profile.py",
                 here.parent / "fields.py", here.parent / "model.py"):
-        try:
-            st = src.stat()
-            h.update(f"{src.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-        except OSError:
-            pass
-    for p, t in zip(files, texts):
-        h.update(str(p.relative_to(root)).encode() + b"\0" + t.encode() + b"\0")
+        stamp(h, src, src.name)
+    for p in files:
+        stamp(h, p, os.path.relpath(p, root))
     return h.hexdigest()
 
 
-def _path(k: str) -> Path | None:
+def _path(k: str, kind: str = "rules") -> Path | None:
     d = cache_dir()
-    return None if d is None else d / f"rules-{k[:32]}.json"
+    return None if d is None else d / f"{kind}-{k[:32]}.json"
+
+
+class _Lines:
+    """The cached pack's tables of source lines (key path -> line in the rule file),
+    kept in a file of their own and read only when one is asked for: a rule's lines are
+    for error messages and ``govcheck test``, never for a check, and they are half the
+    cache."""
+
+    def __init__(self, k: str) -> None:
+        self.k = k
+        self.tables: list | None = None
+
+    def table(self, i: int) -> dict:
+        if self.tables is None:
+            self.tables = []
+            p = _path(self.k, "lines")
+            try:
+                doc = json.loads(p.read_text(encoding="utf-8")) if p is not None else {}
+                if doc.get("key") == self.k:
+                    self.tables = doc["rules"]
+            except Exception:  # noqa: BLE001 - without it, errors say line 1
+                pass
+        rows = self.tables[i] if i < len(self.tables) else []
+        return {tuple(loc): line for loc, line in rows}
+
+
+class LazyLines:
+    """One rule's line table, read from the side file when first used."""
+
+    __slots__ = ("_source", "_i", "_d")
+
+    def __init__(self, source: _Lines, i: int) -> None:
+        self._source, self._i, self._d = source, i, None
+
+    def _get(self) -> dict:
+        if self._d is None:
+            self._d = self._source.table(self._i)
+        return self._d
+
+    def __contains__(self, loc) -> bool:
+        return loc in self._get()
+
+    def __getitem__(self, loc) -> int:
+        return self._get()[loc]
+
+    def items(self):
+        return self._get().items()
+
+    def __len__(self) -> int:
+        return len(self._get())
 
 
 def read(k: str, root: Path, compile_conditions, compile_rule):
@@ -65,9 +123,9 @@ def read(k: str, root: Path, compile_conditions, compile_rule):
         if doc.get("key") != k:
             return None
         shared = compile_conditions(doc["conditions"])
-        return [compile_rule(r["spec"], root / r["file"],
-                             {tuple(loc): line for loc, line in r["lines"]}, shared)
-                for r in doc["rules"]]
+        lines = _Lines(k)
+        return [compile_rule(r["spec"], root / r["file"], LazyLines(lines, i), shared)
+                for i, r in enumerate(doc["rules"])]
     except Exception:  # noqa: BLE001 - a bad cache is only a cache miss
         return None
 
@@ -79,21 +137,25 @@ def write(k: str, root: Path, rules, conditions: dict) -> None:
     doc = {"key": k, "conditions": conditions, "rules": [{
         "file": str(Path(r.source).relative_to(root)),
         "spec": r.data,
-        "lines": [[list(loc), line] for loc, line in r.lines.items()],
     } for r in rules]}
+    lines = {"key": k, "rules": [[[list(loc), line] for loc, line in r.lines.items()]
+                                 for r in rules]}
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
         import tempfile     # only when writing: a warm run never pays for it
 
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".rules-", suffix=".json")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh)
-        os.replace(tmp, p)
+        # the lines first: a reader that finds the pack finds its lines
+        for kind, data in (("lines", lines), ("rules", doc)):
+            fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=f".{kind}-", suffix=".json")
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(data, fh)
+            os.replace(tmp, _path(k, kind))
         # keep the few most recent packs (several checkouts or versions), drop the rest
-        old = sorted(p.parent.glob("rules-*.json"), key=lambda f: f.stat().st_mtime,
-                     reverse=True)[KEEP:]
-        for f in old:
-            f.unlink(missing_ok=True)
+        for kind in ("rules", "lines"):
+            old = sorted(p.parent.glob(f"{kind}-*.json"), key=lambda f: f.stat().st_mtime,
+                         reverse=True)[KEEP:]
+            for f in old:
+                f.unlink(missing_ok=True)
     except OSError:
         pass
 

@@ -9,13 +9,14 @@ file and line.  A pack is loaded once per run.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
+import os
 from pathlib import Path
 from typing import Any
 
 from govcheck.engine.predicates import PredicateError, Pred, parse_predicate
 from govcheck.model import Citation, Severity
+from govcheck.struct import field as dataclass_field
+from govcheck.struct import struct
 from govcheck import recache
 
 FAMILIES = {
@@ -46,7 +47,7 @@ class RuleError(Exception):
 # (engine/schema.py, pydantic, run when a rule file is read) or from the cache, so that a
 # warm run needs no pydantic.
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Effective:
     from_: dt.date
     to: dt.date | None = None
@@ -58,7 +59,7 @@ class Effective:
         return f"{self.from_.isoformat()} to {self.to.isoformat() if self.to else 'date'}"
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class ParameterValue:
     """One value of a dated parameter: it applies to records dated from ``from`` until
     the next value's ``from``, as the law said then (``source``)."""
@@ -69,7 +70,7 @@ class ParameterValue:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Parameter:
     """A number the law has changed over time (OpenFisca-style): one rule, dated values."""
 
@@ -88,7 +89,7 @@ class Parameter:
         return hit
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class ExceptionSpec:
     name: str
     title: str
@@ -97,7 +98,7 @@ class ExceptionSpec:
     evidence: dict
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class UncertainSpec:
     """Where the record cannot show the breach for certain, the finding is raised at a
     lower severity, with why."""
@@ -108,7 +109,7 @@ class UncertainSpec:
     why: str
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Case:
     name: str
     expect: str
@@ -120,7 +121,7 @@ class Case:
     message_contains: list[str] = dataclass_field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class RuleSpec:
     id: str
     name: str
@@ -144,14 +145,14 @@ class RuleSpec:
     cases: list[Case] = dataclass_field(default_factory=list)
 
 
-@dataclass
+@struct
 class CompiledException:
     spec: ExceptionSpec
     claimed: Pred
     evidence: Pred
 
 
-@dataclass
+@struct
 class Rule:
     spec: RuleSpec
     path: str            # as shown to the user
@@ -377,6 +378,19 @@ def default_rules_dir() -> Path:
     raise RuleError(str(here / "rules"), 1, "bundled rule pack not found: reinstall govcheck")
 
 
+def _rule_files(root: Path) -> list[Path]:
+    """The rule files of a pack: every ``*.yaml`` under ``root`` except the profiles,
+    the vocabulary and the shared conditions, in path order."""
+    out = []
+    top = os.fspath(root)
+    for d, dirs, names in os.walk(top):
+        if d == top:
+            dirs[:] = [x for x in dirs if x not in ("profiles", "vocabulary")]
+        out += [os.path.join(d, n) for n in names
+                if n.endswith(".yaml") and not (d == top and n == CONDITIONS_FILE)]
+    return [Path(p) for p in sorted(out, key=lambda p: Path(p).parts)]
+
+
 class RulePack:
     """Every rule version, validated once per run."""
 
@@ -417,25 +431,22 @@ class RulePack:
         root = Path(root) if root else default_rules_dir()
         if not root.is_dir():
             raise RuleError(str(root), 1, "rules directory not found")
-        files = sorted(p for p in root.rglob("*.yaml")
-                       if not {"profiles", "vocabulary"} & set(p.relative_to(root).parts)
-                       and p != root / CONDITIONS_FILE)
+        files = _rule_files(root)
         if not files:
             raise RuleError(str(root), 1, "no rule files found")
-        texts = []
-        for p in files:
-            try:
-                texts.append(p.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError) as e:
-                raise RuleError(_shown(p), 1, f"cannot read rule file: {e}") from None
         from govcheck.engine import rulecache
 
         cond = root / CONDITIONS_FILE
-        key = rulecache.key(root, files + ([cond] if cond.is_file() else []),
-                            texts + ([cond.read_text(encoding="utf-8")] if cond.is_file() else []))
-        # a warm cache holds the conditions too: no YAML is read
+        key = rulecache.key(root, files + ([cond] if cond.is_file() else []))
+        # a warm cache holds the conditions too: no rule file is read, no YAML parsed
         rules = rulecache.read(key, root, compile_conditions, _compile_cached)
         if rules is None:
+            texts = []
+            for p in files:
+                try:
+                    texts.append(p.read_text(encoding="utf-8"))
+                except (OSError, UnicodeDecodeError) as e:
+                    raise RuleError(_shown(p), 1, f"cannot read rule file: {e}") from None
             data, shown, line_of = read_conditions(root)
             shared = compile_conditions(data, shown, line_of)
             rules = [load_rule_file(p, _shown(p), t, shared) for p, t in zip(files, texts)]

@@ -31,7 +31,6 @@ Also:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from govcheck.dates import find_partial_date, parse_date
 from govcheck.extract import headings, readers, values
@@ -42,6 +41,7 @@ from govcheck.extract.labels import LabelSpec, match_label
 from govcheck.extract.readers import date_notes, report_to
 from govcheck.extract.text import CLine, is_heading
 from govcheck import recache
+from govcheck.struct import struct
 
 __all__ = ["scan", "Scan", "labels_in", "labels_of", "is_header_row"]
 
@@ -74,7 +74,7 @@ _ANSWER_WORDS = frozenset({"yes", "no", "y", "n", "key", "non-key", "part", "ful
                            "open"})
 
 
-@dataclass(slots=True)
+@struct
 class Scan:
     """What the front-sheet scan learnt besides field values."""
 

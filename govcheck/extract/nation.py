@@ -22,8 +22,8 @@ stands.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from govcheck import recache
+from govcheck.struct import struct
 
 __all__ = ["welsh_councils", "scottish_councils", "Evidence", "detect", "council_nation"]
 
@@ -90,7 +90,7 @@ _WELSH_HINTS = ("atodlen", "rhinwedd", "rhan 4", "penderfyniad", "prawf er budd"
                 "effeithiol", "alw i mewn", "cyfyngu")
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True)
 class Evidence:
     """What decided the nation: ``nation`` (or None when nothing did), ``basis`` in
     words, and ``welsh_text``: whether the document is (partly) in Welsh, so that a
@@ -110,10 +110,12 @@ _KIND_WORDS = frozenset({"the", "city", "county", "borough", "district", "metrop
                          "council", "of", "royal", "london"})
 
 
+_WORD = recache.compile(r"[^\W_]+")     # letters and digits: what str.isalnum keeps
+
+
 def _place_key(text: str) -> str:
     """A council's name reduced to its place: "London Borough of Camden" -> "camden"."""
-    words = "".join(c if c.isalnum() else " " for c in text.lower()).split()
-    return " ".join(w for w in words if w not in _KIND_WORDS)
+    return " ".join(w for w in _WORD.findall(text.lower()) if w not in _KIND_WORDS)
 
 
 def _known_english(name: str) -> bool:

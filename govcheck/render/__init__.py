@@ -12,7 +12,8 @@ run never pays for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from govcheck.struct import field, struct
+
 
 FORMATS = {
     "concise": "govcheck.render.concise",
@@ -27,7 +28,7 @@ FORMATS = {
 }
 
 
-@dataclass
+@struct
 class RenderContext:
     version: str
     fail_on: str

@@ -57,15 +57,15 @@ def _location(record: Record, outs: list[Outcome]) -> Location:
 def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date,
                   memo: dict | None = None) -> Verdict:
     ctx = Ctx(record, profile, today, memo)
-    if rule.when is not None:
-        w = rule.when.evaluate(ctx)
-        if not w.ok:
-            return Verdict("not_applicable")
-    else:
-        w = Outcome(True)
-    r = rule.require.evaluate(ctx)
-    if r.ok:
+    # whether the rule applies, and whether it is met, without explanations: most rules
+    # do not apply to a record, and most that apply are met
+    if rule.when is not None and not rule.when.holds(ctx):
+        return Verdict("not_applicable")
+    if rule.require.holds(ctx):
         return Verdict("pass")
+    # a finding: now its explanation
+    w = rule.when.evaluate(ctx) if rule.when is not None else Outcome(True)
+    r = rule.require.evaluate(ctx)
     reasons = list(r.reasons)
     spec = rule.spec
     severity = spec.severity

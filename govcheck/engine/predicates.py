@@ -310,6 +310,14 @@ class Pred:
     def evaluate(self, ctx: Ctx) -> Outcome:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def holds(self, ctx: Ctx) -> bool | None:
+        """``evaluate(ctx).ok`` without the explanation: most rules do not apply to a
+        given record, and a rule's reasons are only needed for a finding.  The common
+        predicates answer it directly (and ``all``/``any`` stop at the first answer);
+        the rest evaluate.  A test holds every predicate of the pack to the same answer
+        as ``evaluate``."""
+        return self.evaluate(ctx).ok
+
     def field_names(self) -> set[str]:
         return set()
 
@@ -365,6 +373,12 @@ class Present(Pred):
         return Outcome(True, [f"{ctx.label(n)} not stated" for n in lacking], list(self.names),
                        quiet=True)
 
+    def holds(self, ctx: Ctx) -> bool | None:
+        has = ctx.record.has
+        if self.want:
+            return all(has(n) for n in self.names)
+        return not any(has(n) for n in self.names)
+
     def field_names(self):
         return set(self.names)
 
@@ -382,6 +396,11 @@ class Equals(Pred):
         return Outcome(ok, [f"{ctx.label(self.name)}: {display_value(v)}{ctx.where(self.name)}"],
                        [self.name])
 
+    def holds(self, ctx: Ctx) -> bool | None:
+        if not ctx.record.has(self.name):
+            return None
+        return ctx.record.get(self.name) == self.value
+
     def field_names(self):
         return {self.name}
 
@@ -398,6 +417,11 @@ class In(Pred):
         return Outcome(v in self.values,
                        [f"{ctx.label(self.name)}: {display_value(v)}{ctx.where(self.name)}"],
                        [self.name])
+
+    def holds(self, ctx: Ctx) -> bool | None:
+        if not ctx.record.has(self.name):
+            return None
+        return ctx.record.get(self.name) in self.values
 
     def field_names(self):
         return {self.name}
@@ -580,6 +604,11 @@ class Matches(Pred):
         return Outcome(bool(m), [f"{ctx.label(self.name)}: {_short(v)!r}{ctx.where(self.name)}"],
                        [self.name])
 
+    def holds(self, ctx: Ctx) -> bool | None:
+        if not ctx.record.has(self.name):
+            return None
+        return bool(self.pattern.search(display_value(ctx.record.get(self.name))))
+
     def field_names(self):
         return {self.name}
 
@@ -594,6 +623,10 @@ class ProfileEquals(Pred):
         if v is None:
             return Outcome(None, [f"council profile has no {self.key}"])
         return Outcome(v == self.value, [f"council profile {self.key}: {display_value(v)}"])
+
+    def holds(self, ctx: Ctx) -> bool | None:
+        v = profile_lookup(ctx.profile, self.key)
+        return None if v is None else v == self.value
 
 
 @struct
@@ -610,6 +643,9 @@ class ProfileSets(Pred):
                                    f"does not set {self.key}"])
         return Outcome(True, [f"council profile {self.key}: {display_value(v)}"], quiet=True)
 
+    def holds(self, ctx: Ctx) -> bool | None:
+        return profile_lookup(ctx.profile, self.key) is not None
+
 
 @struct
 class RecordKind(Pred):
@@ -618,6 +654,9 @@ class RecordKind(Pred):
     def evaluate(self, ctx: Ctx) -> Outcome:
         kind = ctx.record.kind
         return Outcome(kind in self.kinds, [f"a {kind} record"])
+
+    def holds(self, ctx: Ctx) -> bool | None:
+        return ctx.record.kind in self.kinds
 
 
 @struct
@@ -637,6 +676,16 @@ class All(Pred):
         return Outcome(True, [r for o in loud for r in o.reasons],
                        [f for o in loud for f in o.fields])
 
+    def holds(self, ctx: Ctx) -> bool | None:
+        unknown = False
+        for p in self.items:
+            ok = p.holds(ctx)
+            if ok is False:
+                return False
+            if ok is None:
+                unknown = True
+        return None if unknown else True
+
     def field_names(self):
         return set().union(*(p.field_names() for p in self.items))
 
@@ -654,6 +703,16 @@ class Any_(Pred):
         ok = None if any(o.ok is None for o in outs) else False
         return Outcome(ok, [r for o in outs for r in o.reasons], fields)
 
+    def holds(self, ctx: Ctx) -> bool | None:
+        unknown = False
+        for p in self.items:
+            ok = p.holds(ctx)
+            if ok:
+                return ok
+            if ok is None:
+                unknown = True
+        return None if unknown else False
+
     def field_names(self):
         return set().union(*(p.field_names() for p in self.items))
 
@@ -666,6 +725,10 @@ class Not(Pred):
         o = self.item.evaluate(ctx)
         ok = None if o.ok is None else not o.ok
         return Outcome(ok, o.reasons, o.fields, quiet=bool(ok))
+
+    def holds(self, ctx: Ctx) -> bool | None:
+        ok = self.item.holds(ctx)
+        return None if ok is None else not ok
 
     def field_names(self):
         return self.item.field_names()
@@ -1185,6 +1248,18 @@ class Use(Pred):
         if got is None:
             got = memo[self.name] = self.pred.evaluate(ctx)
         return got
+
+    def holds(self, ctx: Ctx) -> bool | None:
+        memo = ctx.memo
+        if memo is None:
+            return self.pred.holds(ctx)
+        got = memo.get(self.name)
+        if got is not None:
+            return got.ok
+        key = (self.name,)          # the answer alone, beside the full outcome
+        if key not in memo:
+            memo[key] = self.pred.holds(ctx)
+        return memo[key]
 
     def field_names(self):
         return self.pred.field_names()

@@ -1,0 +1,80 @@
+"""A rule decides whether it applies and whether it is met with ``holds`` (no
+explanation), and explains itself only for a finding: ``holds`` must give exactly
+``evaluate(...).ok`` for every predicate of the pack, on every rule's own case records
+and on what the fixtures and the corpus read."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from govcheck.check import document_records
+from govcheck.engine.cases import CASE_TODAY
+from govcheck.engine.predicates import Ctx, Pred
+from govcheck.engine.profile import load_profile
+from govcheck.engine.rules import RulePack
+from govcheck.read import read_path
+from govcheck.records import record_from_mapping
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def nodes(pred: Pred):
+    """Every predicate in a tree, the tree first."""
+    yield pred
+    for name in getattr(pred, "__struct_fields__", ()):
+        value = getattr(pred, name[0])
+        for v in (value if isinstance(value, (list, tuple)) else (value,)):
+            if isinstance(v, Pred):
+                yield from nodes(v)
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return RulePack.load(ROOT / "rules")
+
+
+@pytest.fixture(scope="module")
+def records(pack):
+    out = []
+    for rule in pack.rules:
+        for i, case in enumerate(rule.spec.cases):
+            try:
+                out.append((record_from_mapping(case.record, "case", lambda loc: 1, ()),
+                            {**case.profile}, case.as_of or CASE_TODAY))
+            except Exception:  # noqa: BLE001 - an invalid case record is the harness's
+                continue
+    paths = sorted((ROOT / "fixtures").rglob("*.txt")) + \
+        sorted((ROOT / "corpus" / "records").glob("*.txt"))[::3]
+    for p in paths:
+        doc = read_path(p)
+        for r in document_records(doc, "england")[0]:
+            out.append((r, {}, dt.date(2026, 12, 3)))
+    return out
+
+
+def test_holds_is_evaluate_ok_for_every_predicate(pack, records):
+    base = load_profile(None, ROOT / "rules")
+    preds = []
+    seen = set()
+    for rule in pack.rules:
+        roots = [rule.when, rule.require] + [p for e in rule.exceptions
+                                              for p in (e.claimed, e.evidence)] \
+            + [p for _, p in rule.uncertain]
+        for root in roots:
+            for p in nodes(root) if root is not None else ():
+                if id(p) not in seen:
+                    seen.add(id(p))
+                    preds.append(p)
+    assert len(preds) > 300 and len(records) > 500
+    checked = 0
+    for record, profile, today in records:
+        memo_e, memo_h = {}, {}
+        for p in preds:
+            want = p.evaluate(Ctx(record, {**base, **profile}, today, memo_e)).ok
+            got = p.holds(Ctx(record, {**base, **profile}, today, memo_h))
+            assert got == want and type(got) is type(want), (p, record.path)
+            checked += 1
+    assert checked > 100_000

@@ -92,26 +92,18 @@ def struct(cls=None, /, *, frozen: bool = False):
                     if name in kwargs:
                         raise TypeError(f"{cls.__name__}() got multiple values for "
                                         f"{name!r}")
-                for name, default, factory in specs[n:]:
-                    if name in kwargs:
-                        put(self, name, kwargs.pop(name))
-                    elif default is not _MISSING:
-                        put(self, name, default)
-                    elif factory is not _MISSING:
-                        put(self, name, factory())
-                    else:
-                        raise TypeError(f"{cls.__name__}() missing argument {name!r}")
-                if kwargs:
-                    raise TypeError(f"{cls.__name__}() got an unexpected keyword argument "
-                                    f"{sorted(kwargs)[0]!r}")
-            else:
-                for name, default, factory in specs[n:]:
-                    if default is not _MISSING:
-                        put(self, name, default)
-                    elif factory is not _MISSING:
-                        put(self, name, factory())
-                    else:
-                        raise TypeError(f"{cls.__name__}() missing argument {name!r}")
+            for name, default, factory in specs[n:]:
+                if kwargs and name in kwargs:
+                    put(self, name, kwargs.pop(name))
+                elif default is not _MISSING:
+                    put(self, name, default)
+                elif factory is not _MISSING:
+                    put(self, name, factory())
+                else:
+                    raise TypeError(f"{cls.__name__}() missing argument {name!r}")
+            if kwargs:
+                raise TypeError(f"{cls.__name__}() got an unexpected keyword argument "
+                                f"{sorted(kwargs)[0]!r}")
             if post is not None:
                 self.__post_init__()
 

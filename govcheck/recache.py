@@ -36,6 +36,8 @@ MAX_ENTRIES = 2000                  # beyond this, only what the last run used i
 _table: dict | None = None          # (pattern, flags) -> compiled arguments
 _used: set = set()                  # the keys this process asked for
 _added = False
+_whole = False                      # the whole table is loaded, not only the last run's
+_hot_stale = False                  # the last run's entries were not enough: rewrite them
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re's name
@@ -46,6 +48,9 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - re's na
     table = _table if _table is not None else _load()
     _used.add((pattern, flags))
     entry = table.get((pattern, flags))
+    if entry is None and not _whole:
+        table = _load_whole()
+        entry = table.get((pattern, flags))
     if entry is not None:
         try:
             return _sre.compile(pattern, entry[2], _code_list(entry[3]), entry[4],
@@ -90,13 +95,26 @@ def _remember(pattern: str, flags: int, entry: list) -> None:
     global _added
     _table[(pattern, flags)] = entry
     if not _added:
+        _added = True
+        _save_at_exit()
+
+
+_registered = False
+
+
+def _save_at_exit() -> None:
+    global _registered
+    if not _registered:
         import atexit
 
-        _added = True
+        _registered = True
         atexit.register(save)
 
 
-def _path():
+def _path(kind: str = "regex"):
+    """The whole table (``regex``) or the entries the last run used (``regexhot``): a
+    run like the last one reads the small file (a third of the whole), and reads the
+    whole one only when it asks for an expression the small one lacks."""
     from govcheck.engine.rulecache import cache_dir
 
     d = cache_dir()
@@ -104,53 +122,90 @@ def _path():
         return None
     from govcheck.digest import sha256
 
-    return d / f"regex-{sha256(_STAMP.encode()).hexdigest()[:20]}.json"
+    return d / f"{kind}-{sha256(_STAMP.encode()).hexdigest()[:20]}.json"
 
 
-def _load() -> dict:
-    global _table
-    _table = {}
-    path = _path()
+def _read(kind: str) -> dict | None:
+    path = _path(kind)
     if path is None:
-        return _table
+        return None
     try:
         import json
 
         with open(path, encoding="utf-8") as fh:
             doc = json.load(fh)
         if doc.get("format") != FORMAT or doc.get("stamp") != _STAMP:
-            return _table
-        # entries stay as stored until asked for: a run uses half of them
-        for entry in doc["entries"]:
-            _table[(entry[0], entry[1])] = entry
-    except (OSError, ValueError, TypeError, KeyError):
-        _table = {}
+            return None
+        # entries stay as stored until asked for
+        return {(entry[0], entry[1]): entry for entry in doc["entries"]}
+    except (OSError, ValueError, TypeError, KeyError, IndexError):
+        return None
+
+
+def _load() -> dict:
+    """The table as a run starts: the last run's entries, else the whole table."""
+    global _table, _whole
+    global _hot_stale
+    hot = _read("regexhot")
+    if hot is not None:
+        _table, _whole = hot, False
+        _save_at_exit()             # to trim it if this run used far fewer
+        return _table
+    _hot_stale = True               # none yet: this run's entries are written at exit
+    _save_at_exit()
+    return _load_whole()
+
+
+def _load_whole() -> dict:
+    global _table, _whole, _hot_stale
+    whole = _read("regex") or {}
+    if _table:
+        whole.update(_table)
+    _table, _whole = whole, True
+    if _used:                       # the last run's entries did not cover this one
+        _hot_stale = True
+        _save_at_exit()
     return _table
 
 
 def save() -> None:
-    """Write the table if this process compiled anything new (at exit)."""
-    global _added
-    if not _added or _table is None:
+    """Write the table if this process compiled anything new, and this run's entries if
+    the last run's were not enough (at exit)."""
+    global _added, _hot_stale
+    if _table is None:
         return
-    path = _path()
-    if path is None:
+    if not _whole and len(_table) > 2 * len(_used) + 50:
+        _hot_stale = True           # the last run's entries are mostly not this run's
+    if not (_added or _hot_stale):
         return
+    if _path() is None:
+        return
+    if _added:
+        if not _whole:
+            _load_whole()
+        # a pattern built from data (a list of names) changes when the data does: old
+        # ones must not pile up
+        keep = _table if len(_table) <= MAX_ENTRIES \
+            else {k: _table[k] for k in _used if k in _table}
+        if _write("regex", list(keep.values())):
+            _added = False
+    if _write("regexhot", [_table[k] for k in _used if k in _table]):
+        _hot_stale = False
+
+
+def _write(kind: str, entries: list) -> bool:
     import json
     import os
     import tempfile
 
-    # a pattern built from data (a list of names) changes when the data does: old ones
-    # must not pile up
-    keep = _table if len(_table) <= MAX_ENTRIES else {k: _table[k] for k in _used if k in _table}
-    entries = list(keep.values())
+    path = _path(kind)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{kind}-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump({"format": FORMAT, "stamp": _STAMP, "entries": entries}, fh,
                       separators=(",", ":"))
         os.replace(tmp, path)
-        _added = False
+        return True
     except OSError:
-        pass
+        return False

@@ -37,11 +37,14 @@ def fresh(tmp_path, monkeypatch):
     monkeypatch.setattr(recache, "_table", None)
     monkeypatch.setattr(recache, "_used", set())
     monkeypatch.setattr(recache, "_added", False)
+    monkeypatch.setattr(recache, "_whole", False)
+    monkeypatch.setattr(recache, "_hot_stale", False)
     return tmp_path
 
 
 def reload_table(monkeypatch):
     monkeypatch.setattr(recache, "_table", None)
+    monkeypatch.setattr(recache, "_whole", False)
 
 
 def test_a_miss_and_a_hit_give_what_re_compile_gives(fresh, monkeypatch):
@@ -78,10 +81,10 @@ def test_a_damaged_cache_falls_back_to_compiling(fresh, monkeypatch):
 def test_a_cache_from_another_python_is_not_used(fresh, monkeypatch):
     recache.compile(*PATTERNS[0])
     recache.save()
-    path = next(fresh.glob("regex-*.json"))
-    doc = json.loads(path.read_text())
-    doc["stamp"] = "another python"
-    path.write_text(json.dumps(doc))
+    for path in fresh.glob("regex*.json"):
+        doc = json.loads(path.read_text())
+        doc["stamp"] = "another python"
+        path.write_text(json.dumps(doc))
     reload_table(monkeypatch)
     assert recache._load() == {}
 
@@ -138,3 +141,33 @@ def test_the_package_compiles_through_the_cache():
               for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
               if re.search(r"(?<![\w.])re\.compile\(", line)]
     assert direct == []
+
+
+def test_a_run_like_the_last_reads_only_the_last_runs_entries(fresh, monkeypatch):
+    """The whole table is read only when this run asks for an expression the last run
+    did not use; the last run's entries are then rewritten for the next one."""
+    new = (r"\bcall[\s-]?in\s+period\b", re.IGNORECASE)
+
+    def next_run():
+        reload_table(monkeypatch)
+        monkeypatch.setattr(recache, "_used", set())
+
+    def entries(kind):
+        return {e[0] for e in json.loads(next(fresh.glob(f"{kind}-*.json")).read_text())[
+            "entries"]}
+
+    for pattern, flags in PATTERNS:
+        recache.compile(pattern, flags)
+    recache.save()
+    next_run()
+    recache.compile(*new)                       # a run that uses one new expression
+    recache.save()
+    assert entries("regexhot") == {new[0]}
+    assert entries("regex") == {p for p, _ in PATTERNS} | {new[0]}
+    next_run()
+    same(recache.compile(*new), re.compile(*new))
+    assert not recache._whole and len(recache._table) == 1       # the small file only
+    same(recache.compile(*PATTERNS[1]), re.compile(*PATTERNS[1]))
+    assert recache._whole and not recache._added                 # found, not compiled
+    recache.save()
+    assert entries("regexhot") == {new[0], PATTERNS[1][0]}

@@ -43,18 +43,16 @@ row gets one label per non-empty cell under a known heading (``CLine.labs``, the
 
 from __future__ import annotations
 
-
-from dataclasses import dataclass, field
-
 from govcheck import recache
 from govcheck.dates import parse_date
 from govcheck.extract.labels import match_label
 from govcheck.extract.text import CLine
+from govcheck.struct import field, struct
 
 __all__ = ["find", "Table"]
 
 
-@dataclass(slots=True)
+@struct
 class Table:
     """A table found: ``rows``, each row's first line (index into the lines; a row's
     first cell wrapped onto the line above it starts there); ``key``, for a row under a

@@ -419,3 +419,70 @@ def test_prose_after_a_table_is_not_part_of_its_last_row():
                    "Cabinet Member for Housing\t19 March 2024\tNo\tRepairs contract\n\n"
                    "Contact: Democratic Services\n\nKEY DECISIONS\n")
     assert [r.get("key_decision") for r in recs] == [True, False]
+
+
+# a resolution to exclude the public that an agenda prints only as one to be moved
+
+_STANDBY = (
+    "Agenda and minutes\n\nCouncil - Thursday, 23rd November, 2023 7.00 pm\n\n"
+    "Items\nNo. Item\n\n1.\n\nApologies\n\n"
+    "2.\n\nTo consider whether any items should be dealt with in private because of the "
+    "likely disclosure of Exempt or Confidential Information\n\n"
+    "3.\n\nCivic Centre Relocation\n\n"
+    "NOTE:- If debate on any item included within this Agenda gives rise to the need to "
+    "exclude the press and public due to the likelihood of Exempt or Confidential "
+    "information being disclosed the following resolution may be proposed and seconded "
+    "and if carried, the press and public will be requested to leave the meeting.\n\n"
+    "That pursuant to Section 100A(4) of the Local Government Act 1972, as amended, the "
+    "public be excluded from the meeting during consideration of this item as there would "
+    "be disclosure of exempt information hereinafter specified by reference to the "
+    "appropriate paragraphs of Schedule 12A to the Act.\n")
+
+_PROPOSED_FOR_ITEM = (
+    "Agenda item\n\nExclusion of the Press and Public\n\n"
+    "The Committee is asked to consider passing the following resolution:-\n\n"
+    "That under Section 100A(4) of the Local Government Act 1972, the public be excluded "
+    "from the meeting for item 8 on the grounds that it involves the likely disclosure of "
+    "exempt information as defined in Part 1 of Schedule 12A of the Act.\n")
+
+
+def _check(tmp_path, text: str) -> str:
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return CliRunner().invoke(main, ["check", str(tmp_path / "a.txt")]).output
+
+
+def test_standby_exclusion_resolution_on_an_agenda_is_no_exclusion(tmp_path):
+    """A resolution printed to be moved only if debate calls for it: nothing is shown to
+    be private, so the meeting is not read as part exempt; its blank paragraph reference
+    is a warning (EX011), not an error."""
+    r = one(_STANDBY)
+    assert r.kind == "meeting"
+    assert r.get("exempt") is None
+    assert r.get("exclusion_proposed") is True
+    out = _check(tmp_path, _STANDBY)
+    assert "EX011 [warning]" in out
+    assert "[error]" not in out
+
+
+def test_proposed_exclusion_of_an_item_without_paragraph_is_a_warning(tmp_path):
+    r = one(_PROPOSED_FOR_ITEM)
+    assert r.get("exempt") == "part"
+    assert r.get("exclusion_proposed") is True
+    out = _check(tmp_path, _PROPOSED_FOR_ITEM)
+    assert "EX001 [warning]" in out
+    assert "[error]" not in out
+
+
+def test_exclusion_recorded_as_passed_stays_an_error(tmp_path):
+    """The same proposal with the minutes' resolution: the public were excluded with no
+    paragraph, an error on the face of the record."""
+    text = _PROPOSED_FOR_ITEM + ("\nRESOLVED - That the public be excluded from the meeting "
+                                 "for item 8 as it involves exempt information.\n")
+    r = one(text)
+    assert r.get("exempt") == "part"
+    assert r.get("exclusion_proposed") is None
+    assert "EX001 [error]" in _check(tmp_path, text)

@@ -159,8 +159,12 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             at = next(cl for cl in lines if cl.number == items[0]["line"])
             col.put("agenda_items", items, at.line, 0)
             _item_paragraphs(items, lines, col)
-    if kind in ("meeting", "decision") and "exempt" not in col.fields:
+    proposal = _exclusion_proposal(lines) if kind == "meeting" else None
+    if kind in ("meeting", "decision") and "exempt" not in col.fields \
+            and not (proposal is not None and proposal[2]):
         _exclusion(lines, col)
+    if proposal is not None:
+        col.put("exclusion_proposed", True, proposal[0].line, proposal[1])
     if kind == "meeting" and "exempt" not in col.fields:
         _exempt_item(lines, col)
     if kind == "meeting":
@@ -504,6 +508,41 @@ def _exclusion_line(lines):
             elif len(cl.text.strip()) >= 60:
                 resolution = (cl, m.start())
     return resolution or (None if asked else heading)
+
+
+def _exclusion_proposal(lines):
+    """An agenda that prints its resolution to exclude the public only as one to be
+    moved ("the following resolution may be proposed", "to consider passing the
+    following resolution"; citations.yaml ``exclusion_proposed``, on the resolution's
+    line or one of the three before it) and records no proceedings (no "Minutes:", no
+    "RESOLVED", nobody recorded as excluded: ``proceedings_recorded``): an intention,
+    not a resolution passed.  ``(line, column, standby)`` of the first such resolution,
+    ``standby`` when it is to be moved only if debate calls for it
+    (``exclusion_standby``): then no business is shown to be private.  None when the
+    page records an exclusion, or shows one not worded as a proposal."""
+    from govcheck import vocabulary
+
+    cites = vocabulary.active().groups["citations"]
+    exclusion, proposed = cites["exclusion"].rx, cites["exclusion_proposed"].rx
+    standby, recorded = cites["exclusion_standby"].rx, cites["proceedings_recorded"].rx
+    considered = cites["exclusion_considered"].rx
+    found = None
+    for k, cl in enumerate(lines):
+        if recorded.search(cl.text):
+            return None
+        if len(cl.text.strip()) < 60 or not exclusion.search(cl.text) \
+                or considered.search(cl.text):
+            # a heading, or the question whether to exclude them (a standing item)
+            continue
+        window = [cl] + [x for x in lines[max(0, k - 6):k] if x.text.strip()][-3:]
+        at = next(((x, m.start()) for x in window
+                   for m in [proposed.search(x.text)] if m), None)
+        if at is None:
+            # an exclusion on the page not worded as a proposal
+            return None
+        if found is None:
+            found = (at[0], at[1], any(standby.search(x.text) for x in window))
+    return found
 
 
 def _exempt_item(lines, col: Collector) -> None:

@@ -486,3 +486,18 @@ def test_exclusion_recorded_as_passed_stays_an_error(tmp_path):
     assert r.get("exempt") == "part"
     assert r.get("exclusion_proposed") is None
     assert "EX001 [error]" in _check(tmp_path, text)
+
+
+def test_agenda_footer_gives_the_day_the_agenda_was_published():
+    """An agenda pack's running footer after the body's name: the agenda's (and so the
+    meeting record's) publication date."""
+    r = one("STRATEGY AND RESOURCES COMMITTEE\n\n"
+            "Meeting to be held on Thursday 10 December 2020 at 7.00 pm\n\n"
+            "AGENDA\n\n1 APOLOGIES\nTo receive apologies for absence.\n\n"
+            "2 MINUTES\nTo approve the Minutes of the meeting held on 8 October 2020.\n\n"
+            "Strategy and Resources Committee Agenda Published: 02 December 2020\n"
+            "10 December 2020 Page 1 of 89\n\n"
+            "3 PUBLIC QUESTION TIME\nThe Chair will answer questions from the public.\n")
+    assert r.kind == "meeting"
+    assert r.get("agenda_published") == date(2020, 12, 2)
+    assert r.get("publication_date") == date(2020, 12, 2)

@@ -252,6 +252,7 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             _meeting_head(lines, col)
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
+        _agenda_published(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
         _made_at_meeting(col)
@@ -508,6 +509,28 @@ def _exclusion_line(lines):
             elif len(cl.text.strip()) >= 60:
                 resolution = (cl, m.start())
     return resolution or (None if asked else heading)
+
+
+def _agenda_published(lines, col: Collector) -> None:
+    """The day an agenda was published, from its pages' running footer ("Strategy and
+    Resources Committee Agenda Published: 02 December 2020"; headings.yaml
+    ``agenda_footer``) when no label gave it; and the agenda's publication date is the
+    meeting record's (``publication_date``), unless the page gives that itself."""
+    from govcheck import dates
+    from govcheck.extract import headings
+
+    if "agenda_published" not in col.fields:
+        rx = headings.rx("agenda_footer")
+        for cl in lines:
+            if "agenda" not in cl.low or len(cl.text) > 160:
+                continue
+            m = rx.match(cl.text)
+            pd = dates.parse_date(m.group("d")) if m else None
+            if pd is not None:
+                col.put("agenda_published", pd.value, cl.line, m.start("d"))
+                break
+    if "agenda_published" in col.fields and "publication_date" not in col.fields:
+        col.fields["publication_date"] = col.fields["agenda_published"]
 
 
 def _exclusion_proposal(lines):

@@ -501,3 +501,54 @@ def test_agenda_footer_gives_the_day_the_agenda_was_published():
     assert r.kind == "meeting"
     assert r.get("agenda_published") == date(2020, 12, 2)
     assert r.get("publication_date") == date(2020, 12, 2)
+
+
+_HOUNSLOW_AGENDA = (
+    "Hounslow Council\n\n"
+    "Venue: Council Chamber, Civic Centre, Lampton Road, Hounslow.\n\n"
+    "No. Item\n\n"
+    "Minutes\n\nTo approve the minutes of the meeting held on 31st October 2017\n\n"
+    "Treasury Management Mid-Year Report 2017/18 (CEX192)\n\n"
+    "Please note that there is an appendix to this report listed later in the agenda "
+    "which is exempt from publication.\n\n"
+    "Decisions Taken Under Urgency Arrangements (if any)\n\n"
+    "Forward Plan Urgency Notices:\n\n• None\n\n"
+    "Questions from Members\n\n\"Will Councillor Curran clarif[...]\n")
+
+
+def test_forward_plan_heading_below_a_meeting_heading_is_an_item_of_its_business():
+    assert one(_HOUNSLOW_AGENDA).kind == "meeting"
+
+
+def test_appendix_exempt_from_publication_makes_the_meeting_part_exempt(tmp_path):
+    """"an appendix ... which is exempt from publication": part of the business is
+    exempt; the page is cut short before the item that would give the paragraph, so
+    no error."""
+    r = one(_HOUNSLOW_AGENDA)
+    assert r.get("exempt") == "part"
+    assert r.get("exempt_grounds_elsewhere") is True
+    out = _check(tmp_path, _HOUNSLOW_AGENDA)
+    assert "EX001 [info]" in out
+    # appendices published electronically only because of their size are not exempt
+    big = _HOUNSLOW_AGENDA.replace(
+        "there is an appendix to this report listed later in the agenda which is exempt "
+        "from publication", "because of their size, appendices B and C of this report "
+        "will be published electronically only")
+    assert one(big).get("exempt") is None
+
+
+def test_body_acting_in_the_decisions_names_the_meeting_under_a_letterhead():
+    """A Cabinet's "Agenda and decisions" page under the council's letterhead: the
+    decisions say "Cabinet noted", so the meeting is the Cabinet's, not the council's."""
+    r = one("Hounslow Council\n\nAgenda and decisions\n\n"
+            "Venue: Committee Rooms 1 & 2, Civic Centre, Lampton Road, Hounslow.\n\n"
+            "Items\nNo. Item\n\n1.\n\nApologies for absence\n\nDecision:\n\n"
+            "Apologies were received.\n\n2.\n\nOfsted inspection\n\nDecision:\n\n"
+            "• Cabinet noted the inspection findings set out in the Ofsted feedback letter.\n\n"
+            "• Cabinet noted the Joint Written Statement of Action.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Cabinet"
+    # two bodies acting: neither is surely the meeting's
+    r = one("Agenda and decisions\n\nItems\nNo. Item\n\n1.\n\nBudget\n\n"
+            "Cabinet noted the report.\n\nThe Audit Committee noted the report.\n")
+    assert r.get("body") != "Cabinet"

@@ -167,6 +167,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         col.put("exclusion_proposed", True, proposal[0].line, proposal[1])
     if kind == "meeting" and "exempt" not in col.fields:
         _exempt_item(lines, col)
+    if kind == "meeting" and "exempt" not in col.fields:
+        _exempt_part_stated(lines, col)
     if kind == "meeting":
         urgent.scan(lines, col)
     if "restriction_reasons_page" in col.fields and "exempt" not in col.fields:
@@ -244,6 +246,8 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
                 str(body.value).lower():
             del col.fields["decision_maker"]
         _move(col, "report_date", "meeting_date")
+        if "body" not in col.fields:
+            _body_acted(lines, col)
         # a meeting page headed only by the council's name is a meeting of the council
         council = col.fields.get("council")
         if council is not None and "body" not in col.fields:
@@ -344,6 +348,30 @@ def _resolved_by(lines, col: Collector) -> None:
         if m:
             col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
             return
+
+
+def _body_acted(lines, col: Collector) -> None:
+    """A meeting's page whose heading does not name its body (a council's letterhead
+    at most), but whose decisions or minutes say what a body did ("Cabinet noted the
+    inspection findings", "Cabinet received a report"; headings.yaml ``body_acted``):
+    that body is the meeting's, when every such line names the same one."""
+    from govcheck.extract import headings
+
+    rx = headings.rx("body_acted")
+    found = None
+    for cl in lines:
+        if len(cl.text) > 400:
+            continue
+        m = rx.match(cl.text)
+        if m is None:
+            continue
+        body = " ".join(m.group("b").split())
+        if found is None:
+            found = (body, cl, m.start("b"))
+        elif body.lower() != found[0].lower():
+            return      # several bodies act on this page: none is surely the meeting's
+    if found is not None:
+        col.put("body", found[0], found[1].line, found[2])
 
 
 def _minutes_approved_by(lines, col: Collector) -> None:
@@ -579,6 +607,29 @@ def _exempt_item(lines, col: Collector) -> None:
         if "para" in cl.low and entry.rx.match(cl.text):
             col.put("exempt", entry.value, cl.line, len(cl.text) - len(cl.text.lstrip()))
             return
+
+
+def _exempt_part_stated(lines, col: Collector) -> None:
+    """A meeting's page that says part of an item's papers is exempt ("there is an
+    appendix to this report listed later in the agenda which is exempt from
+    publication"; citations.yaml ``exempt_part_stated``): part of its business is
+    exempt.  Where the page's text is cut short after it, the item that states the
+    grounds may be where the text stops (``exempt_grounds_elsewhere``)."""
+    from govcheck import vocabulary
+
+    entry = vocabulary.active().groups["citations"]["exempt_part_stated"]
+    cut = vocabulary.active().groups["answers"]["cut_short"].rx
+    for k, cl in enumerate(lines):
+        if "exempt" not in cl.low and "confidential" not in cl.low \
+                and "restricted" not in cl.low and "publication" not in cl.low:
+            continue
+        m = entry.rx.search(cl.text)
+        if m is None:
+            continue
+        col.put("exempt", entry.value, cl.line, m.start())
+        if not col.has("exempt_paragraphs") and any(cut.search(x.text) for x in lines[k:]):
+            col.put("exempt_grounds_elsewhere", True, cl.line, m.start())
+        return
 
 
 def _only_a_heading(lines, at, cites) -> bool:

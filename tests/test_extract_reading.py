@@ -552,3 +552,18 @@ def test_body_acting_in_the_decisions_names_the_meeting_under_a_letterhead():
     r = one("Agenda and decisions\n\nItems\nNo. Item\n\n1.\n\nBudget\n\n"
             "Cabinet noted the report.\n\nThe Audit Committee noted the report.\n")
     assert r.get("body") != "Cabinet"
+
+
+def test_forward_plan_detail_who_decides_and_when_the_decision_maker_considers_it():
+    """"Who makes the final decision?" then its answer; "All dates for consideration by
+    Council" then one date: the decision maker's date is the decision's."""
+    r = one("Forward plan August to November 2025\n\n"
+            "Details of decision\n\nTitle\n\nReorganisation proposals for Worcestershire\n\n"
+            "The decision needed\n\nTo decide whether to endorse the final proposals\n\n"
+            "Who makes the final decision?\n\nCouncil\n\n"
+            "All dates for consideration by Scrutiny Committee\n\n3 September 2025\n\n"
+            "All dates for consideration by Cabinet\n\nNot applicable\n\n"
+            "All dates for consideration by Council\n\n24 September 2025\n\n"
+            "Consultation\n\nPublic and stakeholder engagement expected after May 2025\n")
+    assert r.get("decision_maker") == "Council"
+    assert r.get("decision_date") == date(2025, 9, 24)

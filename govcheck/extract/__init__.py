@@ -257,6 +257,8 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
         _agenda_published(lines, col)
+    elif kind == "notice":
+        _considered_by_decision_maker(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
         _made_at_meeting(col)
@@ -348,6 +350,35 @@ def _resolved_by(lines, col: Collector) -> None:
         if m:
             col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
             return
+
+
+def _considered_by_decision_maker(lines, col: Collector) -> None:
+    """A forward plan entry that names who makes the final decision and gives, for each
+    body, the dates it will consider the item ("All dates for consideration by
+    Council" then "24 September 2025"; headings.yaml ``consideration_by``): the one
+    date given for the decision maker is the decision's."""
+    from govcheck import dates
+    from govcheck.extract import headings
+
+    dm = col.fields.get("decision_maker")
+    if dm is None or "decision_date" in col.fields:
+        return
+    want = " ".join(str(dm.value).lower().split())
+    want = want[4:] if want.startswith("the ") else want
+    rx = headings.rx("consideration_by")
+    for k, cl in enumerate(lines):
+        if "consideration" not in cl.low:
+            continue
+        m = rx.match(cl.text)
+        if m is None or " ".join(m.group("b").lower().split()) != want:
+            continue
+        answer = next((x for x in lines[k + 1:k + 4] if x.text.strip()), None)
+        if answer is None:
+            return
+        found = dates.find_dates(answer.text)
+        if len(found) == 1 and found[0].start == len(answer.text) - len(answer.text.lstrip()):
+            col.put("decision_date", found[0].value, answer.line, found[0].start)
+        return
 
 
 def _body_acted(lines, col: Collector) -> None:

@@ -128,6 +128,11 @@ _SPECS = [
               "the grounds for the restriction are where govcheck did not read them: on a "
               "linked page (ModernGov 'view reasons'), or after the point where the "
               "record's text is cut short ('[...]')"),
+    FieldSpec("exclusion_proposed", "bool",
+              "the page (an agenda) prints the resolution to exclude the public only as "
+              "one to be moved ('the following resolution may be proposed', 'to consider "
+              "passing the following resolution') and records no proceedings: whether it "
+              "was passed, and in what words, is in the minutes"),
     FieldSpec("exempt_paragraphs_unanchored", "bool",
               "the paragraphs were read from the text of a page that names neither "
               "Schedule 12A (7A) nor a Part of it, and not from a front sheet's answer: "

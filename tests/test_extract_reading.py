@@ -419,3 +419,151 @@ def test_prose_after_a_table_is_not_part_of_its_last_row():
                    "Cabinet Member for Housing\t19 March 2024\tNo\tRepairs contract\n\n"
                    "Contact: Democratic Services\n\nKEY DECISIONS\n")
     assert [r.get("key_decision") for r in recs] == [True, False]
+
+
+# a resolution to exclude the public that an agenda prints only as one to be moved
+
+_STANDBY = (
+    "Agenda and minutes\n\nCouncil - Thursday, 23rd November, 2023 7.00 pm\n\n"
+    "Items\nNo. Item\n\n1.\n\nApologies\n\n"
+    "2.\n\nTo consider whether any items should be dealt with in private because of the "
+    "likely disclosure of Exempt or Confidential Information\n\n"
+    "3.\n\nCivic Centre Relocation\n\n"
+    "NOTE:- If debate on any item included within this Agenda gives rise to the need to "
+    "exclude the press and public due to the likelihood of Exempt or Confidential "
+    "information being disclosed the following resolution may be proposed and seconded "
+    "and if carried, the press and public will be requested to leave the meeting.\n\n"
+    "That pursuant to Section 100A(4) of the Local Government Act 1972, as amended, the "
+    "public be excluded from the meeting during consideration of this item as there would "
+    "be disclosure of exempt information hereinafter specified by reference to the "
+    "appropriate paragraphs of Schedule 12A to the Act.\n")
+
+_PROPOSED_FOR_ITEM = (
+    "Agenda item\n\nExclusion of the Press and Public\n\n"
+    "The Committee is asked to consider passing the following resolution:-\n\n"
+    "That under Section 100A(4) of the Local Government Act 1972, the public be excluded "
+    "from the meeting for item 8 on the grounds that it involves the likely disclosure of "
+    "exempt information as defined in Part 1 of Schedule 12A of the Act.\n")
+
+
+def _check(tmp_path, text: str) -> str:
+    from click.testing import CliRunner
+
+    from govcheck.cli import main
+
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return CliRunner().invoke(main, ["check", str(tmp_path / "a.txt")]).output
+
+
+def test_standby_exclusion_resolution_on_an_agenda_is_no_exclusion(tmp_path):
+    """A resolution printed to be moved only if debate calls for it: nothing is shown to
+    be private, so the meeting is not read as part exempt; its blank paragraph reference
+    is a warning (EX011), not an error."""
+    r = one(_STANDBY)
+    assert r.kind == "meeting"
+    assert r.get("exempt") is None
+    assert r.get("exclusion_proposed") is True
+    out = _check(tmp_path, _STANDBY)
+    assert "EX011 [warning]" in out
+    assert "[error]" not in out
+
+
+def test_proposed_exclusion_of_an_item_without_paragraph_is_a_warning(tmp_path):
+    r = one(_PROPOSED_FOR_ITEM)
+    assert r.get("exempt") == "part"
+    assert r.get("exclusion_proposed") is True
+    out = _check(tmp_path, _PROPOSED_FOR_ITEM)
+    assert "EX001 [warning]" in out
+    assert "[error]" not in out
+
+
+def test_exclusion_recorded_as_passed_stays_an_error(tmp_path):
+    """The same proposal with the minutes' resolution: the public were excluded with no
+    paragraph, an error on the face of the record."""
+    text = _PROPOSED_FOR_ITEM + ("\nRESOLVED - That the public be excluded from the meeting "
+                                 "for item 8 as it involves exempt information.\n")
+    r = one(text)
+    assert r.get("exempt") == "part"
+    assert r.get("exclusion_proposed") is None
+    assert "EX001 [error]" in _check(tmp_path, text)
+
+
+def test_agenda_footer_gives_the_day_the_agenda_was_published():
+    """An agenda pack's running footer after the body's name: the agenda's (and so the
+    meeting record's) publication date."""
+    r = one("STRATEGY AND RESOURCES COMMITTEE\n\n"
+            "Meeting to be held on Thursday 10 December 2020 at 7.00 pm\n\n"
+            "AGENDA\n\n1 APOLOGIES\nTo receive apologies for absence.\n\n"
+            "2 MINUTES\nTo approve the Minutes of the meeting held on 8 October 2020.\n\n"
+            "Strategy and Resources Committee Agenda Published: 02 December 2020\n"
+            "10 December 2020 Page 1 of 89\n\n"
+            "3 PUBLIC QUESTION TIME\nThe Chair will answer questions from the public.\n")
+    assert r.kind == "meeting"
+    assert r.get("agenda_published") == date(2020, 12, 2)
+    assert r.get("publication_date") == date(2020, 12, 2)
+
+
+_HOUNSLOW_AGENDA = (
+    "Hounslow Council\n\n"
+    "Venue: Council Chamber, Civic Centre, Lampton Road, Hounslow.\n\n"
+    "No. Item\n\n"
+    "Minutes\n\nTo approve the minutes of the meeting held on 31st October 2017\n\n"
+    "Treasury Management Mid-Year Report 2017/18 (CEX192)\n\n"
+    "Please note that there is an appendix to this report listed later in the agenda "
+    "which is exempt from publication.\n\n"
+    "Decisions Taken Under Urgency Arrangements (if any)\n\n"
+    "Forward Plan Urgency Notices:\n\n• None\n\n"
+    "Questions from Members\n\n\"Will Councillor Curran clarif[...]\n")
+
+
+def test_forward_plan_heading_below_a_meeting_heading_is_an_item_of_its_business():
+    assert one(_HOUNSLOW_AGENDA).kind == "meeting"
+
+
+def test_appendix_exempt_from_publication_makes_the_meeting_part_exempt(tmp_path):
+    """"an appendix ... which is exempt from publication": part of the business is
+    exempt; the page is cut short before the item that would give the paragraph, so
+    no error."""
+    r = one(_HOUNSLOW_AGENDA)
+    assert r.get("exempt") == "part"
+    assert r.get("exempt_grounds_elsewhere") is True
+    out = _check(tmp_path, _HOUNSLOW_AGENDA)
+    assert "EX001 [info]" in out
+    # appendices published electronically only because of their size are not exempt
+    big = _HOUNSLOW_AGENDA.replace(
+        "there is an appendix to this report listed later in the agenda which is exempt "
+        "from publication", "because of their size, appendices B and C of this report "
+        "will be published electronically only")
+    assert one(big).get("exempt") is None
+
+
+def test_body_acting_in_the_decisions_names_the_meeting_under_a_letterhead():
+    """A Cabinet's "Agenda and decisions" page under the council's letterhead: the
+    decisions say "Cabinet noted", so the meeting is the Cabinet's, not the council's."""
+    r = one("Hounslow Council\n\nAgenda and decisions\n\n"
+            "Venue: Committee Rooms 1 & 2, Civic Centre, Lampton Road, Hounslow.\n\n"
+            "Items\nNo. Item\n\n1.\n\nApologies for absence\n\nDecision:\n\n"
+            "Apologies were received.\n\n2.\n\nOfsted inspection\n\nDecision:\n\n"
+            "• Cabinet noted the inspection findings set out in the Ofsted feedback letter.\n\n"
+            "• Cabinet noted the Joint Written Statement of Action.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Cabinet"
+    # two bodies acting: neither is surely the meeting's
+    r = one("Agenda and decisions\n\nItems\nNo. Item\n\n1.\n\nBudget\n\n"
+            "Cabinet noted the report.\n\nThe Audit Committee noted the report.\n")
+    assert r.get("body") != "Cabinet"
+
+
+def test_forward_plan_detail_who_decides_and_when_the_decision_maker_considers_it():
+    """"Who makes the final decision?" then its answer; "All dates for consideration by
+    Council" then one date: the decision maker's date is the decision's."""
+    r = one("Forward plan August to November 2025\n\n"
+            "Details of decision\n\nTitle\n\nReorganisation proposals for Worcestershire\n\n"
+            "The decision needed\n\nTo decide whether to endorse the final proposals\n\n"
+            "Who makes the final decision?\n\nCouncil\n\n"
+            "All dates for consideration by Scrutiny Committee\n\n3 September 2025\n\n"
+            "All dates for consideration by Cabinet\n\nNot applicable\n\n"
+            "All dates for consideration by Council\n\n24 September 2025\n\n"
+            "Consultation\n\nPublic and stakeholder engagement expected after May 2025\n")
+    assert r.get("decision_maker") == "Council"
+    assert r.get("decision_date") == date(2025, 9, 24)

@@ -159,10 +159,16 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             at = next(cl for cl in lines if cl.number == items[0]["line"])
             col.put("agenda_items", items, at.line, 0)
             _item_paragraphs(items, lines, col)
-    if kind in ("meeting", "decision") and "exempt" not in col.fields:
+    proposal = _exclusion_proposal(lines) if kind == "meeting" else None
+    if kind in ("meeting", "decision") and "exempt" not in col.fields \
+            and not (proposal is not None and proposal[2]):
         _exclusion(lines, col)
+    if proposal is not None:
+        col.put("exclusion_proposed", True, proposal[0].line, proposal[1])
     if kind == "meeting" and "exempt" not in col.fields:
         _exempt_item(lines, col)
+    if kind == "meeting" and "exempt" not in col.fields:
+        _exempt_part_stated(lines, col)
     if kind == "meeting":
         urgent.scan(lines, col)
     if "restriction_reasons_page" in col.fields and "exempt" not in col.fields:
@@ -240,6 +246,8 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
                 str(body.value).lower():
             del col.fields["decision_maker"]
         _move(col, "report_date", "meeting_date")
+        if "body" not in col.fields:
+            _body_acted(lines, col)
         # a meeting page headed only by the council's name is a meeting of the council
         council = col.fields.get("council")
         if council is not None and "body" not in col.fields:
@@ -248,6 +256,9 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
             _meeting_head(lines, col)
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
+        _agenda_published(lines, col)
+    elif kind == "notice":
+        _considered_by_decision_maker(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
         _made_at_meeting(col)
@@ -339,6 +350,59 @@ def _resolved_by(lines, col: Collector) -> None:
         if m:
             col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
             return
+
+
+def _considered_by_decision_maker(lines, col: Collector) -> None:
+    """A forward plan entry that names who makes the final decision and gives, for each
+    body, the dates it will consider the item ("All dates for consideration by
+    Council" then "24 September 2025"; headings.yaml ``consideration_by``): the one
+    date given for the decision maker is the decision's."""
+    from govcheck import dates
+    from govcheck.extract import headings
+
+    dm = col.fields.get("decision_maker")
+    if dm is None or "decision_date" in col.fields:
+        return
+    want = " ".join(str(dm.value).lower().split())
+    want = want[4:] if want.startswith("the ") else want
+    rx = headings.rx("consideration_by")
+    for k, cl in enumerate(lines):
+        if "consideration" not in cl.low:
+            continue
+        m = rx.match(cl.text)
+        if m is None or " ".join(m.group("b").lower().split()) != want:
+            continue
+        answer = next((x for x in lines[k + 1:k + 4] if x.text.strip()), None)
+        if answer is None:
+            return
+        found = dates.find_dates(answer.text)
+        if len(found) == 1 and found[0].start == len(answer.text) - len(answer.text.lstrip()):
+            col.put("decision_date", found[0].value, answer.line, found[0].start)
+        return
+
+
+def _body_acted(lines, col: Collector) -> None:
+    """A meeting's page whose heading does not name its body (a council's letterhead
+    at most), but whose decisions or minutes say what a body did ("Cabinet noted the
+    inspection findings", "Cabinet received a report"; headings.yaml ``body_acted``):
+    that body is the meeting's, when every such line names the same one."""
+    from govcheck.extract import headings
+
+    rx = headings.rx("body_acted")
+    found = None
+    for cl in lines:
+        if len(cl.text) > 400:
+            continue
+        m = rx.match(cl.text)
+        if m is None:
+            continue
+        body = " ".join(m.group("b").split())
+        if found is None:
+            found = (body, cl, m.start("b"))
+        elif body.lower() != found[0].lower():
+            return      # several bodies act on this page: none is surely the meeting's
+    if found is not None:
+        col.put("body", found[0], found[1].line, found[2])
 
 
 def _minutes_approved_by(lines, col: Collector) -> None:
@@ -506,6 +570,63 @@ def _exclusion_line(lines):
     return resolution or (None if asked else heading)
 
 
+def _agenda_published(lines, col: Collector) -> None:
+    """The day an agenda was published, from its pages' running footer ("Strategy and
+    Resources Committee Agenda Published: 02 December 2020"; headings.yaml
+    ``agenda_footer``) when no label gave it; and the agenda's publication date is the
+    meeting record's (``publication_date``), unless the page gives that itself."""
+    from govcheck import dates
+    from govcheck.extract import headings
+
+    if "agenda_published" not in col.fields:
+        rx = headings.rx("agenda_footer")
+        for cl in lines:
+            if "agenda" not in cl.low or len(cl.text) > 160:
+                continue
+            m = rx.match(cl.text)
+            pd = dates.parse_date(m.group("d")) if m else None
+            if pd is not None:
+                col.put("agenda_published", pd.value, cl.line, m.start("d"))
+                break
+    if "agenda_published" in col.fields and "publication_date" not in col.fields:
+        col.fields["publication_date"] = col.fields["agenda_published"]
+
+
+def _exclusion_proposal(lines):
+    """An agenda that prints its resolution to exclude the public only as one to be
+    moved ("the following resolution may be proposed", "to consider passing the
+    following resolution"; citations.yaml ``exclusion_proposed``, on the resolution's
+    line or one of the three before it) and records no proceedings (no "Minutes:", no
+    "RESOLVED", nobody recorded as excluded: ``proceedings_recorded``): an intention,
+    not a resolution passed.  ``(line, column, standby)`` of the first such resolution,
+    ``standby`` when it is to be moved only if debate calls for it
+    (``exclusion_standby``): then no business is shown to be private.  None when the
+    page records an exclusion, or shows one not worded as a proposal."""
+    from govcheck import vocabulary
+
+    cites = vocabulary.active().groups["citations"]
+    exclusion, proposed = cites["exclusion"].rx, cites["exclusion_proposed"].rx
+    standby, recorded = cites["exclusion_standby"].rx, cites["proceedings_recorded"].rx
+    considered = cites["exclusion_considered"].rx
+    found = None
+    for k, cl in enumerate(lines):
+        if recorded.search(cl.text):
+            return None
+        if len(cl.text.strip()) < 60 or not exclusion.search(cl.text) \
+                or considered.search(cl.text):
+            # a heading, or the question whether to exclude them (a standing item)
+            continue
+        window = [cl] + [x for x in lines[max(0, k - 6):k] if x.text.strip()][-3:]
+        at = next(((x, m.start()) for x in window
+                   for m in [proposed.search(x.text)] if m), None)
+        if at is None:
+            # an exclusion on the page not worded as a proposal
+            return None
+        if found is None:
+            found = (at[0], at[1], any(standby.search(x.text) for x in window))
+    return found
+
+
 def _exempt_item(lines, col: Collector) -> None:
     """A meeting's item marked exempt with its paragraph ("(Exempt – Paragraph 3 of Part
     1 of Schedule 12A ...)", citations.yaml ``exempt_item_marker``): that part of the
@@ -517,6 +638,29 @@ def _exempt_item(lines, col: Collector) -> None:
         if "para" in cl.low and entry.rx.match(cl.text):
             col.put("exempt", entry.value, cl.line, len(cl.text) - len(cl.text.lstrip()))
             return
+
+
+def _exempt_part_stated(lines, col: Collector) -> None:
+    """A meeting's page that says part of an item's papers is exempt ("there is an
+    appendix to this report listed later in the agenda which is exempt from
+    publication"; citations.yaml ``exempt_part_stated``): part of its business is
+    exempt.  Where the page's text is cut short after it, the item that states the
+    grounds may be where the text stops (``exempt_grounds_elsewhere``)."""
+    from govcheck import vocabulary
+
+    entry = vocabulary.active().groups["citations"]["exempt_part_stated"]
+    cut = vocabulary.active().groups["answers"]["cut_short"].rx
+    for k, cl in enumerate(lines):
+        if "exempt" not in cl.low and "confidential" not in cl.low \
+                and "restricted" not in cl.low and "publication" not in cl.low:
+            continue
+        m = entry.rx.search(cl.text)
+        if m is None:
+            continue
+        col.put("exempt", entry.value, cl.line, m.start())
+        if not col.has("exempt_paragraphs") and any(cut.search(x.text) for x in lines[k:]):
+            col.put("exempt_grounds_elsewhere", True, cl.line, m.start())
+        return
 
 
 def _only_a_heading(lines, at, cites) -> bool:

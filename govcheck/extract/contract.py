@@ -15,4 +15,6 @@ LABEL_KINDS = frozenset({
 HEADING_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {"c"},
                   "body_date": {"b", "d"}, "list_item": {"d", "t", "status"},
                   "meeting_page": {"b", "d"}, "body_name": {"b"},
-                  "resolved_by": {"b"}, "minutes_approved_by": {"b"}, "summons": {"b"}}
+                  "resolved_by": {"b"}, "minutes_approved_by": {"b"}, "summons": {"b"},
+                  "agenda_footer": {"d"}, "body_acted": {"b"},
+                  "consideration_by": {"b"}}

@@ -414,6 +414,10 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
             col.put("restriction_reasons_page", True, cl.line, 0)
             continue
         marked = headings.kind_of(text) if headings.is_kind_heading(cl.low[:40]) else None
+        if marked is not None and st.meeting and not (st.decision or st.notice):
+            # below a meeting's heading, a "Forward Plan" or "Forward Plan Urgency
+            # Notices:" heading is an item of its business, not the page's kind
+            marked = None
         if marked is not None:
             if marked == "decision":
                 st.decision += 1

@@ -9,6 +9,10 @@ checkout).  A benchmark, not a test: it prints figures and exits 0.
   of the run (the operating system's maximum resident set of the child), and the
   scaling exponent b of time = a * files^b between the smallest and largest batch
   (1.0 is linear);
+* the default for ``--jobs`` (``govcheck.check.SWITCH_AFTER``): the worker start-up
+  (``--jobs 2`` against ``--jobs 1`` on one file) and, for small batches (100 to 1,000
+  text files), one process, ``--jobs 2`` and the default side by side (medians of 3),
+  so the default can be seen to follow the faster;
 * PDF reading against ``pdftotext -layout``: ``benchmarks/pdf_vs_pdftotext.py``.
 
 Every command runs in an empty temporary directory, so the checkout is not on the
@@ -77,6 +81,41 @@ def batch(gc: str, files: int, jobs: str, folder: str, cwd: str) -> dict:
             "records": summary["records"], "records_per_s": summary["records"] / wall}
 
 
+def batch_default(gc: str, folder: str, cwd: str) -> float:
+    """Wall seconds of a run with --jobs unset."""
+    return run([gc, "check", "--exit-zero", "-q", "--output-format", "json", folder], cwd)[0]
+
+
+def crossover(gc: str, tmp: Path, cwd: str) -> dict:
+    """Worker start-up, and one process / --jobs 2 / the default on small batches."""
+    one = [ONE.name]
+    folder = tmp / "one"
+    folder.mkdir()
+    shutil.copyfile(ONE, folder / ONE.name)
+    start = {}
+    for jobs in ("1", "2"):
+        start[jobs] = statistics.median(
+            run([gc, "check", "--exit-zero", "-q", "--jobs", jobs, str(folder / one[0])],
+                cwd)[0] for _ in range(5))
+    rows = []
+    for n in (100, 200, 400, 700, 1000):
+        folder = tmp / f"small-{n}"
+        folder.mkdir()
+        make_batch(folder, n)
+        med = {}
+        for label, jobs in (("serial", "1"), ("jobs2", "2"), ("default", None)):
+            times = []
+            for _ in range(3):
+                if jobs is None:
+                    times.append(batch_default(gc, str(folder), cwd))
+                else:
+                    times.append(batch(gc, n, jobs, str(folder), cwd)["wall_s"])
+            med[label] = statistics.median(times)
+        rows.append({"files": n, **med})
+        shutil.rmtree(folder)
+    return {"worker_startup_s": start["2"] - start["1"], "batches": rows}
+
+
 def make_batch(folder: Path, files: int) -> None:
     sources = [p for p in sorted(FIXTURES.rglob("*")) if p.suffix in (".txt", ".md")]
     for i in range(files):
@@ -112,6 +151,7 @@ def main() -> int:
                 rows.append(batch(gc, n, jobs, str(folder), str(cwd)))
             shutil.rmtree(folder)
         report["throughput"] = rows
+        report["crossover"] = crossover(gc, Path(tmp), str(cwd))
         serial = [r for r in rows if r["jobs"] == "1"]
         if len(serial) >= 2:
             a, b = serial[0], serial[-1]
@@ -139,6 +179,12 @@ def main() -> int:
               "the largest")
     for n, x in report.get("jobs2_speedup", {}).items():
         print(f"--jobs 2 on {n} files: {x:.2f}x the serial run")
+    c = report["crossover"]
+    print(f"worker start-up (--jobs 2 against --jobs 1 on one file): "
+          f"{c['worker_startup_s'] * 1000:.0f} ms")
+    for r in c["batches"]:
+        print(f"{r['files']:>7} files: one process {r['serial']:.2f} s, --jobs 2 "
+              f"{r['jobs2']:.2f} s, default {r['default']:.2f} s")
     print("PDF against pdftotext -layout: python benchmarks/pdf_vs_pdftotext.py")
     return 0
 

@@ -133,7 +133,8 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
     YAML path.  ``as_of`` is the date deadline rules treat as today (default: today).
     ``waivers`` are :class:`~govcheck.waivers.Waiver` objects or configuration tables
     (dicts with rule, path, reason, approved-by, expires).  ``jobs``: None chooses
-    (parallel only for big batches), 0 is one worker per CPU, 1 this process.
+    (a batch moves to one worker per CPU once it has run half a second with as much
+    work left), 0 is one worker per CPU, 1 this process.
     ``skip_non_records``: a YAML or JSON file that is not a govcheck record is skipped
     even when named (it always is when found by walking a directory).  ``progress`` is
     called as ``progress(files done, files in all)`` as each file is read.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -348,10 +349,16 @@ def _work(files: list[str]) -> list[FileResult]:
                        w["max_bytes"], w["by_nation"]) for f in files]
 
 
-# Below this many files, starting worker processes costs more than it saves.  Chosen
-# from benchmarks/speed.py (3 December 2026, 2 CPUs): --jobs 2 took 0.55x the serial
-# speed at 200 files, 0.86x at 400, and 2.1x at 1,000 (1.8x at 10,000).
-PARALLEL_THRESHOLD = 500
+# With --jobs unset a batch starts in this process and moves the rest to one worker per
+# CPU once it has run SWITCH_AFTER seconds and at least as much work is left (judged by
+# the time a file has taken so far): a file count would be wrong both ways, since a PDF
+# takes a hundred times a text file.  What a worker costs to start is what the
+# benchmark measures (benchmarks/speed.py, "worker start-up"): 16 ms where workers are
+# forked (Linux: they inherit the loaded modules), and about a one-file check, 0.15 s,
+# where they are spawned (macOS, Windows: each imports govcheck and loads the rule
+# pack).  Switching after a few times that keeps a short batch in one process; on 2 CPUs
+# (3 December 2026) --jobs 2 was already level with one process at 200 text files.
+SWITCH_AFTER = 0.1 if sys.platform.startswith("linux") else 0.4
 # Files sent to a worker at a time, and chunks in flight per worker: enough to keep
 # every worker busy, few enough that results never pile up in the parent.
 CHUNK = 64
@@ -384,6 +391,32 @@ def _in_workers(items, jobs: int, initargs: tuple):
             yield from zip(chunk, future.result())
 
 
+def _serial_then_workers(items, check, cpus: int, initargs: tuple):
+    """``(item, FileResult)`` in order: checked here (``check(path)``) until the batch
+    has run :data:`SWITCH_AFTER` seconds, then in ``cpus`` workers if at least as much
+    work is left, else here to the end."""
+    import time
+    from itertools import chain, islice
+
+    items = iter(items)
+    start = time.perf_counter()
+    done = 0
+    for it in items:
+        yield it, check(it[0])
+        done += 1
+        elapsed = time.perf_counter() - start
+        if cpus > 1 and elapsed >= SWITCH_AFTER:
+            per_file = elapsed / done
+            want = max(1, min(100_000, int(SWITCH_AFTER / per_file) + 1))
+            ahead = list(islice(items, want))
+            if len(ahead) == want:      # as much again to do, at least: workers
+                yield from _in_workers(chain(ahead, items), cpus, initargs)
+            else:                       # the batch is nearly done: finish it here
+                for it2 in ahead:
+                    yield it2, check(it2[0])
+            return
+
+
 def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selected=None,
         max_bytes: int = DEFAULT_MAX_BYTES, exclude=(), jobs: int | None = None,
         by_nation: dict | None = None, skip_non_records: bool = False,
@@ -411,20 +444,21 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
     if progress is not None:            # a bar needs the total: list the files first
         items = list(items)
         total = len(items)
-    if jobs is None:
-        ahead = list(islice(items, PARALLEL_THRESHOLD))
-        jobs = (os.cpu_count() or 1) if len(ahead) >= PARALLEL_THRESHOLD else 1
-        items = chain(ahead, items)
-    if jobs > 1:
+    initargs = (str(pack.root), profile, selected, max_bytes, today, by_nation)
+
+    def check(f: str) -> FileResult:
+        return check_file(f, pack, profile, today, selected, max_bytes, by_nation)
+
+    if jobs is not None and jobs > 1:
         ahead = list(islice(items, jobs))        # never more workers than files
         jobs = max(1, min(jobs, len(ahead)))
         items = chain(ahead, items)
-    if jobs == 1:
-        checked = ((it, check_file(it[0], pack, profile, today, selected, max_bytes,
-                                   by_nation)) for it in items)
+    if jobs is None:
+        checked = _serial_then_workers(items, check, os.cpu_count() or 1, initargs)
+    elif jobs == 1:
+        checked = ((it, check(it[0])) for it in items)
     else:
-        checked = _in_workers(items, jobs, (str(pack.root), profile, selected, max_bytes,
-                                            today, by_nation))
+        checked = _in_workers(items, jobs, initargs)
     # a YAML or JSON file found by walking that is not a record is skipped, not an
     # error (a pre-commit hook walks a whole repository); one named is an error
     walked_n: dict[int, int] = {}

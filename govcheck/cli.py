@@ -120,8 +120,9 @@ def main():
 @click.option("--max-file-size", type=click.IntRange(min=1),
               help="Largest input file read, in bytes (default 50 MB).")
 @click.option("--jobs", "-j", type=click.IntRange(min=0),
-              help="Worker processes (0: one per CPU). Default: parallel only for "
-                   "batches of 500 files or more (where the benchmark shows it pays).")
+              help="Worker processes (0: one per CPU). Default: a batch starts in one "
+                   "process and moves to one worker per CPU once it has run half a "
+                   "second with as much work left (where the benchmark shows it pays).")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto",
               show_default=True,
               help="Colour the report: auto (on a terminal, unless NO_COLOR is set; "

@@ -180,3 +180,28 @@ def test_findings_in_order_make_one_run_and_runs_are_merged_past_the_limit(monke
     store = Findings(shuffled, spill_at=10)
     assert len(store._runs) <= 3
     assert list(store) == sorted(shuffled, key=Finding.sort_key)
+
+
+def test_an_unset_jobs_moves_a_long_batch_to_workers(tmp_path, monkeypatch):
+    """With --jobs unset, a batch that has run SWITCH_AFTER seconds with as much work
+    left goes on in workers (the benchmark's crossover), with the same results; a
+    short one stays in this process."""
+    for i, src in enumerate(sorted((FIX / "notices").glob("*.txt")) * 4):
+        shutil.copyfile(src, tmp_path / f"{i:03d}-{src.name}")
+    run = ["check", "--output-format", "json", "--as-of", "2026-12-03", str(tmp_path)]
+    serial = CliRunner().invoke(main, run + ["--jobs", "1"])
+    started = []
+    real = check._in_workers
+
+    def watched(items, jobs, initargs):
+        started.append(jobs)
+        return real(items, jobs, initargs)
+
+    monkeypatch.setattr(check, "_in_workers", watched)
+    assert CliRunner().invoke(main, run).stdout == serial.stdout
+    assert started == []                        # a short batch stays here
+    monkeypatch.setattr(check, "SWITCH_AFTER", 0.0)
+    monkeypatch.setattr(check.os, "cpu_count", lambda: 2)
+    switched = CliRunner().invoke(main, run)
+    assert started == [2]
+    assert json.loads(switched.stdout) == json.loads(serial.stdout)

@@ -112,3 +112,24 @@ def test_a_check_does_not_read_the_rules_line_tables(pack_dir, monkeypatch):
     monkeypatch.setattr(Path, "read_text", real)
     assert [r.line_of(("when",)) for r in cached.rules] == \
         [r.line_of(("when",)) for r in fresh.rules]
+
+
+def test_cached_rules_compile_their_predicates_when_first_used(pack_dir):
+    """A rule from the cache compiles its predicates on first use, to the same
+    predicates a fresh load gives; a check compiles only the rules in force for the
+    records it reads."""
+    import datetime as dt
+
+    from govcheck.api import check_paths
+
+    fresh = RulePack.load(pack_dir)
+    cached = RulePack.load(pack_dir)
+    assert all("_pending" in r.__dict__ for r in cached.rules)
+    check_paths([BUNDLED.parent / "fixtures" / "notices"], pack=cached,
+                as_of=dt.date(2026, 12, 3))
+    used = {r.code for r in cached.rules if "_pending" not in r.__dict__}
+    assert used and len(used) < len(cached.rules)
+    assert all(r.code[:2] != "AG" for r in cached.rules if r.code in used)  # meetings' rules
+    for a, b in zip(fresh.rules, cached.rules):
+        assert (a.when, a.require, a.exceptions, a.uncertain) == \
+            (b.when, b.require, b.exceptions, b.uncertain)

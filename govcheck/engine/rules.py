@@ -327,12 +327,41 @@ def _shown(p: Path) -> str:
         return str(p)
 
 
+class CachedRule(Rule):
+    """A rule from the cache: validated when it was cached, so no schema check now, and
+    its predicates compiled when first used.  A check uses the rules in force for the
+    kinds of record it reads (a third of the pack for a one-file check)."""
+
+    _LAZY = frozenset({"when", "require", "exceptions", "uncertain"})
+
+    def __init__(self, spec: RuleSpec, path: str, loaded, source: Path, shared: dict,
+                 data: dict):
+        object.__setattr__(self, "_pending", (loaded, shared))
+        self.spec, self.path, self.line_of = spec, path, loaded.line_of
+        self.source, self.lines, self.data = source, loaded.lines, data
+
+    def __getattr__(self, name: str):
+        # only for an attribute not yet set: the compiled predicates
+        pending = self.__dict__.get("_pending")
+        if name not in CachedRule._LAZY or pending is None:
+            raise AttributeError(name)
+        loaded, shared = pending
+        full = _compile(self.spec, self.path, loaded, self.source, shared, self.data)
+        for attr in CachedRule._LAZY:
+            setattr(self, attr, getattr(full, attr))
+        del self.__dict__["_pending"]
+        return getattr(self, name)
+
+    def __reduce__(self):
+        return (Rule, tuple(getattr(self, f[0]) for f in Rule.__struct_fields__))
+
+
 def _compile_cached(data: dict, path: Path, lines: dict, shared: dict) -> Rule:
-    """A rule from the cache: validated when it was cached, so no schema check now."""
+    """A rule from the cache (:class:`CachedRule`)."""
     from govcheck.yamlsafe import Loaded
 
-    spec = _construct_spec(data)
-    return _compile(spec, _shown(path), Loaded(None, lines), path, shared, data)
+    return CachedRule(_construct_spec(data), _shown(path), Loaded(None, lines), path,
+                      shared, data)
 
 
 def _construct_spec(d: dict) -> RuleSpec:

@@ -699,3 +699,36 @@ def test_a_minutes_heading_alone_is_not_an_exclusion_whose_grounds_are_elsewhere
             "for the next item.\n")
     [r] = extract(doc_of(text))
     assert r.get("exempt") == "part" and r.get("exempt_grounds_elsewhere") is None
+
+
+def test_a_key_decision_plan_front_sheet_lists_one_notice_per_bullet_with_its_detail_sheet():
+    # a "Key Decision Plan" front sheet: bullets under month headings, then a detail
+    # sheet for some entries whose questions stand on lines of their own, the answers
+    # under them
+    text = ("Key Decision Plan January - April 2015\n\n"
+            "This front sheet lists the key decisions planned.\n\n"
+            "Business and Resources\n\nJanuary 2015\n\n• Council Tax Base\n"
+            "• Ground Maintenance\n\nFebruary 2015\n\n• None\n\nMarch 2015\n\n"
+            "• Community Area Forum funding\n\n"
+            "Cllr A Leader (Leader of the Council) 12 December 2014\n\n"
+            "Grounds Maintenance\n\nWho is responsible for taking the decision\n\nCabinet\n\n"
+            "Type of Decision\n\nKey decision\n\nWhen will the decision be taken\n\n"
+            "7 October 2015\n\n"
+            "Will the meeting be open to the public or private, and if private for what "
+            "reason(s)\n\nPrivate - exempt report (commercially sensitive information)\n\n"
+            "Council Tax Base\n\nWho is responsible for taking the decision\n\nCouncil\n\n"
+            "When will the decision be taken\n\n15 January 2015\n\n"
+            "Will the meeting be open to the public or private, and if private for what "
+            "reason(s)\n\nOpen to the public\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, r.get("title"), r.get("key_decision")) for r in records] == [
+        ("notice", "Council Tax Base", True), ("notice", "Grounds Maintenance", True),
+        ("notice", "Community Area Forum funding", True)]
+    tax, grounds, forum = records
+    assert (grounds.get("decision_maker"), str(grounds.get("decision_date")),
+            grounds.get("exempt")) == ("Cabinet", "2015-10-07", "full")
+    assert (tax.get("decision_maker"), str(tax.get("decision_date")),
+            tax.get("exempt")) == ("Council", "2015-01-15", "none")
+    assert forum.get("decision_date") is None     # a month heading is no date
+    # bullets on a page that is no key decision plan are not notices
+    assert len(extract(doc_of(text.replace("Key Decision Plan", "Newsletter")))) == 1

@@ -732,3 +732,28 @@ def test_a_key_decision_plan_front_sheet_lists_one_notice_per_bullet_with_its_de
     assert forum.get("decision_date") is None     # a month heading is no date
     # bullets on a page that is no key decision plan are not notices
     assert len(extract(doc_of(text.replace("Key Decision Plan", "Newsletter")))) == 1
+
+
+def test_a_meeting_named_in_the_words_before_its_date():
+    # "The Cabinet meeting on <date>", "COUNCIL MEETING HELD ON <date>": the body
+    [r] = extract(doc_of("Venue: County Hall\n\nNote: The Cabinet meeting on Tuesday 24 March "
+                         "2020 at 2pm will be webcast.\n\n1. Apologies\n\n2. Minutes\n"))
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
+        "meeting", "Cabinet", "2020-03-24")
+    [r] = extract(doc_of("COUNCIL MEETING HELD ON THURSDAY, 15 DECEMBER 2016\n\n"
+                         "Present: Councillors A, B and C\n\n303 PRAYERS\n\n304 APOLOGIES\n"))
+    assert (r.get("body"), str(r.get("meeting_date"))) == ("COUNCIL", "2016-12-15")
+    # the minutes of an earlier meeting name no body
+    [r] = extract(doc_of("Minutes\n\nThe minutes of the meeting held on 7 February 2020 were "
+                         "confirmed.\n\n1. Apologies\n\n2. Minutes\n"))
+    assert r.get("body") is None
+
+
+def test_a_meeting_page_titled_body_comma_weekday_and_date():
+    for title, body in (("Council, Thursday, 21 July 2016", "Council"),
+                        ("Cabinet, Monday 7 March 2022", "Cabinet")):
+        [r] = extract(doc_of(f"{title}\n\nThis meeting will be held in the Council Chamber."
+                             "\n\n1. Apologies\n\n2. Minutes\n"))
+        assert r.get("body") == body, title
+    [r] = extract(doc_of("Dear Councillor, Monday 7 March 2022\n\n1. Apologies\n\n2. Minutes\n"))
+    assert r.get("body") is None

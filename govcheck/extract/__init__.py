@@ -513,6 +513,11 @@ def _meeting_head(lines, col: Collector) -> None:
                     and not lead.strip().lower().rstrip(":") in ("date", "dyddiad"):
                 continue
             col.put("meeting_date", pd.value, cl.line, pd.start)
+            # "The Cabinet meeting on Tuesday 24 March 2020", "COUNCIL MEETING HELD ON
+            # ...": the words before the date name the body
+            mb = headings.rx("body_meeting_on").search(lead)
+            if mb and "body" not in col.fields and not is_council(mb.group("b").title()):
+                col.put("body", " ".join(mb.group("b").split()), cl.line, mb.start("b"))
 
 
 def _item_paragraphs(items: list[dict], lines, col: Collector) -> None:

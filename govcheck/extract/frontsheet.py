@@ -554,7 +554,8 @@ def _meeting_page(col: Collector, st: Scan | None, cl: CLine) -> bool:
     """A meeting page's title, "BODY - Weekday, DATE TIME" (headings.yaml
     ``meeting_page``): the body and the meeting date, when nothing but a time follows
     the date."""
-    m = headings.rx("meeting_page").match(cl.text)
+    m = headings.rx("meeting_page").match(cl.text) \
+        or headings.rx("meeting_page_comma").match(cl.text)
     if m is None:
         return False
     d = m.group("d")

@@ -1096,6 +1096,33 @@ def test_urgent_items_in_minutes_with_and_without_special_circumstances():
     assert rec.fields["urgency_circumstances"].value.startswith("The reason for urgency was")
     missing = rec.fields["urgent_items_without_circumstances"].value
     assert missing == ["2. To report a change of date for the Committee site inspections in August."]
+    # each item taken is a late item of the meeting's business, taken as urgent
+    late = [(i["title"][:30], i["late"], i["urgent"]) for i in rec.fields["agenda_items"].value
+            if i.get("late")]
+    assert late == [("1. A planning application at G", True, True),
+                    ("2. To report a change of date ", True, True)]
+
+
+def test_urgent_reports_taken_at_a_cabinet_are_late_items_for_ag004():
+    from govcheck.api import check_paths
+    text = ("Venue: County Hall\n\nNo. | Item\n\n"
+            "Note: The Cabinet meeting on Tuesday 24 March 2020 at 2pm will be webcast.\n\n"
+            "Minutes of the previous meeting.\n\nMinutes: The minutes of the meeting held on 7 "
+            "February 2020 were confirmed.\n\nUrgent items.\n\nMinutes: The Chairman advised that there were two urgent "
+            "reports for consideration:\n\ni. a report on the bid. The report was urgent "
+            "because the outcome was announced after the agenda had been published; and\n\n"
+            "ii. a report on the pandemic. The report was urgent because the situation had "
+            "developed since the agenda had been published.\n\nWith the agreement of the "
+            "Cabinet the reports were taken under item 17.\n\nDeclarations of interest.\n")
+    rec, _ = one(text)
+    assert [i["late"] for i in rec.fields["agenda_items"].value] == [True, True]
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "minutes.txt"
+        p.write_text(text, encoding="utf-8")
+        run = check_paths([p])
+    assert [(f.code, f.severity.value) for f in run.findings if f.code.startswith("AG")] == [
+        ("AG004", "warning")]
 
 
 @pytest.mark.parametrize("text", [
@@ -1105,6 +1132,10 @@ def test_urgent_items_in_minutes_with_and_without_special_circumstances():
     # minutes that record none
     "Agenda item\n\nAny other urgent items which in the opinion of the Chair may be "
     "considered\n\nMinutes:\nNone.\n",
+    # a ModernGov page's answer under the standing item, the next item's resolution after it
+    "Urgent matters\nNotice of items which, in the opinion of the Chairman, should be "
+    "considered at the meeting as a matter of urgency.\nMinutes: None.\n\nMinutes of the "
+    "Cabinet\nRESOLVED- That the minutes be approved.\n",
     # the chair's announcements under the item are not business taken
     "Urgent Items\n\nItems not on the agenda which the Chairman is of the opinion should be "
     "considered as a matter of urgency by reason of special circumstances\n\n"

@@ -1240,3 +1240,22 @@ def test_an_urgent_non_key_decision_has_no_key_decision_urgency_route():
     assert r.get("urgency_route") is None
     [r] = extract(doc_of(base.format(key="Yes")))
     assert r.get("urgency_route") == "unspecified"
+
+
+@pytest.mark.parametrize("standing", [
+    "To determine during which items, if any, the public are to be excluded from the "
+    "meeting.\n\nExclusion of the press and public to be as set out in the agenda.\n",
+    "To agree that the items of business within Part A of the agenda should be dealt with "
+    "in public and that the items of business within Part B of the agenda should be dealt "
+    "with in private.\n\nEX.36/22\nRESOLVED - That the Agenda be agreed as circulated.\n",
+])
+def test_a_standing_item_that_only_provides_for_exclusion_is_no_exclusion(standing):
+    head = ("Meeting Details\n\nExecutive\n21 Mar 2022 - 16:00 to 16:14\n\n"
+            "APOLOGIES FOR ABSENCE\nApologies were submitted.\n\nPUBLIC AND PRESS\n")
+    rec, _ = one(head + standing + "\nGambling Policy\nRESOLVED - That the policy be "
+                 "approved.\n")
+    assert rec.kind == "meeting" and rec.get("exempt") is None
+    # the resolution that follows the standing item, when the page records one, is
+    rec, _ = one(head + standing + "\nIt was agreed that the items in Part B be dealt with "
+                 "when the Public and Press are excluded.\n")
+    assert rec.get("exempt") == "part"

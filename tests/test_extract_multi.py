@@ -757,3 +757,19 @@ def test_a_meeting_page_titled_body_comma_weekday_and_date():
         assert r.get("body") == body, title
     [r] = extract(doc_of("Dear Councillor, Monday 7 March 2022\n\n1. Apologies\n\n2. Minutes\n"))
     assert r.get("body") is None
+
+
+def test_a_page_of_the_decisions_made_at_a_meeting_gives_one_decision_per_bullet():
+    text = ("Decisions made at Executive meeting – 12 June 2017\n\n"
+            "Published Thursday 15 June 2017\n\n"
+            "The outcomes of items considered at the Executive meeting are as follows:\n\n"
+            "• Councillors agreed that two neighbourhood plans proceed to a referendum.\n\n"
+            "• Councillors approved the transfer of The Square.\n\n"
+            "• Councillors approved the Air Quality Annual Status Report.\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, r.get("decision_maker"), str(r.get("decision_date")),
+             str(r.get("publication_date"))) for r in records] == [
+        ("decision", "Executive", "2017-06-12", "2017-06-15")] * 3
+    # a heading that is no meeting's decisions leaves the page one record
+    assert len(extract(doc_of(text.replace("Decisions made at Executive meeting",
+                                           "News from the Executive")))) == 1

@@ -86,6 +86,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
     _key_decision_from_heading(lines, records)
+    _from_decisions_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
 
@@ -224,6 +225,51 @@ def _key_decision_from_heading(lines, records) -> None:
             for r in notices:
                 r.fields["key_decision"] = fv
             return
+
+
+def _from_decisions_heading(lines, records) -> None:
+    """A page headed by the decisions a body made at a meeting ("Decisions made at
+    Executive meeting – 12 June 2017", headings.yaml ``decisions_made``): each decision
+    on it that does not say otherwise was made by that body on that day, and was
+    published on the day a line under the heading gives ("Published Thursday 15 June
+    2017", headings.yaml ``published_line``)."""
+    from govcheck.dates import parse_date
+    from govcheck.extract import headings
+    from govcheck.model import FieldValue
+
+    decisions = [r for r in records if r.kind == "decision"]
+    if not decisions:
+        return
+    head = published = None
+    for cl in lines[:6]:
+        m = headings.rx("decisions_made").match(cl.text)
+        if m and head is None:
+            head = (cl, m)
+            continue
+        p = headings.rx("published_line").match(cl.text) if head is not None else None
+        if p and published is None:
+            published = (cl, p)
+    if head is None:
+        return
+    cl, m = head
+    pd = parse_date(m.group("d"))
+
+    def fv(value, line, at):
+        return FieldValue(value=value, line=line.number, column=at + 1,
+                          text=line.text.strip(), page=line.line.page)
+
+    given = [("decision_maker", " ".join(m.group("b").split()), cl, m.start("b"))]
+    if pd is not None:
+        given.append(("decision_date", pd.value, cl, m.start("d")))
+    if published is not None:
+        ppd = parse_date(published[1].group("d"))
+        if ppd is not None:
+            given.append(("publication_date", ppd.value, published[0],
+                          published[1].start("d")))
+    for r in decisions:
+        for name, value, line, at in given:
+            if name not in r.fields:
+                r.fields[name] = fv(value, line, at)
 
 
 def _move(col: Collector, old: str, new: str) -> None:

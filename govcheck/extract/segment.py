@@ -343,6 +343,21 @@ def plan_list(lines: list[CLine]) -> list[Segment]:
     return out + list(detail.values())
 
 
+def decision_bullets(lines: list[CLine]) -> list[Segment]:
+    """A page headed by the decisions a body made at one meeting ("Decisions made at
+    Executive meeting – 12 June 2017", headings.yaml ``decisions_made``), each decision
+    a bullet under it: one decision per bullet (the heading's body and date are each
+    one's: :func:`govcheck.extract._from_decisions_heading`).  Fewer than two bullets:
+    not such a page (empty)."""
+    if not any(headings.rx("decisions_made").match(cl.text) for cl in lines[:_PLAN_TOP]):
+        return []
+    bullets = [i for i, cl in enumerate(lines) if cl.bullet and cl.text.strip()]
+    if len(bullets) < 2:
+        return []
+    bounds = bullets + [len(lines)]
+    return [Segment("decision", a, bounds[k + 1]) for k, a in enumerate(bullets)]
+
+
 def split(lines: list[CLine], properties: dict | None = None,
           tables: list | None = None) -> list[Segment]:
     """The records' segments, in order (see the module docstring).  ``tables``: the
@@ -354,7 +369,7 @@ def split(lines: list[CLine], properties: dict | None = None,
     n = len(lines)
     if (properties or {}).get("page_type") == "mgListPlanItems":
         return _plan_items(lines)
-    plan = plan_list(lines)
+    plan = plan_list(lines) or decision_bullets(lines)
     if plan:
         return plan
     rows = [r for t in tables or [] if len(t.rows) >= 2 for r in t.rows]

@@ -773,3 +773,16 @@ def test_a_page_of_the_decisions_made_at_a_meeting_gives_one_decision_per_bullet
     # a heading that is no meeting's decisions leaves the page one record
     assert len(extract(doc_of(text.replace("Decisions made at Executive meeting",
                                            "News from the Executive")))) == 1
+
+
+def test_a_councils_letterhead_names_no_body_outside_scotland():
+    page = "{}\n\nAgenda\n\nThursday 17 July 2014\n\n1. Apologies\n\n2. Minutes\n"
+    [r] = extract(doc_of(page.format("SUFFOLK COUNTY COUNCIL")))
+    assert r.kind == "meeting" and r.get("body") is None
+    assert str(r.get("meeting_date")) == "2014-07-17"
+    # the body named under the letterhead is read
+    [r] = extract(doc_of(page.format("SUFFOLK COUNTY COUNCIL\n\nCABINET")))
+    assert r.get("body") == "CABINET"
+    # in Scotland the full council meets under the council's name
+    [r] = extract(doc_of(page.format("Fife Council")), nation="scotland")
+    assert r.get("body") == "Fife Council"

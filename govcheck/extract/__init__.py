@@ -146,7 +146,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     kind = record_kind(seg.kind, scan, items, declared=fm_kind,
                        minuted=lambda: _exclusion_line(lines) is not None
                        or urgent.found(lines))
-    _as_kind(kind, lines, col)
+    _as_kind(kind, lines, col, fm_nation or evidence.nation or nation)
     _bare_names(col)
     route, key = col.fields.get("urgency_route"), col.fields.get("key_decision")
     if route is not None and route.value == "unspecified" and key is not None \
@@ -277,7 +277,7 @@ def _move(col: Collector, old: str, new: str) -> None:
         col.fields[new] = col.fields.pop(old)
 
 
-def _as_kind(kind: str, lines, col: Collector) -> None:
+def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
     """What a value means once the record's kind is known: a meeting's "Cabinet - 4
     April 2024" heading names its body, not a decision maker; a bare "Date:" is a
     meeting's date or a decision's date, not a report's.  A meeting's page that shows
@@ -295,11 +295,14 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
         if "body" not in col.fields:
             _body_acted(lines, col)
         # a meeting page headed only by the council's name is a meeting of the council
+        # in Scotland, where the full council meets under its name ("Fife Council");
+        # elsewhere the name heads the council's papers, whatever body meets
+        named_body = nation == "scotland"
         council = col.fields.get("council")
-        if council is not None and "body" not in col.fields:
+        if council is not None and "body" not in col.fields and named_body:
             col.fields["body"] = council
         if "body" not in col.fields or "meeting_date" not in col.fields:
-            _meeting_head(lines, col)
+            _meeting_head(lines, col, named_body)
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
         _agenda_published(lines, col)
@@ -505,7 +508,7 @@ def _bare_names(col: Collector) -> None:
             col.fields[name] = replace(found, value=value)
 
 
-def _meeting_head(lines, col: Collector) -> None:
+def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
     from govcheck.dates import parse_date
     from govcheck.extract import headings
 
@@ -525,6 +528,10 @@ def _meeting_head(lines, col: Collector) -> None:
             and col.fields["body"] is named_council
         if ("body" not in col.fields or council_named) and len(text) < 90:
             m = body_rx.match(text)
+            if m and not named_body and is_council(text.strip().title()):
+                # "SUFFOLK COUNTY COUNCIL" heading an agenda: the council's letterhead,
+                # not the body meeting (outside Scotland)
+                m = None
             if m:
                 # "EAST AYRSHIRE COUNCIL" then "CABINET": the council's name heads the
                 # page, the body's follows it

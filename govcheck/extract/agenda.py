@@ -325,6 +325,11 @@ _NOT_BODY_RE = recache.compile(
 _HEAD_LINES = 10
 
 
+def _council_line(text: str) -> bool:
+    """A line naming a council, in capitals too ("SUFFOLK COUNTY COUNCIL")."""
+    return is_council(text) or (text.isupper() and is_council(text.strip().title()))
+
+
 def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
     """The body and the meeting date from the top of an agenda::
 
@@ -345,7 +350,8 @@ def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
             break
         if labelled(cl):
             continue
-        if is_council(text):
+        if _council_line(text):
+            # "Birmingham City Council", "SUFFOLK COUNTY COUNCIL": the council, not a body
             s = text.strip()
             col.put("council", s, cl.line, text.find(s))
             continue
@@ -359,7 +365,7 @@ def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
         if k >= 0:
             above = seen[k]
             t = above.text.strip()
-            if t and len(t) < 60 and not labelled(above) and not is_council(t) \
+            if t and len(t) < 60 and not labelled(above) and not _council_line(t) \
                     and not _NOT_BODY_RE.match(t) and parse_date(t) is None \
                     and ":" not in t and "\t" not in t:
                 col.put("body", t, above.line, above.text.find(t))

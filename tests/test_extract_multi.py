@@ -786,3 +786,15 @@ def test_a_councils_letterhead_names_no_body_outside_scotland():
     # in Scotland the full council meets under the council's name
     [r] = extract(doc_of(page.format("Fife Council")), nation="scotland")
     assert r.get("body") == "Fife Council"
+
+
+def test_a_body_named_with_its_councils_place_in_front_is_the_body():
+    page = "Agenda and minutes\n\n{} - Thursday, 6th June, 2024 10.00 am\n\n1. Apologies\n\n2. Minutes\n"
+    [r] = extract(doc_of(page.format("South Hams Executive")))
+    assert r.get("body") == "Executive"
+    # a council's own name stays whole
+    for name in ("Glasgow City Council", "North East Lincolnshire Council"):
+        [r] = extract(doc_of(page.format(name)))
+        assert r.get("body") == name
+    [r] = extract(doc_of(page.format("Birmingham Improvement Panel and Birmingham City Council")))
+    assert r.get("body") == "Birmingham Improvement Panel and Birmingham City Council"

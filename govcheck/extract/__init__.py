@@ -272,6 +272,20 @@ def _from_decisions_heading(lines, records) -> None:
                 r.fields[name] = fv(value, line, at)
 
 
+def _without_place(col: Collector) -> None:
+    """A body named with its council's place in front ("South Hams Executive - Thursday,
+    6th June, 2024") is the body ("Executive"); the field still points at the name."""
+    from govcheck.extract.nation import without_place
+
+    fv = col.fields.get("body")
+    if fv is None or not isinstance(fv.value, str):
+        return
+    short = without_place(fv.value)
+    if short != fv.value:
+        col.fields["body"] = type(fv)(short, fv.line, fv.column + len(fv.value) - len(short),
+                                      fv.text, fv.page)
+
+
 def _move(col: Collector, old: str, new: str) -> None:
     if old in col.fields and new not in col.fields:
         col.fields[new] = col.fields.pop(old)
@@ -305,6 +319,7 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
             _meeting_head(lines, col, named_body)
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
+        _without_place(col)
         _agenda_published(lines, col)
     elif kind == "notice":
         _considered_by_decision_maker(lines, col)

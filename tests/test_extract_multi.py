@@ -798,3 +798,30 @@ def test_a_body_named_with_its_councils_place_in_front_is_the_body():
         assert r.get("body") == name
     [r] = extract(doc_of(page.format("Birmingham Improvement Panel and Birmingham City Council")))
     assert r.get("body") == "Birmingham Improvement Panel and Birmingham City Council"
+
+
+def test_a_summons_letter_with_a_spaced_agenda_heading_is_the_meetings_agenda():
+    text = ("22 January, 2020\n\nDear Councillor,\n\nCABINET\n\n"
+            "4:00 PM ON THURSDAY, 30 JANUARY, 2020\nESPERANCE ROOM, CIVIC CENTRE\n\n"
+            "You are invited to attend this meeting for consideration of the matters "
+            "itemised in the following Agenda.\n\nA G E N D A\n\nPART 1\n\n1. Apologies\n\n"
+            "2. Minutes\n\nTo approve the Minutes of the meeting held on 19 December, 2019.\n\n"
+            "3. Forward Plan\n\nForward Plan of Decisions to be taken by the Cabinet: January "
+            "to March 2020 (Item 3.1 - 3.3).\n\n4. Rent Setting Policy\n")
+    [r] = extract(doc_of(text))
+    # the letter's date above "Dear Councillor," is not the meeting's; a forward plan
+    # under an item is its business, not the page's kind
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
+        "meeting", "CABINET", "2020-01-30")
+    assert len(r.get("agenda_items")) == 4
+
+
+def test_a_date_under_the_clerks_name_below_the_summons_is_not_the_meeting_date():
+    # the top of a Scottish council's agenda (corpus d014): the spaced "B U S I N E S S"
+    # heading starts the items; the clerk's date above it is not the meeting's
+    text = "".join(open(Path(__file__).resolve().parents[1] / "corpus" / "records" / "d014.txt",
+                        encoding="utf-8").readlines()[:30])
+    [r] = extract(doc_of(text))
+    assert (r.kind, str(r.get("meeting_date"))) == ("meeting", "2021-10-07")
+    assert [i["title"] for i in r.get("agenda_items")][:2] == ["APOLOGIES",
+                                                              "DECLARATIONS OF INTEREST"]

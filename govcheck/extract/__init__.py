@@ -112,6 +112,12 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         if title:
             col.put("title", title, head.line, max(head.text.find(title[:10]), 0))
     scan = frontsheet.scan(scan_lines, col, physical)
+    if items and not scan.report and (scan.notice or scan.decision) and scan.kind_line \
+            and scan.kind_line > items[0]["line"] and not scan.notice_labels \
+            and not scan.decision_labels:
+        # a "Forward Plan of Decisions ..." line under an agenda's item: the item's
+        # business, not the page's kind (the page is the agenda)
+        scan.notice = scan.decision = 0
     if items and seg.kind is None and (scan.report
                                        or record_kind(None, scan, None) not in ("report",
                                                                                 "meeting")):

@@ -1259,3 +1259,15 @@ def test_a_standing_item_that_only_provides_for_exclusion_is_no_exclusion(standi
     rec, _ = one(head + standing + "\nIt was agreed that the items in Part B be dealt with "
                  "when the Public and Press are excluded.\n")
     assert rec.get("exempt") == "part"
+
+
+def test_paragraph_3_described_with_the_person_named_otherwise():
+    # s100A(5): the description "in terms of Schedule 12A" identifies the paragraph
+    text = ("A Full Meeting of the Council took place on 25 March 2015.\n\n"
+            "It was resolved that under Section 100A(4) of the Local Government Act 1972, the "
+            "public be excluded from the meeting during the item entitled 'Central "
+            "Headquarters', on the grounds that the report involved the likely disclosure of "
+            "information relating to the financial or business affairs of an interested party "
+            "and the Council.\n")
+    [r] = extract(doc_of(text))
+    assert (r.get("exempt"), r.get("exempt_paragraphs")) == ("part", ["3"])

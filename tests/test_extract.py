@@ -1220,6 +1220,20 @@ def test_paragraphs_in_a_column_under_its_heading():
     assert r.get("exempt_paragraphs") is None
 
 
+def test_paragraphs_in_a_column_of_a_table_under_its_header_row():
+    text = ("71. Exclusion of the Public\n\nRecommendation that under S100A(4) Local "
+            "Government Act 1972, the public be excluded from the meeting for the following "
+            "items of business:-\n\nPart II Agenda Item | Paragraphs in Schedule 12A\n\n"
+            "KEY DECISIONS\n\n13.1. Decking of Civic Office Car Park | 3\n\n"
+            "13.2. Proposed Works in Default | 1, 2, 3 and 6\n")
+    [r] = extract(doc_of(text))
+    assert sorted(r.get("exempt_paragraphs")) == ["1", "2", "3", "6"]
+    # an item number in another column is no paragraph
+    [r] = extract(doc_of(text.replace("Part II Agenda Item | Paragraphs in Schedule 12A",
+                                      "Part II Agenda Item | Report of")))
+    assert r.get("exempt_paragraphs") is None
+
+
 def test_a_reasons_page_marked_not_for_publication_by_a_paragraph_is_wholly_restricted():
     text = ("Reasons restricted\n\nNOT FOR PUBLICATION BY VIRTUE OF PARAGRAPH(S) 9 OF "
             "SCHEDULE 7A OF THE LOCAL GOVERNMENT (SCOTLAND) ACT 1973\n\nExplanation of Reasons\n")

@@ -825,3 +825,13 @@ def test_a_date_under_the_clerks_name_below_the_summons_is_not_the_meeting_date(
     assert (r.kind, str(r.get("meeting_date"))) == ("meeting", "2021-10-07")
     assert [i["title"] for i in r.get("agenda_items")][:2] == ["APOLOGIES",
                                                               "DECLARATIONS OF INTEREST"]
+
+
+def test_a_meeting_page_confirming_its_bodys_minutes_and_listing_confidential_notices():
+    text = ("Monday, 2 September 2019\n\nNOTICE OF CONFIDENTIAL DECISIONS\n\n"
+            "URGENT Notice of Confidential Decisions to be made by Cabinet on 02.09.19 - CCTV "
+            "Service Overview\n\nAGENDA\n\n1 CHAIR'S ANNOUNCEMENTS\n\n2 APOLOGIES FOR ABSENCE\n\n"
+            "3 PREVIOUS MINUTES\nTo confirm the minutes of the Cabinet meeting held on 5th "
+            "August 2019\n\n4 NEIGHBOURHOOD PLAN\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body"), r.get("exempt")) == ("meeting", "Cabinet", "part")

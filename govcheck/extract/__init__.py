@@ -494,9 +494,9 @@ def _minutes_approved_by(lines, col: Collector) -> None:
             return
         # "To approve as a correct record the minutes of the meeting of the Executive
         # held on ...": its own previous meeting's minutes
-        m = own.search(cl.text) if "record" in cl.low else None
+        m = own.search(cl.text) if "record" in cl.low or " meeting " in cl.low else None
         if m:
-            g = "b" if m.group("b") else "b2"
+            g = next(g for g in ("b", "b2", "b3") if m.group(g))
             col.put("body", " ".join(m.group(g).split()), cl.line, m.start(g))
             return
 

@@ -732,6 +732,9 @@ def test_a_key_decision_plan_front_sheet_lists_one_notice_per_bullet_with_its_de
     assert forum.get("decision_date") is None     # a month heading is no date
     # bullets on a page that is no key decision plan are not notices
     assert len(extract(doc_of(text.replace("Key Decision Plan", "Newsletter")))) == 1
+    # nor are bullets that stand under no month's heading (a list inside an entry)
+    assert len(extract(doc_of(text.replace("\n\nJanuary 2015\n\n", "\n\nDocuments\n\n")
+                                  .replace("\n\nMarch 2015\n\n", "\n\nConsultees\n\n")))) == 1
 
 
 def test_a_meeting_named_in_the_words_before_its_date():
@@ -770,6 +773,10 @@ def test_a_page_of_the_decisions_made_at_a_meeting_gives_one_decision_per_bullet
     assert [(r.kind, r.get("decision_maker"), str(r.get("decision_date")),
              str(r.get("publication_date"))) for r in records] == [
         ("decision", "Executive", "2017-06-12", "2017-06-15")] * 3
+    # a labelled list of decisions keeps its own records: its bullets are inside them
+    labelled = text.replace("• Councillors approved the transfer", "Decision Maker: Executive"
+                            "\n\n• Councillors approved the transfer")
+    assert len(extract(doc_of(labelled))) < 3
     # a heading that is no meeting's decisions leaves the page one record
     assert len(extract(doc_of(text.replace("Decisions made at Executive meeting",
                                            "News from the Executive")))) == 1

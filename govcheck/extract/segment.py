@@ -302,6 +302,13 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
 _PLAN_TOP = 6     # lines at the top of a page where its "Key Decision Plan" heading stands
 
 
+# a month's heading in a plan: "October 2015", "September - December 2015"
+_MONTH_HEAD_RE = recache.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{4})?(?:\s*(?:-|–|—|to)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?)?\s+\d{4}$", re.IGNORECASE)
+
+
 def _title_key(text: str) -> str:
     """A title in a form that a list's entry and its detail sheet share ("Ground
     Maintenance" on the list, "Grounds Maintenance" on the sheet)."""
@@ -320,9 +327,16 @@ def plan_list(lines: list[CLine]) -> list[Segment]:
     if not any(headings.rx("key_decision_plan").search(cl.text) for cl in lines[:_PLAN_TOP]):
         return []
     bullets: list[tuple[int, str]] = []
+    under_month = False     # the bullets stand under a month's heading ("October 2015")
     for i, cl in enumerate(lines):
-        if cl.bullet and cl.text.strip() and len(cl.text) < 250 and not labels_of(cl):
-            bullets.append((i, cl.text.strip()))
+        text = cl.text.strip()
+        if not text:
+            continue
+        if cl.bullet:
+            if under_month and len(text) < 250 and not labels_of(cl):
+                bullets.append((i, text))
+            continue
+        under_month = bool(_MONTH_HEAD_RE.match(text))
     entries = [(i, t) for i, t in bullets if t.strip(" .").lower() not in ("none", "nil", "n/a")]
     if len(entries) < 2:
         return []
@@ -350,6 +364,10 @@ def decision_bullets(lines: list[CLine]) -> list[Segment]:
     one's: :func:`govcheck.extract._from_decisions_heading`).  Fewer than two bullets:
     not such a page (empty)."""
     if not any(headings.rx("decisions_made").match(cl.text) for cl in lines[:_PLAN_TOP]):
+        return []
+    if any(_anchor_fields(cl) for cl in lines):
+        # its decisions are labelled ("Decision Maker:", "Date of decision:"): a list
+        # page read by its labels, the bullets inside its decisions
         return []
     bullets = [i for i, cl in enumerate(lines) if cl.bullet and cl.text.strip()]
     if len(bullets) < 2:

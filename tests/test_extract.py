@@ -1096,6 +1096,33 @@ def test_urgent_items_in_minutes_with_and_without_special_circumstances():
     assert rec.fields["urgency_circumstances"].value.startswith("The reason for urgency was")
     missing = rec.fields["urgent_items_without_circumstances"].value
     assert missing == ["2. To report a change of date for the Committee site inspections in August."]
+    # each item taken is a late item of the meeting's business, taken as urgent
+    late = [(i["title"][:30], i["late"], i["urgent"]) for i in rec.fields["agenda_items"].value
+            if i.get("late")]
+    assert late == [("1. A planning application at G", True, True),
+                    ("2. To report a change of date ", True, True)]
+
+
+def test_urgent_reports_taken_at_a_cabinet_are_late_items_for_ag004():
+    from govcheck.api import check_paths
+    text = ("Venue: County Hall\n\nNo. | Item\n\n"
+            "Note: The Cabinet meeting on Tuesday 24 March 2020 at 2pm will be webcast.\n\n"
+            "Minutes of the previous meeting.\n\nMinutes: The minutes of the meeting held on 7 "
+            "February 2020 were confirmed.\n\nUrgent items.\n\nMinutes: The Chairman advised that there were two urgent "
+            "reports for consideration:\n\ni. a report on the bid. The report was urgent "
+            "because the outcome was announced after the agenda had been published; and\n\n"
+            "ii. a report on the pandemic. The report was urgent because the situation had "
+            "developed since the agenda had been published.\n\nWith the agreement of the "
+            "Cabinet the reports were taken under item 17.\n\nDeclarations of interest.\n")
+    rec, _ = one(text)
+    assert [i["late"] for i in rec.fields["agenda_items"].value] == [True, True]
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "minutes.txt"
+        p.write_text(text, encoding="utf-8")
+        run = check_paths([p])
+    assert [(f.code, f.severity.value) for f in run.findings if f.code.startswith("AG")] == [
+        ("AG004", "warning")]
 
 
 @pytest.mark.parametrize("text", [
@@ -1105,6 +1132,10 @@ def test_urgent_items_in_minutes_with_and_without_special_circumstances():
     # minutes that record none
     "Agenda item\n\nAny other urgent items which in the opinion of the Chair may be "
     "considered\n\nMinutes:\nNone.\n",
+    # a ModernGov page's answer under the standing item, the next item's resolution after it
+    "Urgent matters\nNotice of items which, in the opinion of the Chairman, should be "
+    "considered at the meeting as a matter of urgency.\nMinutes: None.\n\nMinutes of the "
+    "Cabinet\nRESOLVED- That the minutes be approved.\n",
     # the chair's announcements under the item are not business taken
     "Urgent Items\n\nItems not on the agenda which the Chairman is of the opinion should be "
     "considered as a matter of urgency by reason of special circumstances\n\n"
@@ -1189,6 +1220,20 @@ def test_paragraphs_in_a_column_under_its_heading():
     assert r.get("exempt_paragraphs") is None
 
 
+def test_paragraphs_in_a_column_of_a_table_under_its_header_row():
+    text = ("71. Exclusion of the Public\n\nRecommendation that under S100A(4) Local "
+            "Government Act 1972, the public be excluded from the meeting for the following "
+            "items of business:-\n\nPart II Agenda Item | Paragraphs in Schedule 12A\n\n"
+            "KEY DECISIONS\n\n13.1. Decking of Civic Office Car Park | 3\n\n"
+            "13.2. Proposed Works in Default | 1, 2, 3 and 6\n")
+    [r] = extract(doc_of(text))
+    assert sorted(r.get("exempt_paragraphs")) == ["1", "2", "3", "6"]
+    # an item number in another column is no paragraph
+    [r] = extract(doc_of(text.replace("Part II Agenda Item | Paragraphs in Schedule 12A",
+                                      "Part II Agenda Item | Report of")))
+    assert r.get("exempt_paragraphs") is None
+
+
 def test_a_reasons_page_marked_not_for_publication_by_a_paragraph_is_wholly_restricted():
     text = ("Reasons restricted\n\nNOT FOR PUBLICATION BY VIRTUE OF PARAGRAPH(S) 9 OF "
             "SCHEDULE 7A OF THE LOCAL GOVERNMENT (SCOTLAND) ACT 1973\n\nExplanation of Reasons\n")
@@ -1209,3 +1254,34 @@ def test_an_urgent_non_key_decision_has_no_key_decision_urgency_route():
     assert r.get("urgency_route") is None
     [r] = extract(doc_of(base.format(key="Yes")))
     assert r.get("urgency_route") == "unspecified"
+
+
+@pytest.mark.parametrize("standing", [
+    "To determine during which items, if any, the public are to be excluded from the "
+    "meeting.\n\nExclusion of the press and public to be as set out in the agenda.\n",
+    "To agree that the items of business within Part A of the agenda should be dealt with "
+    "in public and that the items of business within Part B of the agenda should be dealt "
+    "with in private.\n\nEX.36/22\nRESOLVED - That the Agenda be agreed as circulated.\n",
+])
+def test_a_standing_item_that_only_provides_for_exclusion_is_no_exclusion(standing):
+    head = ("Meeting Details\n\nExecutive\n21 Mar 2022 - 16:00 to 16:14\n\n"
+            "APOLOGIES FOR ABSENCE\nApologies were submitted.\n\nPUBLIC AND PRESS\n")
+    rec, _ = one(head + standing + "\nGambling Policy\nRESOLVED - That the policy be "
+                 "approved.\n")
+    assert rec.kind == "meeting" and rec.get("exempt") is None
+    # the resolution that follows the standing item, when the page records one, is
+    rec, _ = one(head + standing + "\nIt was agreed that the items in Part B be dealt with "
+                 "when the Public and Press are excluded.\n")
+    assert rec.get("exempt") == "part"
+
+
+def test_paragraph_3_described_with_the_person_named_otherwise():
+    # s100A(5): the description "in terms of Schedule 12A" identifies the paragraph
+    text = ("A Full Meeting of the Council took place on 25 March 2015.\n\n"
+            "It was resolved that under Section 100A(4) of the Local Government Act 1972, the "
+            "public be excluded from the meeting during the item entitled 'Central "
+            "Headquarters', on the grounds that the report involved the likely disclosure of "
+            "information relating to the financial or business affairs of an interested party "
+            "and the Council.\n")
+    [r] = extract(doc_of(text))
+    assert (r.get("exempt"), r.get("exempt_paragraphs")) == ("part", ["3"])

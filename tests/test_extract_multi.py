@@ -699,3 +699,146 @@ def test_a_minutes_heading_alone_is_not_an_exclusion_whose_grounds_are_elsewhere
             "for the next item.\n")
     [r] = extract(doc_of(text))
     assert r.get("exempt") == "part" and r.get("exempt_grounds_elsewhere") is None
+
+
+def test_a_key_decision_plan_front_sheet_lists_one_notice_per_bullet_with_its_detail_sheet():
+    # a "Key Decision Plan" front sheet: bullets under month headings, then a detail
+    # sheet for some entries whose questions stand on lines of their own, the answers
+    # under them
+    text = ("Key Decision Plan January - April 2015\n\n"
+            "This front sheet lists the key decisions planned.\n\n"
+            "Business and Resources\n\nJanuary 2015\n\n• Council Tax Base\n"
+            "• Ground Maintenance\n\nFebruary 2015\n\n• None\n\nMarch 2015\n\n"
+            "• Community Area Forum funding\n\n"
+            "Cllr A Leader (Leader of the Council) 12 December 2014\n\n"
+            "Grounds Maintenance\n\nWho is responsible for taking the decision\n\nCabinet\n\n"
+            "Type of Decision\n\nKey decision\n\nWhen will the decision be taken\n\n"
+            "7 October 2015\n\n"
+            "Will the meeting be open to the public or private, and if private for what "
+            "reason(s)\n\nPrivate - exempt report (commercially sensitive information)\n\n"
+            "Council Tax Base\n\nWho is responsible for taking the decision\n\nCouncil\n\n"
+            "When will the decision be taken\n\n15 January 2015\n\n"
+            "Will the meeting be open to the public or private, and if private for what "
+            "reason(s)\n\nOpen to the public\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, r.get("title"), r.get("key_decision")) for r in records] == [
+        ("notice", "Council Tax Base", True), ("notice", "Grounds Maintenance", True),
+        ("notice", "Community Area Forum funding", True)]
+    tax, grounds, forum = records
+    assert (grounds.get("decision_maker"), str(grounds.get("decision_date")),
+            grounds.get("exempt")) == ("Cabinet", "2015-10-07", "full")
+    assert (tax.get("decision_maker"), str(tax.get("decision_date")),
+            tax.get("exempt")) == ("Council", "2015-01-15", "none")
+    assert forum.get("decision_date") is None     # a month heading is no date
+    # bullets on a page that is no key decision plan are not notices
+    assert len(extract(doc_of(text.replace("Key Decision Plan", "Newsletter")))) == 1
+    # nor are bullets that stand under no month's heading (a list inside an entry)
+    assert len(extract(doc_of(text.replace("\n\nJanuary 2015\n\n", "\n\nDocuments\n\n")
+                                  .replace("\n\nMarch 2015\n\n", "\n\nConsultees\n\n")))) == 1
+
+
+def test_a_meeting_named_in_the_words_before_its_date():
+    # "The Cabinet meeting on <date>", "COUNCIL MEETING HELD ON <date>": the body
+    [r] = extract(doc_of("Venue: County Hall\n\nNote: The Cabinet meeting on Tuesday 24 March "
+                         "2020 at 2pm will be webcast.\n\n1. Apologies\n\n2. Minutes\n"))
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
+        "meeting", "Cabinet", "2020-03-24")
+    [r] = extract(doc_of("COUNCIL MEETING HELD ON THURSDAY, 15 DECEMBER 2016\n\n"
+                         "Present: Councillors A, B and C\n\n303 PRAYERS\n\n304 APOLOGIES\n"))
+    assert (r.get("body"), str(r.get("meeting_date"))) == ("COUNCIL", "2016-12-15")
+    # the minutes of an earlier meeting name no body
+    [r] = extract(doc_of("Minutes\n\nThe minutes of the meeting held on 7 February 2020 were "
+                         "confirmed.\n\n1. Apologies\n\n2. Minutes\n"))
+    assert r.get("body") is None
+
+
+def test_a_meeting_page_titled_body_comma_weekday_and_date():
+    for title, body in (("Council, Thursday, 21 July 2016", "Council"),
+                        ("Cabinet, Monday 7 March 2022", "Cabinet")):
+        [r] = extract(doc_of(f"{title}\n\nThis meeting will be held in the Council Chamber."
+                             "\n\n1. Apologies\n\n2. Minutes\n"))
+        assert r.get("body") == body, title
+    [r] = extract(doc_of("Dear Councillor, Monday 7 March 2022\n\n1. Apologies\n\n2. Minutes\n"))
+    assert r.get("body") is None
+
+
+def test_a_page_of_the_decisions_made_at_a_meeting_gives_one_decision_per_bullet():
+    text = ("Decisions made at Executive meeting – 12 June 2017\n\n"
+            "Published Thursday 15 June 2017\n\n"
+            "The outcomes of items considered at the Executive meeting are as follows:\n\n"
+            "• Councillors agreed that two neighbourhood plans proceed to a referendum.\n\n"
+            "• Councillors approved the transfer of The Square.\n\n"
+            "• Councillors approved the Air Quality Annual Status Report.\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, r.get("decision_maker"), str(r.get("decision_date")),
+             str(r.get("publication_date"))) for r in records] == [
+        ("decision", "Executive", "2017-06-12", "2017-06-15")] * 3
+    # a labelled list of decisions keeps its own records: its bullets are inside them
+    labelled = text.replace("• Councillors approved the transfer", "Decision Maker: Executive"
+                            "\n\n• Councillors approved the transfer")
+    assert len(extract(doc_of(labelled))) < 3
+    # a heading that is no meeting's decisions leaves the page one record
+    assert len(extract(doc_of(text.replace("Decisions made at Executive meeting",
+                                           "News from the Executive")))) == 1
+
+
+def test_a_councils_letterhead_names_no_body_outside_scotland():
+    page = "{}\n\nAgenda\n\nThursday 17 July 2014\n\n1. Apologies\n\n2. Minutes\n"
+    [r] = extract(doc_of(page.format("SUFFOLK COUNTY COUNCIL")))
+    assert r.kind == "meeting" and r.get("body") is None
+    assert str(r.get("meeting_date")) == "2014-07-17"
+    # the body named under the letterhead is read
+    [r] = extract(doc_of(page.format("SUFFOLK COUNTY COUNCIL\n\nCABINET")))
+    assert r.get("body") == "CABINET"
+    # in Scotland the full council meets under the council's name
+    [r] = extract(doc_of(page.format("Fife Council")), nation="scotland")
+    assert r.get("body") == "Fife Council"
+
+
+def test_a_body_named_with_its_councils_place_in_front_is_the_body():
+    page = "Agenda and minutes\n\n{} - Thursday, 6th June, 2024 10.00 am\n\n1. Apologies\n\n2. Minutes\n"
+    [r] = extract(doc_of(page.format("South Hams Executive")))
+    assert r.get("body") == "Executive"
+    # a council's own name stays whole
+    for name in ("Glasgow City Council", "North East Lincolnshire Council"):
+        [r] = extract(doc_of(page.format(name)))
+        assert r.get("body") == name
+    [r] = extract(doc_of(page.format("Birmingham Improvement Panel and Birmingham City Council")))
+    assert r.get("body") == "Birmingham Improvement Panel and Birmingham City Council"
+
+
+def test_a_summons_letter_with_a_spaced_agenda_heading_is_the_meetings_agenda():
+    text = ("22 January, 2020\n\nDear Councillor,\n\nCABINET\n\n"
+            "4:00 PM ON THURSDAY, 30 JANUARY, 2020\nESPERANCE ROOM, CIVIC CENTRE\n\n"
+            "You are invited to attend this meeting for consideration of the matters "
+            "itemised in the following Agenda.\n\nA G E N D A\n\nPART 1\n\n1. Apologies\n\n"
+            "2. Minutes\n\nTo approve the Minutes of the meeting held on 19 December, 2019.\n\n"
+            "3. Forward Plan\n\nForward Plan of Decisions to be taken by the Cabinet: January "
+            "to March 2020 (Item 3.1 - 3.3).\n\n4. Rent Setting Policy\n")
+    [r] = extract(doc_of(text))
+    # the letter's date above "Dear Councillor," is not the meeting's; a forward plan
+    # under an item is its business, not the page's kind
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
+        "meeting", "CABINET", "2020-01-30")
+    assert len(r.get("agenda_items")) == 4
+
+
+def test_a_date_under_the_clerks_name_below_the_summons_is_not_the_meeting_date():
+    # the top of a Scottish council's agenda (corpus d014): the spaced "B U S I N E S S"
+    # heading starts the items; the clerk's date above it is not the meeting's
+    text = "".join(open(Path(__file__).resolve().parents[1] / "corpus" / "records" / "d014.txt",
+                        encoding="utf-8").readlines()[:30])
+    [r] = extract(doc_of(text))
+    assert (r.kind, str(r.get("meeting_date"))) == ("meeting", "2021-10-07")
+    assert [i["title"] for i in r.get("agenda_items")][:2] == ["APOLOGIES",
+                                                              "DECLARATIONS OF INTEREST"]
+
+
+def test_a_meeting_page_confirming_its_bodys_minutes_and_listing_confidential_notices():
+    text = ("Monday, 2 September 2019\n\nNOTICE OF CONFIDENTIAL DECISIONS\n\n"
+            "URGENT Notice of Confidential Decisions to be made by Cabinet on 02.09.19 - CCTV "
+            "Service Overview\n\nAGENDA\n\n1 CHAIR'S ANNOUNCEMENTS\n\n2 APOLOGIES FOR ABSENCE\n\n"
+            "3 PREVIOUS MINUTES\nTo confirm the minutes of the Cabinet meeting held on 5th "
+            "August 2019\n\n4 NEIGHBOURHOOD PLAN\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body"), r.get("exempt")) == ("meeting", "Cabinet", "part")

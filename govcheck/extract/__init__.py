@@ -86,6 +86,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
     _key_decision_from_heading(lines, records)
+    _from_decisions_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
 
@@ -111,6 +112,12 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         if title:
             col.put("title", title, head.line, max(head.text.find(title[:10]), 0))
     scan = frontsheet.scan(scan_lines, col, physical)
+    if items and not scan.report and (scan.notice or scan.decision) and scan.kind_line \
+            and scan.kind_line > items[0]["line"] and not scan.notice_labels \
+            and not scan.decision_labels:
+        # a "Forward Plan of Decisions ..." line under an agenda's item: the item's
+        # business, not the page's kind (the page is the agenda)
+        scan.notice = scan.decision = 0
     if items and seg.kind is None and (scan.report
                                        or record_kind(None, scan, None) not in ("report",
                                                                                 "meeting")):
@@ -145,7 +152,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     kind = record_kind(seg.kind, scan, items, declared=fm_kind,
                        minuted=lambda: _exclusion_line(lines) is not None
                        or urgent.found(lines))
-    _as_kind(kind, lines, col)
+    _as_kind(kind, lines, col, fm_nation or evidence.nation or nation)
     _bare_names(col)
     route, key = col.fields.get("urgency_route"), col.fields.get("key_decision")
     if route is not None and route.value == "unspecified" and key is not None \
@@ -226,12 +233,71 @@ def _key_decision_from_heading(lines, records) -> None:
             return
 
 
+def _from_decisions_heading(lines, records) -> None:
+    """A page headed by the decisions a body made at a meeting ("Decisions made at
+    Executive meeting – 12 June 2017", headings.yaml ``decisions_made``): each decision
+    on it that does not say otherwise was made by that body on that day, and was
+    published on the day a line under the heading gives ("Published Thursday 15 June
+    2017", headings.yaml ``published_line``)."""
+    from govcheck.dates import parse_date
+    from govcheck.extract import headings
+    from govcheck.model import FieldValue
+
+    decisions = [r for r in records if r.kind == "decision"]
+    if not decisions:
+        return
+    head = published = None
+    for cl in lines[:6]:
+        m = headings.rx("decisions_made").match(cl.text)
+        if m and head is None:
+            head = (cl, m)
+            continue
+        p = headings.rx("published_line").match(cl.text) if head is not None else None
+        if p and published is None:
+            published = (cl, p)
+    if head is None:
+        return
+    cl, m = head
+    pd = parse_date(m.group("d"))
+
+    def fv(value, line, at):
+        return FieldValue(value=value, line=line.number, column=at + 1,
+                          text=line.text.strip(), page=line.line.page)
+
+    given = [("decision_maker", " ".join(m.group("b").split()), cl, m.start("b"))]
+    if pd is not None:
+        given.append(("decision_date", pd.value, cl, m.start("d")))
+    if published is not None:
+        ppd = parse_date(published[1].group("d"))
+        if ppd is not None:
+            given.append(("publication_date", ppd.value, published[0],
+                          published[1].start("d")))
+    for r in decisions:
+        for name, value, line, at in given:
+            if name not in r.fields:
+                r.fields[name] = fv(value, line, at)
+
+
+def _without_place(col: Collector) -> None:
+    """A body named with its council's place in front ("South Hams Executive - Thursday,
+    6th June, 2024") is the body ("Executive"); the field still points at the name."""
+    from govcheck.extract.nation import without_place
+
+    fv = col.fields.get("body")
+    if fv is None or not isinstance(fv.value, str):
+        return
+    short = without_place(fv.value)
+    if short != fv.value:
+        col.fields["body"] = type(fv)(short, fv.line, fv.column + len(fv.value) - len(short),
+                                      fv.text, fv.page)
+
+
 def _move(col: Collector, old: str, new: str) -> None:
     if old in col.fields and new not in col.fields:
         col.fields[new] = col.fields.pop(old)
 
 
-def _as_kind(kind: str, lines, col: Collector) -> None:
+def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
     """What a value means once the record's kind is known: a meeting's "Cabinet - 4
     April 2024" heading names its body, not a decision maker; a bare "Date:" is a
     meeting's date or a decision's date, not a report's.  A meeting's page that shows
@@ -249,13 +315,17 @@ def _as_kind(kind: str, lines, col: Collector) -> None:
         if "body" not in col.fields:
             _body_acted(lines, col)
         # a meeting page headed only by the council's name is a meeting of the council
+        # in Scotland, where the full council meets under its name ("Fife Council");
+        # elsewhere the name heads the council's papers, whatever body meets
+        named_body = nation == "scotland"
         council = col.fields.get("council")
-        if council is not None and "body" not in col.fields:
+        if council is not None and "body" not in col.fields and named_body:
             col.fields["body"] = council
         if "body" not in col.fields or "meeting_date" not in col.fields:
-            _meeting_head(lines, col)
+            _meeting_head(lines, col, named_body)
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
+        _without_place(col)
         _agenda_published(lines, col)
     elif kind == "notice":
         _considered_by_decision_maker(lines, col)
@@ -424,9 +494,9 @@ def _minutes_approved_by(lines, col: Collector) -> None:
             return
         # "To approve as a correct record the minutes of the meeting of the Executive
         # held on ...": its own previous meeting's minutes
-        m = own.search(cl.text) if "record" in cl.low else None
+        m = own.search(cl.text) if "record" in cl.low or " meeting " in cl.low else None
         if m:
-            g = "b" if m.group("b") else "b2"
+            g = next(g for g in ("b", "b2", "b3") if m.group(g))
             col.put("body", " ".join(m.group(g).split()), cl.line, m.start(g))
             return
 
@@ -459,7 +529,7 @@ def _bare_names(col: Collector) -> None:
             col.fields[name] = replace(found, value=value)
 
 
-def _meeting_head(lines, col: Collector) -> None:
+def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
     from govcheck.dates import parse_date
     from govcheck.extract import headings
 
@@ -479,6 +549,10 @@ def _meeting_head(lines, col: Collector) -> None:
             and col.fields["body"] is named_council
         if ("body" not in col.fields or council_named) and len(text) < 90:
             m = body_rx.match(text)
+            if m and not named_body and is_council(text.strip().title()):
+                # "SUFFOLK COUNTY COUNCIL" heading an agenda: the council's letterhead,
+                # not the body meeting (outside Scotland)
+                m = None
             if m:
                 # "EAST AYRSHIRE COUNCIL" then "CABINET": the council's name heads the
                 # page, the body's follows it
@@ -513,6 +587,11 @@ def _meeting_head(lines, col: Collector) -> None:
                     and not lead.strip().lower().rstrip(":") in ("date", "dyddiad"):
                 continue
             col.put("meeting_date", pd.value, cl.line, pd.start)
+            # "The Cabinet meeting on Tuesday 24 March 2020", "COUNCIL MEETING HELD ON
+            # ...": the words before the date name the body
+            mb = headings.rx("body_meeting_on").search(lead)
+            if mb and "body" not in col.fields and not is_council(mb.group("b").title()):
+                col.put("body", " ".join(mb.group("b").split()), cl.line, mb.start("b"))
 
 
 def _item_paragraphs(items: list[dict], lines, col: Collector) -> None:

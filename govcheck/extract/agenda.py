@@ -32,6 +32,7 @@ __all__ = ["ITEM_KEYS", "find_items", "read_heading", "meeting_title", "AGENDA_H
            "ITEM_HEADER_RE"]
 
 
+_SPACED_RE = recache.compile(r"^\s*(?:[A-Za-z] ){3,}[A-Za-z]\s*$")
 AGENDA_HEAD_RE = recache.compile(
     r"^\s*(?:agenda(?:\s+items?)?|(?:items\s+of\s+|order\s+of\s+)?business|agenda\s+for\b.*"
     r"|rhaglen|eitemau(?:\s+ar\s+yr\s+agenda)?)\s*:?"
@@ -191,7 +192,10 @@ def find_items(lines: list[CLine], start: int = 0, end: int | None = None
         if "\t" in text:
             armed = _is_header_row(text)
         elif len(text) < 60:
-            low = cl.low
+            if _SPACED_RE.match(text):
+                # a heading set in spaced capitals ("A G E N D A")
+                text = text.replace(" ", "")
+            low = text.lower()
             armed = ("agenda" in low or "business" in low or "rhaglen" in low
                      or "eitem" in low) and bool(AGENDA_HEAD_RE.match(text))
         if armed:
@@ -318,11 +322,19 @@ def is_council(text: str) -> bool:
 _DATE_REST_RE = recache.compile(
     r"^[\s,]*(?:(?:at|from|,|-|–)?\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?"
     r"(?:\s*(?:-|–|to)\s*\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm)?)?)?[\s.]*$", re.IGNORECASE)
-_DATE_LEAD_RE = recache.compile(r"^\s*(?:(?:date|held\s+on|on|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
+_DATE_LEAD_RE = recache.compile(
+    # "4:00 PM ON THURSDAY, 30 JANUARY, 2020": the time before the date
+    r"^\s*(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)\s+(?=on\b))?"
+    r"(?:(?:date|held\s+on|on|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
 _NOT_BODY_RE = recache.compile(
     r"^\s*(?:agenda|meeting(?:\s+details)?|notice\s+of\s+meeting|summons|public\s+(?:agenda|pack)"
     r"|supplementary|reports?\s+pack|rhaglen|manylion)\b", re.IGNORECASE)
 _HEAD_LINES = 10
+
+
+def _council_line(text: str) -> bool:
+    """A line naming a council, in capitals too ("SUFFOLK COUNTY COUNCIL")."""
+    return is_council(text) or (text.isupper() and is_council(text.strip().title()))
 
 
 def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
@@ -335,6 +347,11 @@ def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
     (the council, a short line naming the body, the date on a line of its own).
     ``labelled(cl)`` says whether a line holds labels (those are read by the
     front-sheet scan)."""
+    from govcheck.extract import headings
+
+    salutation = headings.rx("salutation")
+    top = [cl for cl in lines if cl.text.strip()][:_HEAD_LINES]
+    dear = next((k for k, cl in enumerate(top) if salutation.match(cl.text)), None)
     seen: list[CLine] = []
     for cl in lines:
         text = cl.text
@@ -345,7 +362,16 @@ def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
             break
         if labelled(cl):
             continue
-        if is_council(text):
+        if dear is not None and len(seen) - 1 < dear:
+            # above "Dear Councillor,": the letter's heading; its date is the letter's
+            # own, not the meeting's (nor, as the corpus reads it, a publication date)
+            continue
+        if len(text) > 150:
+            # prose: the heading is over (a date under the clerk's name below it is the
+            # agenda's own date)
+            break
+        if _council_line(text):
+            # "Birmingham City Council", "SUFFOLK COUNTY COUNCIL": the council, not a body
             s = text.strip()
             col.put("council", s, cl.line, text.find(s))
             continue
@@ -359,7 +385,7 @@ def read_heading(lines: list[CLine], col: Collector, labelled) -> None:
         if k >= 0:
             above = seen[k]
             t = above.text.strip()
-            if t and len(t) < 60 and not labelled(above) and not is_council(t) \
+            if t and len(t) < 60 and not labelled(above) and not _council_line(t) \
                     and not _NOT_BODY_RE.match(t) and parse_date(t) is None \
                     and ":" not in t and "\t" not in t:
                 col.put("body", t, above.line, above.text.find(t))

@@ -312,6 +312,14 @@ def _column(index, col) -> None:
     head = headings.rx("paragraph_column")
     lines = index.lines
     for idx in index.having("para"):
+        cells = _CELL_SPLIT_RE.split(lines[idx].text.strip())
+        if len(cells) > 1 and len(lines[idx].text) <= 160:
+            # a table's header row ("Part II Agenda Item | Paragraphs in Schedule 12A"):
+            # that column of the rows under it
+            k = next((j for j, c in enumerate(cells) if head.match(c)), None)
+            if k is not None and _column_cells(lines, idx, k, len(cells), col):
+                return
+            continue
         if len(lines[idx].text) > 60 or not head.match(lines[idx].text):
             continue
         found: list[str] = []
@@ -331,6 +339,28 @@ def _column(index, col) -> None:
         if found:
             col.put("exempt_paragraphs", found, first[0].line, first[1])
             return
+
+
+_CELL_SPLIT_RE = recache.compile(r"\s*(?:\||\t)\s*")
+
+
+def _column_cells(lines, idx: int, k: int, n: int, col) -> bool:
+    """The paragraphs in cell ``k`` of the rows of ``n`` cells under the header row at
+    ``idx`` (rows of another shape, a section heading between them, are passed over)."""
+    found: list[str] = []
+    first = None
+    for cl in lines[idx + 1:idx + 30]:
+        cells = _CELL_SPLIT_RE.split(cl.text.strip())
+        if len(cells) != n:
+            continue
+        m = _ROW_LIST_RE.match(cells[k])
+        if m is None:
+            continue
+        found.extend(x for x in _items(m.group("list")) if x not in found)
+        first = first or (cl, cl.text.find(cells[k]) + m.start("list"))
+    if found:
+        col.put("exempt_paragraphs", found, first[0].line, first[1])
+    return bool(found)
 
 
 def _described(index, col, nation: str) -> None:

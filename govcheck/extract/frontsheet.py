@@ -208,13 +208,24 @@ def _accepts_next(spec: LabelSpec, text: str) -> bool:
     return len(v) <= 500   # a paragraph of reasons may be long
 
 
+def _answer_line(spec: LabelSpec, cl: CLine) -> bool:
+    """Whether a line that reads as a label left without an answer ("Key decision")
+    is instead the answer to a "Type of decision" question above it."""
+    if spec.kind != "key_type":
+        return False
+    found = labels_of(cl)
+    return len(found) == 1 and found[0][0].field == "key_decision" \
+        and not cl.text[found[0][2]:].strip() and _accepts_next(spec, cl.text)
+
+
 def _next_value(lines: list[CLine], i: int, spec: LabelSpec) -> tuple[int, str] | None:
     """The answer on the line(s) after a label left without one."""
     for j in range(i + 1, min(len(lines), i + 4)):
         cl = lines[j]
         if not cl.text.strip():
             continue
-        if labels_in(cl.text, cl.low) or headings.rx("report_to").match(cl.text):
+        if labels_in(cl.text, cl.low) and not _answer_line(spec, cl) \
+                or headings.rx("report_to").match(cl.text):
             return None
         if spec.kind not in _DATE_KINDS and is_heading(cl):
             return None
@@ -543,7 +554,8 @@ def _meeting_page(col: Collector, st: Scan | None, cl: CLine) -> bool:
     """A meeting page's title, "BODY - Weekday, DATE TIME" (headings.yaml
     ``meeting_page``): the body and the meeting date, when nothing but a time follows
     the date."""
-    m = headings.rx("meeting_page").match(cl.text)
+    m = headings.rx("meeting_page").match(cl.text) \
+        or headings.rx("meeting_page_comma").match(cl.text)
     if m is None:
         return False
     d = m.group("d")

@@ -80,6 +80,44 @@ def _council_rx(nation: str) -> re.Pattern:
     return rx
 
 
+def _place_lead_rx() -> re.Pattern:
+    from govcheck import vocabulary
+
+    vocab = vocabulary.active()
+    cache = vocab.__dict__.setdefault("_council_rx", {})
+    rx = cache.get("place_lead")
+    if rx is None:
+        places = {p.lower() for c in vocab.councils for p in c["places"]}
+        rx = cache["place_lead"] = recache.compile(
+            r"^\s*(?:" + _places(places) + r")\s+(?=\S)", re.IGNORECASE)
+    return rx
+
+
+_COUNCIL_REST_RE = recache.compile(
+    r"^(?:(?:county|borough|district|city|metropolitan|royal|islands|town)\s+)*council\b",
+    re.IGNORECASE)
+
+
+_A_COUNCIL_RE = recache.compile(r"\bcouncils?\b", re.IGNORECASE)
+
+
+def without_place(body: str) -> str:
+    """A body's name without the council's place in front ("South Hams Executive" is
+    the Executive): the register's places (councils.yaml).  A name that names a council
+    ("Fife Council", "Glasgow City Council", a panel "and Birmingham City Council") is
+    left whole."""
+    m = _place_lead_rx().match(body)
+    if m is None:
+        return body
+    rest = body[m.end():]
+    if _COUNCIL_REST_RE.match(rest) or rest.lower().startswith(("and ", "&", "of ")) \
+            or _A_COUNCIL_RE.search(rest):
+        # a council's name, or a body shared with a council ("Birmingham Independent
+        # Improvement Panel and Birmingham City Council")
+        return body
+    return rest
+
+
 # any council name: for "an English council is named"
 _ANY_COUNCIL_RE = recache.compile(
     r"\b[A-Z][\w'.-]*(?:\s+(?:and|upon|on|of|&|[A-Z][\w'.-]*))*?\s+"

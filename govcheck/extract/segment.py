@@ -299,6 +299,83 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
     return starts
 
 
+_PLAN_TOP = 6     # lines at the top of a page where its "Key Decision Plan" heading stands
+
+
+# a month's heading in a plan: "October 2015", "September - December 2015"
+_MONTH_HEAD_RE = recache.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{4})?(?:\s*(?:-|–|—|to)\s*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?)?\s+\d{4}$", re.IGNORECASE)
+
+
+def _title_key(text: str) -> str:
+    """A title in a form that a list's entry and its detail sheet share ("Ground
+    Maintenance" on the list, "Grounds Maintenance" on the sheet)."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+def plan_list(lines: list[CLine]) -> list[Segment]:
+    """A key decision plan's front sheet (a page headed "Key Decision Plan",
+    headings.yaml ``key_decision_plan``) listing its decisions as bullets under month
+    headings, each followed by a detail sheet for some of them (the title, then "Who is
+    responsible for taking the decision" and the other questions): one notice per
+    bullet ("• None" is no entry), in the list's order; an entry with a detail sheet is
+    read from its sheet, a sheet no bullet names is a notice of its own.  Fewer than two
+    entries: not such a page (empty)."""
+    if not any(headings.rx("key_decision_plan").search(cl.text) for cl in lines[:_PLAN_TOP]):
+        return []
+    bullets: list[tuple[int, str]] = []
+    under_month = False     # the bullets stand under a month's heading ("October 2015")
+    for i, cl in enumerate(lines):
+        text = cl.text.strip()
+        if not text:
+            continue
+        if cl.bullet:
+            if under_month and len(text) < 250 and not labels_of(cl):
+                bullets.append((i, text))
+            continue
+        under_month = bool(_MONTH_HEAD_RE.match(text))
+    entries = [(i, t) for i, t in bullets if t.strip(" .").lower() not in ("none", "nil", "n/a")]
+    if len(entries) < 2:
+        return []
+    last = bullets[-1][0]
+    sheets: list[int] = []
+    for i in range(last + 1, len(lines)):
+        if any(spec.field == "decision_maker" for spec, *_ in labels_of(lines[i])):
+            t = _title_line(lines, i)
+            if t is not None and t > last and (not sheets or t > sheets[-1]):
+                sheets.append(t)
+    bounds = sheets + [len(lines)]
+    detail = {_title_key(lines[a].text): Segment("notice", a, bounds[k + 1], title_at=a)
+              for k, a in enumerate(sheets)}
+    out = []
+    for i, t in entries:
+        seg = detail.pop(_title_key(t), None)
+        out.append(seg if seg is not None else Segment("notice", i, i + 1, title_at=i))
+    return out + list(detail.values())
+
+
+def decision_bullets(lines: list[CLine]) -> list[Segment]:
+    """A page headed by the decisions a body made at one meeting ("Decisions made at
+    Executive meeting – 12 June 2017", headings.yaml ``decisions_made``), each decision
+    a bullet under it: one decision per bullet (the heading's body and date are each
+    one's: :func:`govcheck.extract._from_decisions_heading`).  Fewer than two bullets:
+    not such a page (empty)."""
+    if not any(headings.rx("decisions_made").match(cl.text) for cl in lines[:_PLAN_TOP]):
+        return []
+    if any(_anchor_fields(cl) for cl in lines):
+        # its decisions are labelled ("Decision Maker:", "Date of decision:"): a list
+        # page read by its labels, the bullets inside its decisions
+        return []
+    bullets = [i for i, cl in enumerate(lines) if cl.bullet and cl.text.strip()]
+    if len(bullets) < 2:
+        return []
+    bounds = bullets + [len(lines)]
+    return [Segment("decision", a, bounds[k + 1]) for k, a in enumerate(bullets)]
+
+
 def split(lines: list[CLine], properties: dict | None = None,
           tables: list | None = None) -> list[Segment]:
     """The records' segments, in order (see the module docstring).  ``tables``: the
@@ -310,6 +387,9 @@ def split(lines: list[CLine], properties: dict | None = None,
     n = len(lines)
     if (properties or {}).get("page_type") == "mgListPlanItems":
         return _plan_items(lines)
+    plan = plan_list(lines) or decision_bullets(lines)
+    if plan:
+        return plan
     rows = [r for t in tables or [] if len(t.rows) >= 2 for r in t.rows]
     if rows and not front_sheets(lines[:rows[0]]):
         titles = {a: b for t in tables or [] for a, b in t.titles.items()}

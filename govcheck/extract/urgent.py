@@ -79,6 +79,7 @@ def _find(lines: list[CLine]):
             continue
         items = [b for b in body[1:] if _NUMBERED_RE.match(b.text)]
         groups = [[b] for b in items] if len(items) >= 2 else [body]
+        taken = [g[0] for g in groups]
         given, missing = [], []
         for g in groups:
             found = None
@@ -91,7 +92,7 @@ def _find(lines: list[CLine]):
                 given.append(found)
             else:
                 missing.append(" ".join(g[0].text.split())[:120])
-        return cl, m.start(), given, missing
+        return cl, m.start(), given, missing, taken
     return None
 
 
@@ -104,8 +105,18 @@ def scan(lines: list[CLine], col: Collector) -> None:
     hit = _find(lines)
     if hit is None:
         return
-    cl, at, given, missing = hit
+    cl, at, given, missing, taken = hit
     col.put("urgent_business", True, cl.line, at)
+    # each item taken as urgent was not on the agenda as published: a late item of the
+    # meeting's business, taken as urgent (whether the body had a route for it is for
+    # the rules: s100B(4)(b) for a council's committees, none at an executive meeting)
+    late = [{"number": None, "title": " ".join(b.text.split())[:120], "line": b.number,
+             "late": True, "urgent": True} for b in taken]
+    fv = col.fields.get("agenda_items")
+    if fv is not None:
+        fv.value.extend(late)
+    else:
+        col.put("agenda_items", late, cl.line, at)
     if given:
         col.put("urgency_circumstances", "; ".join(s for _, s in given), given[0][0].line, 0)
     if missing:

@@ -43,13 +43,37 @@ ONE = FIXTURES / "decisions" / "decision-2024-03-19-highways-resurfacing.txt"
 
 
 def run(cmd: list[str], cwd: str) -> tuple[float, int, str]:
-    """Wall seconds, peak resident memory in KiB, and standard output of one run."""
+    """Wall seconds, peak resident memory in KiB, and standard output of one run.
+
+    The command runs under a small meter process of its own, which reports the peak:
+    read in this process, the peak of a run that started worker processes grew from one
+    run to the next (the operating system's accounting of reaped descendants), so each
+    run gets a fresh parent."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        meter = subprocess.run([sys.executable, "-c", _METER, *cmd], cwd=cwd, stdout=out,
+                               stderr=subprocess.PIPE, check=False)
+        wall = time.perf_counter() - start
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    peak = int(meter.stderr.decode().strip().splitlines()[-1])
+    return wall, peak, text
+
+
+# run the command with this process's standard output, and print its peak (KiB)
+_METER = ("import os, subprocess, sys\n"
+          "p = subprocess.Popen(sys.argv[1:], stderr=subprocess.DEVNULL)\n"
+          "_, _, usage = os.wait4(p.pid, 0)\n"
+          "print(usage.ru_maxrss, file=sys.stderr)\n")
+
+
+def timed(cmd: list[str], cwd: str) -> float:
+    """Wall seconds of one run, started directly (for start-up, where a meter's own
+    start would count)."""
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    out = proc.stdout.read()
-    _, _, usage = os.wait4(proc.pid, 0)
-    proc.returncode = 0
-    return time.perf_counter() - start, usage.ru_maxrss, out.decode("utf-8", "replace")
+    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=False)
+    return time.perf_counter() - start
 
 
 def interpreter(script: str) -> str:
@@ -62,11 +86,11 @@ def startup(gc: str, py: str, runs: int, cwd: str) -> dict:
     cmds = {"check": [gc, "check", "--exit-zero", str(ONE)],
             "import click": [py, "-c", "import click"], "pass": [py, "-c", "pass"]}
     for cmd in cmds.values():            # warm the caches and the file system
-        run(cmd, cwd)
+        timed(cmd, cwd)
     times = {k: [] for k in cmds}
     for _ in range(runs):
         for k, cmd in cmds.items():
-            times[k].append(run(cmd, cwd)[0])
+            times[k].append(timed(cmd, cwd))
     med = {k: statistics.median(v) for k, v in times.items()}
     return {"median_s": med,
             "check_over_import_click": med["check"] / med["import click"],
@@ -83,7 +107,7 @@ def batch(gc: str, files: int, jobs: str, folder: str, cwd: str) -> dict:
 
 def batch_default(gc: str, folder: str, cwd: str) -> float:
     """Wall seconds of a run with --jobs unset."""
-    return run([gc, "check", "--exit-zero", "-q", "--output-format", "json", folder], cwd)[0]
+    return timed([gc, "check", "--exit-zero", "-q", "--output-format", "json", folder], cwd)
 
 
 def crossover(gc: str, tmp: Path, cwd: str) -> dict:
@@ -95,8 +119,8 @@ def crossover(gc: str, tmp: Path, cwd: str) -> dict:
     start = {}
     for jobs in ("1", "2"):
         start[jobs] = statistics.median(
-            run([gc, "check", "--exit-zero", "-q", "--jobs", jobs, str(folder / one[0])],
-                cwd)[0] for _ in range(5))
+            timed([gc, "check", "--exit-zero", "-q", "--jobs", jobs, str(folder / one[0])],
+                  cwd) for _ in range(5))
     rows = []
     for n in (100, 200, 400, 700, 1000):
         folder = tmp / f"small-{n}"

@@ -176,11 +176,17 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
 
         findings = Findings(f for f in apply(findings, waivers, pack, today)
                             if selection(f.code, f.name))
+    from govcheck.model import Severity
+    from govcheck.render import tally
+
     counts = dict.fromkeys(SEVERITIES, 0)
     failing = 0
-    for f in findings:          # one pass: a big batch's findings are read back once
-        counts[f.severity.value] += 1
-        failing += fails(f, fail_on)
+    threshold = Severity(fail_on).rank
+    # counted as the findings were added: a big batch's are not read back for it
+    for (sev, covered, waived), n in tally(findings).items():
+        counts[sev] += n
+        if not (covered or waived) and Severity(sev).rank >= threshold:
+            failing += n
     return CheckResult(
         findings=findings, errors=ran.errors, files=ran.files, records=ran.records,
         fail_on=fail_on, failing=failing, counts=counts,

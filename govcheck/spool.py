@@ -104,12 +104,15 @@ class Findings:
         self._n = 0
         self._spill_at = SPILL_AT if spill_at is None else max(1, spill_at)
         self._codec = _Codec()
+        self._tally: dict[tuple, int] = {}
         self.extend(items)
 
     # -- adding -----------------------------------------------------------------------
     def append(self, f: Finding) -> None:
         self._buf.append(f)
         self._n += 1
+        key = (f.severity.value, f.exception is not None, f.waiver is not None)
+        self._tally[key] = self._tally.get(key, 0) + 1
         if len(self._buf) >= self._spill_at:
             self._spill()
 
@@ -161,6 +164,11 @@ class Findings:
         self._write(b"".join(out))
         self._runs = [(0, self._size)]
         old.close()
+
+    def tally(self) -> dict[tuple[str, bool, bool], int]:
+        """How many findings there are of each (severity, covered by an exception,
+        waived): what a summary counts, without reading the findings back."""
+        return dict(self._tally)
 
     @property
     def spilled(self) -> bool:

@@ -205,3 +205,14 @@ def test_an_unset_jobs_moves_a_long_batch_to_workers(tmp_path, monkeypatch):
     switched = CliRunner().invoke(main, run)
     assert started == [2]
     assert json.loads(switched.stdout) == json.loads(serial.stdout)
+
+
+def test_the_tally_is_counted_as_findings_are_added():
+    """A summary's counts come from the tally, not from reading a batch back."""
+    from govcheck.render import tally
+
+    items = some(60)
+    store = Findings(items, spill_at=4)
+    assert store.tally() == tally(list(items))
+    assert sum(store.tally().values()) == 60
+    assert {k[1] for k in store.tally()} == {True, False}       # covered and not

@@ -68,10 +68,44 @@ def json_streamed(doc, items):
     closed = tail[tail.index("]") + 1:]         # after its "]"
     first = True
     for item in items:
-        piece = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n" + indent)
-        yield (opened + "[\n" + indent if first else ",\n" + indent) + piece
+        yield (opened + "[\n" + indent if first else ",\n" + indent) + pretty(item, indent)
         first = False
     yield (opened + "[]" if first else "\n" + indent[:-2] + "]") + closed + "\n"
+
+
+def pretty(obj, indent: str = "") -> str:
+    """``json.dumps(obj, indent=2, ensure_ascii=False)`` with every line after the first
+    indented by ``indent``, the same text: written here because ``json`` uses its fast C
+    encoder only without ``indent``, and a batch's JSON report is a hundred thousand
+    findings (strings still go through json's C escaping)."""
+    from json.encoder import encode_basestring
+
+    def one(o, ind: str) -> str:
+        if isinstance(o, str):
+            return encode_basestring(o)
+        if o is None:
+            return "null"
+        if o is True:
+            return "true"
+        if o is False:
+            return "false"
+        if isinstance(o, int):
+            return int.__repr__(o)
+        if isinstance(o, dict):
+            if not o:
+                return "{}"
+            inner = ind + "  "
+            return ("{\n" + ",\n".join(f"{inner}{encode_basestring(k)}: {one(v, inner)}"
+                                        for k, v in o.items()) + "\n" + ind + "}")
+        if isinstance(o, (list, tuple)):
+            if not o:
+                return "[]"
+            inner = ind + "  "
+            return "[\n" + ",\n".join(inner + one(v, inner) for v in o) + "\n" + ind + "]"
+        import json
+
+        return json.dumps(o, ensure_ascii=False)     # a float, or anything else: as json
+    return one(obj, indent)
 
 
 def unreadable_findings(result) -> list:
@@ -82,13 +116,25 @@ def unreadable_findings(result) -> list:
     return list(getattr(result, "unreadable", ()))
 
 
+def tally(findings) -> dict[tuple[str, bool, bool], int]:
+    """How many findings there are of each (severity, covered by an exception, waived):
+    kept as they were added by a :class:`govcheck.spool.Findings`, counted otherwise."""
+    if hasattr(findings, "tally"):
+        return findings.tally()
+    out: dict[tuple, int] = {}
+    for f in findings:
+        key = (f.severity.value, f.exception is not None, f.waiver is not None)
+        out[key] = out.get(key, 0) + 1
+    return out
+
+
 def summary(result, ctx: RenderContext) -> dict:
     counts = {"error": 0, "warning": 0, "info": 0}
     covered = waived = 0
-    for f in result.findings:
-        counts[f.severity.value] += 1
-        covered += f.covered
-        waived += f.waiver is not None
+    for (sev, is_covered, is_waived), n in tally(result.findings).items():
+        counts[sev] += n
+        covered += n * is_covered
+        waived += n * is_waived
     return {
         "files": result.files,
         "records": result.records,

@@ -78,3 +78,13 @@ def test_holds_is_evaluate_ok_for_every_predicate(pack, records):
             assert got == want and type(got) is type(want), (p, record.path)
             checked += 1
     assert checked > 100_000
+
+
+def test_a_value_two_conditions_read_is_shown_once():
+    """UR004's conditions read the report's title twice; its message gives it once."""
+    from govcheck.api import check_paths
+
+    f = ROOT / "fixtures" / "reports" / "scrutiny-2024-06-18-special-urgency-annual-report.txt"
+    (ur004,) = [x for x in check_paths([f], as_of=dt.date(2026, 12, 3)).findings
+                if x.code == "UR004"]
+    assert ur004.message.count("title: 'Annual report on executive decisions") == 1

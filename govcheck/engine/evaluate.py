@@ -97,7 +97,8 @@ def evaluate_rule(rule: Rule, record: Record, profile: dict, today: dt.date,
                if not c.startswith(shown) and not c.startswith("council profile")]
     message = render_template(spec.message, record)
     if reasons or context:
-        message = f"{message}: " + "; ".join(context + reasons)
+        # a value two conditions both read is shown once
+        message = f"{message}: " + "; ".join(dict.fromkeys(context + reasons))
     location = _location(record, [r, w])
     source = next((fv.text for fv in record.fields.values()
                    if fv.line == location.line and not fv.path and fv.text), "")

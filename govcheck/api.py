@@ -115,9 +115,15 @@ def profiles_root(pack) -> Path:
 
 def fails(finding: Finding, fail_on: str) -> bool:
     """Whether a finding fails a run with this threshold."""
+    return _fails(finding.severity.value, finding.suppressed, fail_on)
+
+
+def _fails(severity: str, suppressed: bool, fail_on: str) -> bool:
+    """A finding of this severity, covered or waived or not, fails a run at ``fail_on``:
+    not suppressed, and at or above the threshold."""
     from govcheck.model import Severity
 
-    return not finding.suppressed and finding.severity.rank >= Severity(fail_on).rank
+    return not suppressed and Severity(severity).rank >= Severity(fail_on).rank
 
 
 def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules_dir=None, pack=None, profile=None,
@@ -176,17 +182,14 @@ def check_paths(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, rules
 
         findings = Findings(f for f in apply(findings, waivers, pack, today)
                             if selection(f.code, f.name))
-    from govcheck.model import Severity
     from govcheck.render import tally
 
     counts = dict.fromkeys(SEVERITIES, 0)
     failing = 0
-    threshold = Severity(fail_on).rank
     # counted as the findings were added: a big batch's are not read back for it
     for (sev, covered, waived), n in tally(findings).items():
         counts[sev] += n
-        if not (covered or waived) and Severity(sev).rank >= threshold:
-            failing += n
+        failing += n * _fails(sev, covered or waived, fail_on)
     return CheckResult(
         findings=findings, errors=ran.errors, files=ran.files, records=ran.records,
         fail_on=fail_on, failing=failing, counts=counts,

@@ -281,23 +281,13 @@ def notice_source(r: Record):
     return None
 
 
-def link_notices(records: list[Record], sources=None) -> None:
-    """Across a batch: a report or decision that cites a forward plan reference but not
-    the date its notice was first published takes that date from the notice with the
-    same reference, with the notice's file and line as its source.  Nothing is guessed:
-    only an exact reference match links.  ``sources`` are the notices (from
-    :func:`notice_source`, in batch order); by default the notices among ``records``."""
-    if sources is None:
-        sources = [s for s in map(notice_source, records) if s is not None]
-    dated: dict[str, tuple] = {}
-    for ref, fv, path in sources:
-        dated.setdefault(ref, (fv, path))
-    _link(records, dated)
-
-
-def _link(records: list[Record], dated: dict) -> None:
-    """Give each waiting record in ``records`` the date of its notice in ``dated``
-    (reference -> (FieldValue, path))."""
+def link_notices(records: list[Record], dated: dict) -> None:
+    """Across a batch: a report or decision in ``records`` that cites a forward plan
+    reference but not the date its notice was first published takes that date from the
+    notice with the same reference in ``dated`` (reference -> (the date's FieldValue,
+    path), the first notice with it in batch order: :func:`notice_source`), with the
+    notice's file and line as its source.  Nothing is guessed: only an exact reference
+    match links."""
     if not dated:
         return
     for r in records:
@@ -488,7 +478,7 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
         if fr.records:
             # a notice met earlier in the batch is the one it links to (the first with
             # its reference): link and evaluate now; the rest wait for the batch's end
-            _link(fr.records, notices)
+            link_notices(fr.records, notices)
             now = [r for r in fr.records if not waits_for_notice(r)]
             if now:
                 late = evaluate(pack, now, profile, today, selected, by_nation)
@@ -507,7 +497,7 @@ def run(paths: list[str], pack: RulePack, profile: dict, today: dt.date, selecte
     # what links records across files: each waiting record takes its notice's date, and
     # is evaluated now that the batch is linked
     for fr in waiting:
-        _link(fr.records, notices)
+        link_notices(fr.records, notices)
         late = evaluate(pack, fr.records, profile, today, selected, by_nation)
         result.findings.extend(with_page_lines(late, fr.pages) if fr.pages else late)
     return result

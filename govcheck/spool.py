@@ -19,6 +19,7 @@ read the findings once or twice, so nothing needs them all at once.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from collections.abc import Iterable, Iterator
@@ -72,8 +73,6 @@ class _Codec:
         return json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
 
     def decode(self, line: bytes) -> Finding:
-        import datetime as dt
-
         (code, name, sev, message, path, line_no, column, page, page_line, cit, fix, exc,
          waiver, title, source) = json.loads(line)
         c = self._get(cit)

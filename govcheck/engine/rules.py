@@ -352,9 +352,6 @@ class CachedRule(Rule):
         del self.__dict__["_pending"]
         return getattr(self, name)
 
-    def __reduce__(self):
-        return (Rule, tuple(getattr(self, f[0]) for f in Rule.__struct_fields__))
-
 
 def _compile_cached(data: dict, path: Path, lines: dict, shared: dict) -> Rule:
     """A rule from the cache (:class:`CachedRule`)."""

@@ -184,7 +184,3 @@ def fingerprinted(findings):
         seen[f.code] = n + 1
         yield f, sha256(f"{f.code}|{path}|{n}".encode()).hexdigest()[:32]
 
-
-def fingerprints(findings) -> list[str]:
-    """The fingerprint of each of ``findings`` (see :func:`fingerprinted`)."""
-    return [fp for _, fp in fingerprinted(findings)]

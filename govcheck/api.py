@@ -219,7 +219,7 @@ def check_bytes(data: bytes, filename: str, **options) -> CheckResult:
 def renamed(result: CheckResult, names: dict) -> CheckResult:
     """``result`` with its findings and errors pointing at the names users know:
     ``names`` maps each checked file (a Path) to the name to show for it."""
-    from dataclasses import replace
+    from govcheck.struct import replace
 
     shown = {}
     for path, name in names.items():

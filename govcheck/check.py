@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from dataclasses import replace
+from govcheck.struct import replace
 from pathlib import Path
 
 from govcheck.engine.evaluate import builtin_finding, evaluate

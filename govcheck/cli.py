@@ -414,7 +414,6 @@ def run_check(paths, *, select=(), ignore=(), output_format="concise", output_fi
 def rules_cmd(fmt, rules_dir):
     """List the rules."""
     import json
-    from dataclasses import asdict
 
     from govcheck.engine.rules import RulePack
     from pathlib import Path
@@ -425,7 +424,9 @@ def rules_cmd(fmt, rules_dir):
         click.echo(json.dumps([{
             "code": r.code, "name": r.name, "title": r.spec.title,
             "severity": r.spec.severity.value, "jurisdictions": r.spec.jurisdictions,
-            "citation": asdict(r.spec.citation),
+            "citation": {"instrument": r.spec.citation.instrument,
+                         "provision": r.spec.citation.provision,
+                         "url": r.spec.citation.url},
         } for r in latest], indent=2, ensure_ascii=False))
         return EXIT_OK
     from rich.console import Console

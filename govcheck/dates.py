@@ -30,9 +30,10 @@ needed (see deps.md §5 for why its defaults fill in missing parts silently).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date
+
 from govcheck import recache
+from govcheck.struct import struct
 
 __all__ = ["ParsedDate", "parse_date", "find_dates", "find_partial_date", "MONTHS",
            "WEEKDAYS"]
@@ -62,7 +63,7 @@ WEEKDAYS: dict[str, int] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True, slots=True, init=False)
 class ParsedDate:
     """A complete date found in a string.
 
@@ -79,6 +80,16 @@ class ParsedDate:
     qualifier: str | None = None
     weekday_mismatch: bool = False
     weekday: str | None = None
+
+    def __init__(self, value: date, start: int, end: int, qualifier: str | None = None,
+                 weekday_mismatch: bool = False, weekday: str | None = None) -> None:
+        _set = object.__setattr__     # frozen
+        _set(self, "value", value)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "qualifier", qualifier)
+        _set(self, "weekday_mismatch", weekday_mismatch)
+        _set(self, "weekday", weekday)
 
     @property
     def column(self) -> int:

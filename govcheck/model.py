@@ -8,12 +8,15 @@ lawyer can check it by hand.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
-# Plain dataclasses: a run that reads a text file and checks it never imports pydantic
+from govcheck.struct import struct
+
+# Plain record classes: a run that reads a text file and checks it never imports pydantic
 # (the schemas that validate rule files, profiles and structured records do, when read).
+# The classes made once a value or a finding write out their ``__init__``
+# (:mod:`govcheck.struct`); defining them costs nothing at start-up.
 
 RecordKind = Literal["report", "decision", "notice", "meeting"]
 RECORD_KINDS: tuple[str, ...] = ("report", "decision", "notice", "meeting")
@@ -31,7 +34,7 @@ class Severity(str, Enum):
         return {"info": 1, "warning": 2, "error": 3}[self.value]
 
 
-@dataclass(frozen=True)
+@struct(frozen=True, init=False)
 class Location:
     path: str
     line: int = 1
@@ -39,6 +42,12 @@ class Location:
     page: int | None = None
     # for a PDF: the line on that page (``line`` counts through the whole document)
     page_line: int | None = None
+
+    def __init__(self, path: str, line: int = 1, column: int = 1, page: int | None = None,
+                 page_line: int | None = None) -> None:
+        d = self.__dict__       # frozen: set past __setattr__
+        d["path"], d["line"], d["column"], d["page"], d["page_line"] = \
+            path, line, column, page, page_line
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}:{self.column}"
@@ -50,7 +59,7 @@ class Location:
         return f"line {self.line}"
 
 
-@dataclass(frozen=True)
+@struct(frozen=True, init=False)
 class FieldValue:
     """One value read from a document, with where it was read."""
 
@@ -62,6 +71,12 @@ class FieldValue:
     # set when the value was read from another file of the batch (a forward plan
     # notice giving a report's notice date); ``line`` is then a line of that file
     path: str | None = None
+
+    def __init__(self, value: Any, line: int = 0, column: int = 1, text: str = "",
+                 page: int | None = None, path: str | None = None) -> None:
+        d = self.__dict__
+        d["value"], d["line"], d["column"], d["text"], d["page"], d["path"] = \
+            value, line, column, text, page, path
 
     def display(self) -> str:
         return display_value(self.value)
@@ -77,7 +92,7 @@ def display_value(value: Any) -> str:
     return str(value)
 
 
-@dataclass
+@struct(init=False)
 class Record:
     """Something the law talks about: a report, a decision, a notice or a meeting.
 
@@ -90,7 +105,13 @@ class Record:
     nation: Nation = "england"
     line: int = 1
     page: int | None = None
-    fields: dict[str, FieldValue] = field(default_factory=dict)
+    fields: dict[str, FieldValue] = None     # a new dict when not given
+
+    def __init__(self, kind: RecordKind, path: str, nation: Nation = "england",
+                 line: int = 1, page: int | None = None,
+                 fields: dict[str, FieldValue] | None = None) -> None:
+        self.kind, self.path, self.nation, self.line, self.page = kind, path, nation, line, page
+        self.fields = {} if fields is None else fields
 
     def get(self, name: str) -> Any:
         fv = self.fields.get(name)
@@ -119,7 +140,7 @@ class Record:
         return None
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class Citation:
     instrument: str
     provision: str
@@ -129,7 +150,7 @@ class Citation:
         return f"{self.instrument}, {self.provision}"
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class ExceptionUsed:
     """A statutory exception that covers a finding (reported, never silently passed)."""
 
@@ -138,7 +159,7 @@ class ExceptionUsed:
     citation: Citation
 
 
-@dataclass(frozen=True)
+@struct(frozen=True)
 class WaiverUsed:
     """A person's recorded decision that a finding does not apply (not a statutory
     exception): who approved it, why, and until when."""
@@ -149,7 +170,7 @@ class WaiverUsed:
     source: str = ""
 
 
-@dataclass
+@struct(init=False)
 class Finding:
     code: str
     name: str
@@ -163,6 +184,14 @@ class Finding:
     title: str = ""
     # the source line the location points at, as read (for display, not the contract)
     source: str = ""
+
+    def __init__(self, code: str, name: str, severity: Severity, message: str,
+                 location: Location, citation: Citation, fix: str,
+                 exception: ExceptionUsed | None = None, waiver: WaiverUsed | None = None,
+                 title: str = "", source: str = "") -> None:
+        self.code, self.name, self.severity, self.message = code, name, severity, message
+        self.location, self.citation, self.fix = location, citation, fix
+        self.exception, self.waiver, self.title, self.source = exception, waiver, title, source
 
     @property
     def covered(self) -> bool:
@@ -179,7 +208,7 @@ class Finding:
         return (loc.path, loc.line, loc.column, self.code)
 
 
-@dataclass
+@struct
 class InputError:
     """An input govcheck could not read: reported, and the batch goes on."""
 

@@ -1,17 +1,21 @@
 """Plain record classes, made without compiling code: ``@struct`` for classes built
-once per run (the rule pack's predicates and rules, configuration, vocabulary specs).
+once per run (the rule pack's predicates and rules, configuration, vocabulary specs),
+and, with ``init=False`` and a written-out ``__init__``, for those made once a line or a
+value (lines, values read, findings).
 
 :func:`dataclasses.dataclass` writes each class's ``__init__``, ``__repr__`` and
 ``__eq__`` as source and compiles it: about 0.4 ms a class, some 25 ms of a one-file
 check for the fifty classes the engine defines.  These classes are made a few hundred
 times a run at most, so a shared ``__init__`` that loops over the fields costs nothing
-that matters, and defining them costs nothing either.  Classes made thousands of times
-(lines, findings, outcomes) stay dataclasses or are written out by hand.
+that matters, and defining them costs nothing either.  A class made thousands of times
+writes its own ``__init__`` (``init=False``: about four times faster than the shared
+one) and takes ``__repr__``, ``__eq__``, ``__hash__`` and pickling from here.
 
 Supported, as :func:`dataclasses.dataclass` does them: fields from the class's own
 annotations in order (after any ``@struct`` base's), defaults, :func:`field` with
 ``default``, ``default_factory``, ``compare`` and ``repr``, ``frozen=True`` (with
-``__hash__``), ``__post_init__``.  ``ClassVar`` annotations are not fields.
+``__hash__``), ``slots=True``, ``init=False``, ``__post_init__`` (with the shared
+``__init__``), and :func:`replace`.  ``ClassVar`` annotations are not fields.
 """
 
 from __future__ import annotations
@@ -57,13 +61,27 @@ def _fields(cls) -> tuple[tuple, ...]:
     return tuple(out.values())
 
 
-def struct(cls=None, /, *, frozen: bool = False):
-    """Give ``cls`` ``__init__``, ``__repr__``, ``__eq__`` (and ``__hash__`` when frozen)
-    from its annotated fields."""
+def _with_slots(cls, names: tuple[str, ...]):
+    """``cls`` made again with ``__slots__`` for its own fields (as dataclass does)."""
+    inherited = {n for base in cls.__mro__[1:] for n in getattr(base, "__slots__", ())}
+    body = {k: v for k, v in cls.__dict__.items()
+            if k not in names and k not in ("__dict__", "__weakref__")}
+    body["__slots__"] = tuple(n for n in names if n not in inherited)
+    new = type(cls)(cls.__name__, cls.__bases__, body)
+    new.__qualname__ = cls.__qualname__
+    return new
+
+
+def struct(cls=None, /, *, frozen: bool = False, slots: bool = False, init: bool = True):
+    """Give ``cls`` ``__init__`` (unless ``init=False``: the class writes its own),
+    ``__repr__``, ``__eq__`` (and ``__hash__`` when frozen) from its annotated fields;
+    with ``slots=True``, ``__slots__`` for them."""
 
     def make(cls):
         fields = _fields(cls)
         names = tuple(f[0] for f in fields)
+        if slots:
+            cls = _with_slots(cls, names)
         compared = tuple(f[0] for f in fields if f[3])
         shown = tuple(f[0] for f in fields if f[4])
         seen_default = False
@@ -117,11 +135,23 @@ def struct(cls=None, /, *, frozen: bool = False):
             return (tuple(getattr(self, n) for n in compared)
                     == tuple(getattr(other, n) for n in compared))
 
-        cls.__init__ = __init__
+        if init:
+            cls.__init__ = __init__
         cls.__repr__ = __repr__
         cls.__eq__ = __eq__
         cls.__struct_fields__ = fields
         cls.__match_args__ = names
+        if slots:
+            # no __dict__ to pickle: the fields in order (set past a frozen __setattr__)
+            def __getstate__(self):
+                return tuple(getattr(self, n) for n in names)
+
+            def __setstate__(self, state):
+                for n, v in zip(names, state):
+                    object.__setattr__(self, n, v)
+
+            cls.__getstate__ = __getstate__
+            cls.__setstate__ = __setstate__
         if frozen:
             def __hash__(self):
                 return hash(tuple(getattr(self, n) for n in compared))
@@ -140,3 +170,12 @@ def struct(cls=None, /, *, frozen: bool = False):
         return cls
 
     return make if cls is None else make(cls)
+
+
+def replace(obj, /, **changes):
+    """A copy of the struct ``obj`` with ``changes`` (as :func:`dataclasses.replace`)."""
+    names = obj.__match_args__
+    for name in changes:
+        if name not in names:
+            raise TypeError(f"{type(obj).__name__} has no field {name!r}")
+    return type(obj)(**{n: changes[n] if n in changes else getattr(obj, n) for n in names})

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import replace
+from govcheck.struct import replace
 from fnmatch import fnmatch
 from pathlib import Path
 from govcheck.struct import struct

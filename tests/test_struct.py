@@ -11,7 +11,9 @@ from dataclasses import field as dc_field
 
 import pytest
 
-from govcheck.struct import FrozenInstanceError, field, struct
+from dataclasses import replace as dc_replace
+
+from govcheck.struct import FrozenInstanceError, field, replace, struct
 
 
 @struct
@@ -32,6 +34,24 @@ class ItemDC:
 
 @struct(frozen=True)
 class Point:
+    x: int
+    y: int = 0
+
+
+@struct(frozen=True, slots=True, init=False)
+class Spot:
+    """A hot class: slots, frozen, its own __init__."""
+
+    x: int
+    y: int = 0
+
+    def __init__(self, x: int, y: int = 0) -> None:
+        object.__setattr__(self, "x", x)
+        object.__setattr__(self, "y", y)
+
+
+@dataclass(frozen=True, slots=True)
+class SpotDC:
     x: int
     y: int = 0
 
@@ -97,6 +117,31 @@ def test_a_field_without_default_after_one_with_is_refused():
 
 
 def test_pickles():
-    for obj in (Item("a", ["t"], 2, "n"), Point(1, 2), Labelled("a")):
+    for obj in (Item("a", ["t"], 2, "n"), Point(1, 2), Labelled("a"), Spot(1, 2)):
         back = pickle.loads(pickle.dumps(obj))
         assert back == obj and back.__class__ is obj.__class__
+
+
+def test_slots_and_a_written_out_init_as_a_slotted_frozen_dataclass():
+    for cls in (Spot, SpotDC):
+        s = cls(1, y=2)
+        assert (s.x, s.y) == (1, 2)
+        assert not hasattr(s, "__dict__")
+        with pytest.raises((AttributeError, TypeError)):   # the dataclass: TypeError
+            s.z = 3
+        with pytest.raises(AttributeError):
+            s.x = 3
+        assert cls(1) == cls(1, 0) and hash(cls(1)) == hash(cls(1, 0))
+    assert repr(Spot(1, 2)) == repr(SpotDC(1, 2)).replace("SpotDC", "Spot")
+    assert Spot.__slots__ == ("x", "y") and Spot.__doc__.startswith("A hot class")
+
+
+def test_replace_as_dataclasses_replace():
+    for obj, rep in ((Item("a", ["t"], 2, "n"), replace), (ItemDC("a", ["t"], 2, "n"), dc_replace),
+                     (Spot(1, 2), replace), (SpotDC(1, 2), dc_replace)):
+        first = obj.__match_args__[0]
+        new = rep(obj, **{first: 9})
+        assert getattr(new, first) == 9 and type(new) is type(obj)
+        assert new != obj and rep(new, **{first: getattr(obj, first)}) == obj
+        with pytest.raises(TypeError):
+            rep(obj, colour=1)

@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from govcheck import recache
 from govcheck.engine.predicates import Ctx, Outcome
 from govcheck.engine.rules import Rule, RulePack
-from govcheck.model import ExceptionUsed, Finding, Location, Record, Severity, display_value
-from govcheck import recache
+from govcheck.model import (
+    ExceptionUsed,
+    Finding,
+    Location,
+    Record,
+    Severity,
+    display_value,
+)
+from govcheck.struct import struct
 
 _PLACEHOLDER = recache.compile(r"\{([a-z_]+)\}")
 
@@ -33,12 +40,15 @@ def render_template(template: str, record: Record) -> str:
     return _PLACEHOLDER.sub(sub, folded)
 
 
-@dataclass
+@struct(init=False)
 class Verdict:
     """What one rule says about one record (used by the case harness and by check)."""
 
     outcome: str  # "breach" | "pass" | "covered" | "not_applicable"
     finding: Finding | None = None
+
+    def __init__(self, outcome: str, finding: Finding | None = None) -> None:
+        self.outcome, self.finding = outcome, finding
 
 
 def _location(record: Record, outs: list[Outcome]) -> Location:

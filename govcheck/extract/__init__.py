@@ -51,7 +51,7 @@ _TOP_LINES = 40
 def extract_with_notes(doc: "Document", nation: str = "england"
                        ) -> tuple[list["Record"], list[Note]]:
     """The records in ``doc`` and the notes made while reading them."""
-    from dataclasses import replace
+    from govcheck.struct import replace
 
     from govcheck.extract import columns, segment
     from govcheck.extract import nation as nations
@@ -506,7 +506,7 @@ def _bare_names(col: Collector) -> None:
     ``body_qualifier``): "Extraordinary, Cabinet" is the Cabinet; of "Decision Session -
     Executive Member for Transport - Expired, Executive Member for Transport" only the
     one still in use is kept."""
-    from dataclasses import replace
+    from govcheck.struct import replace
 
     from govcheck.extract import headings
 

@@ -26,8 +26,9 @@ absent.  Nothing is guessed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
 from govcheck import recache
+from govcheck.struct import struct
 
 __all__ = ["Answer", "Option", "parse_answer", "has_mark"]
 
@@ -50,13 +51,19 @@ _QUICK = recache.compile(r"[<\[☒⊠☑✓✔☐□xX]")
 _DASHES = "-–—"
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True, slots=True, init=False)
 class Option:
     """One answer as written, ``start`` being its offset in the value."""
 
     text: str
     start: int
     state: bool | None  # True ticked, False unticked, None no box
+
+    def __init__(self, text: str, start: int, state: bool | None) -> None:
+        _set = object.__setattr__     # frozen
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "state", state)
 
     @property
     def word(self) -> str:
@@ -73,7 +80,7 @@ class Option:
         return self.text[m.end():].strip(" \t-–—:;,.()")
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True, slots=True)
 class Answer:
     option: Option | None
     options: tuple[Option, ...] = ()

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from govcheck.fields import FIELDS
 from govcheck.read.base import Line
+from govcheck.struct import struct
 
 __all__ = ["Note", "Collector"]
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True, slots=True)
 class Note:
     """Something extraction noticed and did not resolve (an ambiguous checkbox, a
     weekday that does not fit its date, a date "to be confirmed"...).  ``line`` and
@@ -24,7 +24,7 @@ class Note:
     field: str | None = None
 
 
-@dataclass(slots=True)
+@struct(slots=True, init=False)
 class Found:
     """A field value before it becomes a FieldValue (cheap to make and to drop)."""
 
@@ -33,6 +33,11 @@ class Found:
     column: int
     text: str
     page: int | None
+
+    def __init__(self, value: Any, line: int, column: int, text: str,
+                 page: int | None) -> None:
+        self.value, self.line, self.column, self.text, self.page = \
+            value, line, column, text, page
 
 
 # On a bilingual page (a Welsh line, then its English twin) the two readings of these

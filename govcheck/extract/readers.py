@@ -32,21 +32,21 @@ loaded (``KINDS``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
 
+from govcheck import recache
 from govcheck.dates import ParsedDate, find_partial_date, parse_date
 from govcheck.extract import values
 from govcheck.extract.checkbox import parse_answer
 from govcheck.extract.collect import Collector
 from govcheck.extract.contract import LABEL_KINDS
 from govcheck.extract.exempt import bare_paragraphs
-from govcheck import recache
+from govcheck.struct import struct
 
 __all__ = ["Read", "READERS", "KINDS", "read", "put_date", "date_notes", "report_to"]
 
 
-@dataclass(slots=True)
+@struct(slots=True, init=False)
 class Read:
     """One label's answer to read: the collector, the front-sheet scan state, the
     label, the cleaned line, the answer's text and its offset in the line, and the
@@ -59,6 +59,11 @@ class Read:
     value: str
     off: int
     index: int
+
+    def __init__(self, col: Collector, scan: object, spec: object, cl: object, value: str,
+                 off: int, index: int) -> None:
+        self.col, self.scan, self.spec, self.cl = col, scan, spec, cl
+        self.value, self.off, self.index = value, off, index
 
     @property
     def v(self) -> str:

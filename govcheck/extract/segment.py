@@ -22,13 +22,13 @@ a bilingual report is not split either.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from govcheck import recache
 from govcheck.dates import parse_date
 from govcheck.extract import agenda, headings
 from govcheck.extract.frontsheet import labels_of
 from govcheck.extract.text import CLine
-from govcheck import recache
+from govcheck.struct import struct
 
 __all__ = ["Segment", "split"]
 
@@ -48,7 +48,7 @@ _HEADING = "heading"   # the pseudo-field of a "Report to ..." heading
 _DATE_LINE_LEAD = recache.compile(r"^\s*(?:(?:date|dyddiad)\s*:?\s*)?$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True, slots=True)
 class Segment:
     """``lines[start:end]`` holds one record.  ``kind`` is the kind the split decided
     (None: decide from the content); ``title_at`` the index of a line that is the
@@ -84,7 +84,7 @@ def _heading_line(cl: CLine) -> bool:
         and len(text[pd.end:].strip()) < 25
 
 
-@dataclass(slots=True)
+@struct(slots=True)
 class _Run:
     first: int
     last: int

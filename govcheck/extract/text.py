@@ -8,10 +8,9 @@ text is the same offset in the source line and columns stay true.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from govcheck.read.base import Line
 from govcheck import recache
+from govcheck.read.base import Line
+from govcheck.struct import struct
 
 __all__ = ["CLine", "clean_lines", "is_heading", "is_blank", "sentence_at", "Index"]
 
@@ -22,7 +21,7 @@ _NUMBERED_HEADING_RE = recache.compile(
     r"^\s*\d{1,2}\.?\s+(?!\d)[A-Z][^\t.:;]{1,90}$")
 
 
-@dataclass(slots=True)
+@struct(slots=True, init=False)
 class CLine:
     line: Line
     text: str          # cleaned, same length as line.text
@@ -31,6 +30,12 @@ class CLine:
     heading: bool      # a Markdown or HTML heading, or a line that is bold throughout
     labs: list | None = None  # the labels on the line, once frontsheet.labels_of has looked
     row: bool = False  # a data row of a table whose header labels its cells (.columns)
+
+    def __init__(self, line: Line, text: str, low: str, bullet: bool, heading: bool,
+                 labs: list | None = None, row: bool = False) -> None:
+        self.line, self.text, self.low, self.bullet, self.heading = \
+            line, text, low, bullet, heading
+        self.labs, self.row = labs, row
 
     @property
     def number(self) -> int:

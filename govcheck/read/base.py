@@ -18,8 +18,9 @@ Conventions every reader follows:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
+
+from govcheck.struct import field, struct
 
 
 class ReadError(Exception):
@@ -30,13 +31,22 @@ CHECKED = "☒"
 UNCHECKED = "☐"
 
 
-@dataclass(frozen=True, slots=True)
+@struct(frozen=True, slots=True, init=False)
 class Line:
     number: int
     text: str
     page: int | None = None
     page_line: int | None = None
     where: str | None = None
+
+    def __init__(self, number: int, text: str, page: int | None = None,
+                 page_line: int | None = None, where: str | None = None) -> None:
+        _set = object.__setattr__     # frozen
+        _set(self, "number", number)
+        _set(self, "text", text)
+        _set(self, "page", page)
+        _set(self, "page_line", page_line)
+        _set(self, "where", where)
 
     def describe(self) -> str:
         if self.page is not None:
@@ -46,7 +56,7 @@ class Line:
         return f"line {self.number}"
 
 
-@dataclass
+@struct
 class Document:
     path: str
     format: str

@@ -11,11 +11,25 @@ Rule files and structured records are YAML.  This loader
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
+
 from govcheck.struct import struct
 
 if TYPE_CHECKING:
     import yaml
+
+
+def shown_path(p) -> str:
+    """A data file's path as a message shows it: relative to the working directory
+    when under it, else as given (``pathlib`` is not needed for it)."""
+    p = os.fspath(p)
+    if os.path.isabs(p):
+        cwd = os.getcwd()
+        prefix = cwd if cwd.endswith(os.sep) else cwd + os.sep
+        if p.startswith(prefix):
+            return p[len(prefix):]
+    return p
 
 # PyYAML is imported when a YAML text is first read, not with this module: a run whose
 # rule pack, profiles and vocabulary come from the cache reads no YAML at all.

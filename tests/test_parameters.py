@@ -104,7 +104,9 @@ def test_cached_pack_resolves_parameters_the_same(tmp_path, monkeypatch):
     monkeypatch.setattr(rules_mod, "load_rule_file", no_validation)
     cached = RulePack.load(d)
     [a], [b] = fresh.find("AG001"), cached.find("AG001")
-    assert b.spec == a.spec and b.data == a.data
+    # the cases are kept in the cache's side file, read when first used
+    assert b.spec == a.spec and len(b.spec.cases) == len(a.spec.cases) > 0
+    assert b.data == {k: v for k, v in a.data.items() if k != "cases"}
     for rec in (meeting("2002-09-25", "2002-10-01"), meeting("1990-04-26", "1990-05-01")):
         fa = evaluate_rule(a, rec, load_profile(None, d), TODAY).finding
         fb = evaluate_rule(b, rec, load_profile(None, d), TODAY).finding

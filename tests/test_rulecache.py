@@ -34,7 +34,10 @@ def test_cached_pack_is_used_and_equal(pack_dir, monkeypatch):
     monkeypatch.setattr(rules_mod, "load_rule_file", no_validation)
     cached = RulePack.load(pack_dir)
     assert [r.spec for r in cached.rules] == [r.spec for r in fresh.rules]
-    assert [r.data for r in cached.rules] == [r.data for r in fresh.rules]
+    # a rule's cases are in the side file, read when first used (spec equality above
+    # compares them), not in the data a check compiles
+    assert [r.data for r in cached.rules] == [
+        {k: v for k, v in r.data.items() if k != "cases"} for r in fresh.rules]
     assert [r.path for r in cached.rules] == [r.path for r in fresh.rules]
     profile = load_profile(None, pack_dir)
     assert all(c.ok for c in run_all(cached, profile))
@@ -133,3 +136,20 @@ def test_cached_rules_compile_their_predicates_when_first_used(pack_dir):
     for a, b in zip(fresh.rules, cached.rules):
         assert (a.when, a.require, a.exceptions, a.uncertain) == \
             (b.when, b.require, b.exceptions, b.uncertain)
+
+
+def test_a_check_does_not_read_the_cases_and_a_missing_side_file_is_a_miss(pack_dir,
+                                                                          monkeypatch):
+    RulePack.load(pack_dir)
+    cached = RulePack.load(pack_dir)
+    assert all(r.spec.cases._list is None for r in cached.rules)   # not read yet
+    assert len(cached.rules[0].spec.cases) > 0                      # read when asked
+    for side in (pack_dir.parent / "cache").glob("lines-*.json"):
+        side.unlink()
+    called = []
+    real = rules_mod.load_rule_file
+    monkeypatch.setattr(rules_mod, "load_rule_file",
+                        lambda *a, **k: called.append(1) or real(*a, **k))
+    again = RulePack.load(pack_dir)
+    assert called and all(len(r.spec.cases) == len(c.spec.cases)
+                          for r, c in zip(again.rules, cached.rules))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from govcheck.digest import sha256
 
-FORMAT = 3
+FORMAT = 4
 KEEP = 8          # cached packs kept
 
 
@@ -62,27 +62,38 @@ def _path(k: str, kind: str = "rules") -> Path | None:
 
 
 class _Lines:
-    """The cached pack's tables of source lines (key path -> line in the rule file),
-    kept in a file of their own and read only when one is asked for: a rule's lines are
-    for error messages and ``govcheck test``, never for a check, and they are half the
-    cache."""
+    """The cached pack's side file: each rule's table of source lines (key path -> line
+    in the rule file) and its cases, read only when one is asked for.  Lines are for
+    error messages and ``govcheck test``, cases for ``govcheck test`` and the rule docs;
+    a check needs neither, and they are two thirds of the cache."""
 
     def __init__(self, k: str) -> None:
         self.k = k
-        self.tables: list | None = None
+        self.doc: dict | None = None
 
-    def table(self, i: int) -> dict:
-        if self.tables is None:
-            self.tables = []
+    def _part(self, part: str, i: int) -> list:
+        if self.doc is None:
+            self.doc = {}
             p = _path(self.k, "lines")
             try:
                 doc = json.loads(p.read_text(encoding="utf-8")) if p is not None else {}
                 if doc.get("key") == self.k:
-                    self.tables = doc["rules"]
+                    self.doc = doc
             except Exception:  # noqa: BLE001 - without it, errors say line 1
                 pass
-        rows = self.tables[i] if i < len(self.tables) else []
-        return {tuple(loc): line for loc, line in rows}
+        rows = self.doc.get(part) or []
+        return rows[i] if i < len(rows) else []
+
+    def table(self, i: int) -> dict:
+        return {tuple(loc): line for loc, line in self._part("rules", i)}
+
+    def cases(self, i: int) -> list:
+        rows = self._part("cases", i)
+        if not self.doc:
+            # a rule without its cases would pass ``govcheck test`` with nothing run
+            raise RuntimeError(f"the rule cache's side file {_path(self.k, 'lines')} is "
+                               "missing or damaged: run again with GOVCHECK_NO_CACHE=1")
+        return rows
 
 
 class LazyLines:
@@ -111,20 +122,53 @@ class LazyLines:
         return len(self._get())
 
 
+class LazyCases:
+    """One rule's cases (a sequence of ``Case``), read from the side file and made when
+    first used: ``make(list_of_dicts)`` makes them."""
+
+    __slots__ = ("_source", "_i", "_make", "_list")
+
+    def __init__(self, source: _Lines, i: int, make) -> None:
+        self._source, self._i, self._make, self._list = source, i, make, None
+
+    def _get(self) -> list:
+        if self._list is None:
+            self._list = self._make(self._source.cases(self._i))
+        return self._list
+
+    def __getitem__(self, i):
+        return self._get()[i]
+
+    def __len__(self) -> int:
+        return len(self._get())
+
+    def __iter__(self):
+        return iter(self._get())
+
+    def __eq__(self, other) -> bool:
+        return self._get() == list(other)
+
+    def __repr__(self) -> str:
+        return repr(self._get())
+
+
 def read(k: str, root: Path, compile_conditions, compile_rule):
     """The cached pack's rules, compiled: its named conditions first
     (``compile_conditions(data)``), then each rule (``compile_rule(spec, path, lines,
-    conditions)``); None on a miss."""
+    conditions, side)``, ``side`` giving the rule's cases); None on a miss."""
     p = _path(k)
-    if p is None or not p.is_file():
+    # the side file (lines and cases) is written first: without it, the pack is a miss
+    if p is None or not p.is_file() or not _path(k, "lines").is_file():
         return None
     try:
         doc = json.loads(p.read_text(encoding="utf-8"))
         if doc.get("key") != k:
             return None
         shared = compile_conditions(doc["conditions"])
-        lines = _Lines(k)
-        return [compile_rule(r["spec"], root / r["file"], LazyLines(lines, i), shared)
+        side = _Lines(k)
+        top = os.fspath(root)
+        return [compile_rule(r["spec"], os.path.join(top, r["file"]), LazyLines(side, i),
+                             shared, (side, i))
                 for i, r in enumerate(doc["rules"])]
     except Exception:  # noqa: BLE001 - a bad cache is only a cache miss
         return None
@@ -136,13 +180,14 @@ def write(k: str, root: Path, rules, conditions: dict) -> None:
         return
     doc = {"key": k, "conditions": conditions, "rules": [{
         "file": str(Path(r.source).relative_to(root)),
-        "spec": r.data,
+        "spec": {n: v for n, v in r.data.items() if n != "cases"},
     } for r in rules]}
     lines = {"key": k, "rules": [[[list(loc), line] for loc, line in r.lines.items()]
-                                 for r in rules]}
+                                 for r in rules],
+             "cases": [r.data.get("cases") or [] for r in rules]}
     try:
         p.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile     # only when writing: a warm run never pays for it
+        import tempfile  # only when writing: a warm run never pays for it
 
         # the lines first: a reader that finds the pack finds its lines
         for kind, data in (("lines", lines), ("rules", doc)):

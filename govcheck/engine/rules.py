@@ -13,11 +13,12 @@ import os
 from pathlib import Path
 from typing import Any
 
-from govcheck.engine.predicates import PredicateError, Pred, parse_predicate
+from govcheck import recache
+from govcheck.engine.predicates import Pred, PredicateError, parse_predicate
 from govcheck.model import Citation, Severity
 from govcheck.struct import field as dataclass_field
 from govcheck.struct import struct
-from govcheck import recache
+from govcheck.yamlsafe import shown_path
 
 FAMILIES = {
     "KD": "key decisions and their notice",
@@ -196,7 +197,7 @@ def read_conditions(root: Path) -> tuple[dict, str, Any]:
         return {}, "", lambda loc: 1
     from govcheck.yamlsafe import YamlError, load_yaml
 
-    shown = _shown(p)
+    shown = shown_path(p)
     try:
         loaded = load_yaml(p.read_text(encoding="utf-8"), shown)
     except YamlError as e:
@@ -320,13 +321,6 @@ def load_rule_file(path: Path, shown: str | None = None, text: str | None = None
     return _compile(_construct_spec(data), shown, loaded, path, shared, data)
 
 
-def _shown(p: Path) -> str:
-    try:
-        return str(p.relative_to(Path.cwd()))
-    except ValueError:
-        return str(p)
-
-
 class CachedRule(Rule):
     """A rule from the cache: validated when it was cached, so no schema check now, and
     its predicates compiled when first used.  A check uses the rules in force for the
@@ -353,16 +347,30 @@ class CachedRule(Rule):
         return getattr(self, name)
 
 
-def _compile_cached(data: dict, path: Path, lines: dict, shared: dict) -> Rule:
-    """A rule from the cache (:class:`CachedRule`)."""
+def _compile_cached(data: dict, path: str, lines: dict, shared: dict, side) -> Rule:
+    """A rule from the cache (:class:`CachedRule`); its cases are read from the cache's
+    side file when first used (``side``: the file and the rule's place in it)."""
+    from govcheck.engine.rulecache import LazyCases
     from govcheck.yamlsafe import Loaded
 
-    return CachedRule(_construct_spec(data), _shown(path), Loaded(None, lines), path,
-                      shared, data)
+    spec = _construct_spec(data, LazyCases(*side, _construct_cases))
+    return CachedRule(spec, shown_path(path), Loaded(None, lines), path, shared, data)
 
 
-def _construct_spec(d: dict) -> RuleSpec:
-    """The engine's rule from the schema's JSON output (as validated, or as cached)."""
+def _construct_cases(cases: list[dict]) -> list[Case]:
+    date = dt.date.fromisoformat
+    return [Case(name=c["name"], expect=c["expect"], record=c["record"],
+                 severity=Severity(c["severity"]) if c.get("severity") else None,
+                 exception=c.get("exception"),
+                 as_of=date(c["as_of"]) if c.get("as_of") else None,
+                 profile=c.get("profile") or {},
+                 message_contains=list(c.get("message_contains") or []))
+            for c in cases]
+
+
+def _construct_spec(d: dict, cases=None) -> RuleSpec:
+    """The engine's rule from the schema's JSON output (as validated, or as cached:
+    then ``cases`` gives the cases, kept apart)."""
     date = dt.date.fromisoformat
 
     def cit(c: dict) -> Citation:
@@ -383,13 +391,7 @@ def _construct_spec(d: dict) -> RuleSpec:
                                   e["evidence"]) for e in d["exceptions"]],
         uncertain=[UncertainSpec(u["name"], Severity(u["severity"]), u["when"], u["why"])
                    for u in d.get("uncertain") or []],
-        cases=[Case(name=c["name"], expect=c["expect"], record=c["record"],
-                    severity=Severity(c["severity"]) if c.get("severity") else None,
-                    exception=c.get("exception"),
-                    as_of=date(c["as_of"]) if c.get("as_of") else None,
-                    profile=c.get("profile") or {},
-                    message_contains=list(c.get("message_contains") or []))
-               for c in d["cases"]],
+        cases=_construct_cases(d["cases"]) if cases is None else cases,
     )
 
 
@@ -472,10 +474,10 @@ class RulePack:
                 try:
                     texts.append(p.read_text(encoding="utf-8"))
                 except (OSError, UnicodeDecodeError) as e:
-                    raise RuleError(_shown(p), 1, f"cannot read rule file: {e}") from None
+                    raise RuleError(shown_path(p), 1, f"cannot read rule file: {e}") from None
             data, shown, line_of = read_conditions(root)
             shared = compile_conditions(data, shown, line_of)
-            rules = [load_rule_file(p, _shown(p), t, shared) for p, t in zip(files, texts)]
+            rules = [load_rule_file(p, shown_path(p), t, shared) for p, t in zip(files, texts)]
             rulecache.write(key, root, rules, data)
         return cls(rules, root)
 

@@ -1,3 +1,3 @@
-from govcheck.cli import main
+from govcheck import command
 
-main()
+command()

@@ -10,15 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from govcheck.struct import replace
 from pathlib import Path
 
+from govcheck.collector import resume as resume_collector
 from govcheck.engine.evaluate import builtin_finding, evaluate
 from govcheck.engine.rules import RulePack
 from govcheck.model import Finding, InputError, Location, Record
 from govcheck.read import DEFAULT_MAX_BYTES, SUPPORTED_SUFFIXES, ReadError, read_path
 from govcheck.records import RecordError, record_from_mapping
-from govcheck.struct import field, struct
+from govcheck.struct import field, replace, struct
 
 
 @struct
@@ -306,16 +306,16 @@ def check_file(f: str | Path, pack: RulePack, profile: dict, today: dt.date, sel
     back is findings and a few small records, so a worker process sends little to the
     parent and a batch keeps no more than it must."""
     fr = read_file(f, pack, profile, selected, max_bytes)
-    if fr.error is not None:
-        return fr
-    fr.count = len(fr.records)
-    fr.sources = [s for s in map(notice_source, fr.records) if s is not None]
-    pending, ready = [], []
-    for r in fr.records:
-        (pending if waits_for_notice(r) else ready).append(r)
-    findings = fr.findings + evaluate(pack, ready, profile, today, selected, by_nation)
-    fr.findings = with_page_lines(findings, fr.pages) if fr.pages else findings
-    fr.records = pending
+    if fr.error is None:
+        fr.count = len(fr.records)
+        fr.sources = [s for s in map(notice_source, fr.records) if s is not None]
+        pending, ready = [], []
+        for r in fr.records:
+            (pending if waits_for_notice(r) else ready).append(r)
+        findings = fr.findings + evaluate(pack, ready, profile, today, selected, by_nation)
+        fr.findings = with_page_lines(findings, fr.pages) if fr.pages else findings
+        fr.records = pending
+    resume_collector()      # start-up is over (the command pauses the collector)
     return fr
 
 
@@ -364,6 +364,8 @@ def _in_workers(items, jobs: int, initargs: tuple):
     from itertools import islice
 
     items = iter(items)
+    # before forking: what start-up made is frozen and shared, the parent collects again
+    resume_collector()
     with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
                              initargs=initargs) as pool:
         queue: deque = deque()

@@ -128,6 +128,10 @@ _SPECS = [
               "the grounds for the restriction are where govcheck did not read them: on a "
               "linked page (ModernGov 'view reasons'), or after the point where the "
               "record's text is cut short ('[...]')"),
+    FieldSpec("exempt_grounds_referenced", "bool",
+              "the resolution excluding the public describes the exempt information by "
+              "reference to where it is stated ('as indicated against each item' of the "
+              "agenda, 'as set out in the report'), not on the page"),
     FieldSpec("exclusion_proposed", "bool",
               "the page (an agenda) prints the resolution to exclude the public only as "
               "one to be moved ('the following resolution may be proposed', 'to consider "

@@ -842,3 +842,20 @@ def test_a_meeting_page_confirming_its_bodys_minutes_and_listing_confidential_no
             "August 2019\n\n4 NEIGHBOURHOOD PLAN\n")
     [r] = extract(doc_of(text))
     assert (r.kind, r.get("body"), r.get("exempt")) == ("meeting", "Cabinet", "part")
+
+
+def test_an_exclusion_adopting_the_paragraphs_shown_against_each_item_refers_to_its_grounds():
+    text = ("Issue - meetings\n\nMeeting: 07/10/2019 - Cabinet (Item 49)\n\n"
+            "Resolution to Exclude the Public\n\n"
+            "To consider whether, under Part 1 of Schedule 12A of the Local Government Act "
+            "1972, the public should be excluded from the meeting for the business specified "
+            "below, on the grounds that if the public were present during these items exempt "
+            "information, as indicated against each item, would likely be disclosed to them. "
+            "The authors of the reports were satisfied that the public interest in maintaining "
+            "the exemption outweighs the public interest in disclosing the information.\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt"), r.get("exempt_paragraphs")) == ("meeting", "part", None)
+    assert r.get("exempt_grounds_referenced") is True
+    # a resolution that gives no paragraph and refers to none stays without one
+    [r] = extract(doc_of(text.replace(", as indicated against each item,", "")))
+    assert r.get("exempt") == "part" and r.get("exempt_grounds_referenced") is None

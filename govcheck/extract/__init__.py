@@ -773,6 +773,16 @@ def _exclusion(lines, col: Collector, found=None) -> None:
             # the exclusion is recorded by its title alone ("Exclusion of Press and
             # Public" in a list of decisions): its grounds are in the minutes, not here
             col.put("exempt_grounds_elsewhere", True, found[0].line, found[1])
+        elif not col.has("exempt_paragraphs"):
+            # the resolution describes the exempt information by reference ("as
+            # indicated against each item"): the paragraphs are stated there
+            at = next(k for k, cl in enumerate(lines) if cl.number == found[0].number)
+            ref = cites["exempt_grounds_referenced"].rx
+            for cl in [lines[at]] + [x for x in lines[at + 1:at + 4] if x.text.strip()][:1]:
+                m = ref.search(cl.text)
+                if m is not None:
+                    col.put("exempt_grounds_referenced", True, cl.line, m.start())
+                    break
 
 
 _WHOLLY_RE = recache.compile(r"\b(?:wholly|entirely|fully|whole\s+(?:of\s+(?:the|this)\s+)?"

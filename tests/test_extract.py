@@ -1125,6 +1125,34 @@ def test_urgent_reports_taken_at_a_cabinet_are_late_items_for_ag004():
         ("AG004", "warning")]
 
 
+def test_a_late_item_the_chair_accepted_under_the_agenda_text_of_the_standing_item():
+    from govcheck.api import check_paths
+    text = ("Agenda and minutes\n\nItems\nNo. Item\n\n54. Apologies\n\nMinutes:\n\nNone.\n\n"
+            "57. Urgent Items of Business\n\nTo determine whether there are any additional "
+            "items of business which, by reason of special circumstances, the Chair decides "
+            "should be considered at the meeting as a matter of urgency.\n\nMinutes:\n\n"
+            "The Chair indicated that he had accepted a late item onto the Agenda: Depot "
+            "Contract Modifications, to be considered as Agenda Item 8.\n\n"
+            "58. Housing Plan\n\nMinutes:\n\nThe Cabinet considered a report of the "
+            "Director of Economy.\n")
+    rec, _ = one(text)
+    # the minute, not the agenda's invitation, says what was taken; the invitation's
+    # "by reason of special circumstances" gives none for the item
+    assert rec.get("urgent_business") is True
+    assert [i["late"] for i in rec.get("agenda_items")] == [True]
+    assert rec.get("urgency_circumstances") is None
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "minutes.txt"
+        p.write_text(text, encoding="utf-8")
+        run = check_paths([p])
+    assert [(f.code, f.severity.value) for f in run.findings if f.code.startswith("AG")] == [
+        ("AG004", "warning")]
+    # an agenda announcing what the chair has accepted records nothing taken yet
+    rec, _ = one(text.replace("he had accepted", "he has accepted"))
+    assert rec.get("urgent_business") is None
+
+
 @pytest.mark.parametrize("text", [
     # an agenda's standing item invites urgent business; none is taken
     "ITEMS OF URGENT BUSINESS\n\nTo decide whether there are any other items of business "

@@ -38,8 +38,14 @@ _TAKEN_RE = recache.compile(
     r"|\bnoted\b|\bread\s+out\b|\bpresented\b|\b(?:was|were)\s+(?:taken|dealt\s+with)\b"
     # the chair's ruling recorded: "the Provost said that he intended to deal as a
     # matter of urgency with ..."
-    r"|\b(?:intended|decided)\s+to\s+(?:deal|take|consider)\b",
+    r"|\b(?:intended|decided)\s+to\s+(?:deal|take|consider)\b"
+    # "The Chair indicated that he had accepted a late item onto the Agenda" (minutes;
+    # an agenda's "the Convener has accepted ..." announces it)
+    r"|\b(?:had|was|were)\s+(?:been\s+)?(?:accepted|admitted|allowed)\b",
     re.IGNORECASE)
+# a ModernGov agenda-and-minutes page: the agenda's text of the item, then "Minutes:" and
+# what the meeting did
+_MINUTED_RE = recache.compile(r"^\s*(?:minutes|decision)\s*:", re.IGNORECASE)
 _SPAN = 15          # lines a section may run to without a heading
 
 
@@ -74,6 +80,11 @@ def _find(lines: list[CLine]):
             if _is_head(nxt) and not _NUMBERED_RE.match(nxt.text):
                 break
             body.append(nxt)
+        # under the agenda's text of the standing item ("To determine whether there are
+        # any additional items ..."), the minute of it: what was taken is read there
+        marker = next((k for k, b in enumerate(body) if k and _MINUTED_RE.match(b.text)), None)
+        if marker is not None:
+            body = [cl] + body[marker:]
         if any(none.search(b.text) for b in body) \
                 or not any(_TAKEN_RE.search(b.text) for b in body):
             continue

@@ -859,3 +859,42 @@ def test_an_exclusion_adopting_the_paragraphs_shown_against_each_item_refers_to_
     # a resolution that gives no paragraph and refers to none stays without one
     [r] = extract(doc_of(text.replace(", as indicated against each item,", "")))
     assert r.get("exempt") == "part" and r.get("exempt_grounds_referenced") is None
+
+
+def test_a_summons_table_names_the_meeting_after_the_letters_own_date():
+    text = ("Public Document Pack\n\nAGENDA\n\nCommittee Administrator: Democratic Services\n\n"
+            "Monday, 9 September 2019\n\nDear Councillor\n\nNOTICE OF MEETING\n\n"
+            "Meeting COUNCIL\n\nDate Tuesday, 17 September 2019\n\nTime 2.15 pm\n\n"
+            "Venue Council Chamber, Civic Centre\n\nYours sincerely\n\nAGENDA Page No\n\n"
+            "1. MINUTES 1 - 4\n\n2. APOLOGIES FOR ABSENCE\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
+        "meeting", "COUNCIL", "2019-09-17")
+
+
+@pytest.mark.parametrize("heading, body", [
+    # a site that keeps several councils' papers tags the full council or executive
+    ("Council (CleS)", "Council"),
+    ("Executive (CleS)", "Executive"),
+    # a committee's bracket is its name
+    ("Planning Committee (West)", "Planning Committee (West)"),
+    # the site's note on a body no longer in use
+    ("Housing Committee (Disbanded 11 May 2017)", "Housing Committee"),
+])
+def test_what_a_site_adds_to_a_bodys_name_is_not_the_name(heading, body):
+    text = f"Meeting documents\n\n{heading}\n\nThursday 15 January 2009 6.00 pm\n\nItems\n\n1. Apologies\n\n2. Minutes\n"
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == ("meeting", body, "2009-01-15")
+    # in a page's title, before the date
+    text = f"Agenda and minutes\n\n{heading} - Thursday, 15th January, 2009 6.00 pm\n\n1. Apologies\n\n2. Minutes\n"
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == ("meeting", body, "2009-01-15")
+
+
+def test_a_meetings_own_name_before_its_bodys_is_not_the_body():
+    text = ("Agenda and minutes\n\nBudget Council, Council - Wednesday, 10th February, 2021 "
+            "5.30 pm\n\n1. Apologies for Absence\n\n2. Minutes\n")
+    [r] = extract(doc_of(text))
+    assert (r.get("body"), str(r.get("meeting_date"))) == ("Council", "2021-02-10")
+    [r] = extract(doc_of(text.replace("Budget Council, Council", "Extraordinary Cabinet, Cabinet")))
+    assert r.get("body") == "Cabinet"

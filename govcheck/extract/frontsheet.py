@@ -248,6 +248,10 @@ def _header_date(col: Collector, lines: list[CLine], i: int, name_field: str | N
             return
         pd = parse_date(text)
         if pd is not None and _DATE_LEAD_RE.match(text[:pd.start]):
+            after = next((x for x in lines[j + 1:j + 3] if x.text.strip()), None)
+            if after is not None and headings.rx("salutation").match(after.text):
+                # a summons letter's own date above "Dear Councillor": not the meeting's
+                continue
             if col.put("meeting_date", pd.value, cl.line, pd.start):
                 date_notes(col, cl, 0, pd, "meeting_date")
             return

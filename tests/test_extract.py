@@ -1284,6 +1284,27 @@ def test_an_urgent_non_key_decision_has_no_key_decision_urgency_route():
     assert r.get("urgency_route") == "unspecified"
 
 
+def test_an_issue_page_saying_it_is_taken_under_urgency_procedures_reads_route_and_call_in():
+    page = ("Issue details\n\nCancellation of a meeting\n\nDecision type: {key}\n\n"
+            "Notice of proposed decision first published: 16/12/2021\n\n"
+            "This decision will be taken under urgency procedures.\n\nReason for urgency:\n"
+            "{why}\n\nDecision due: 16 Dec 2021 by Chief Executive\n")
+    [r] = extract(doc_of(page.format(key="Non-key", why=(
+        "Because the decision is taken under urgency powers it is not subject to call-in."))))
+    # a non-key decision the page says is taken under the urgency procedures relies on
+    # them (no route named); what the notice says of call-in is read
+    assert (r.kind, r.get("urgency_route"), r.get("call_in_eligible")) == (
+        "notice", "unspecified", False)
+    [r] = extract(doc_of(page.format(key="Key", why=(
+        "The Chair of Corporate Overview and Scrutiny agreed to the report being considered "
+        "with less than 28 days' notice.\nIt was agreed that the decision could not "
+        "reasonably be deferred and that the Call-In process would be waived."))))
+    # the scrutiny chair's agreement is the special urgency route (reg 11), and says who
+    # agreed
+    assert (r.get("urgency_route"), r.get("call_in_eligible")) == ("special_urgency", False)
+    assert r.get("urgency_agreed_by") == "Chair of Corporate Overview and Scrutiny"
+
+
 @pytest.mark.parametrize("standing", [
     "To determine during which items, if any, the public are to be excluded from the "
     "meeting.\n\nExclusion of the press and public to be as set out in the agenda.\n",

@@ -156,10 +156,13 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     _bare_names(col)
     route, key = col.fields.get("urgency_route"), col.fields.get("key_decision")
     if route is not None and route.value == "unspecified" and key is not None \
-            and key.value is False:
+            and key.value is False and not _urgency_procedures_said(lines):
         # "Urgent item?: Yes" on a non-key decision: urgent for call-in, not a key
-        # decision's urgency route (regs 10-11 are about key decisions)
+        # decision's urgency route (regs 10-11 are about key decisions); a page that
+        # says the decision is taken under the urgency procedures relies on them
         del col.fields["urgency_route"]
+    if kind == "notice":
+        _call_in_in_text(lines, col)
     if kind == "meeting":
         agenda.meeting_title(col)
         if items:
@@ -820,6 +823,15 @@ def _restricted_how_much(lines, col: Collector) -> None:
         if m is not None:
             col.put("exempt", "part", cl.line, m.start())
             return
+
+
+def _urgency_procedures_said(lines: list["CLine"]) -> bool:
+    """Whether the page says in a sentence that the decision is taken under the urgency
+    procedures (citations.yaml ``urgency_procedures``)."""
+    from govcheck import vocabulary
+
+    rx = vocabulary.active().groups["citations"]["urgency_procedures"].rx
+    return any(rx.search(cl.text) for cl in lines if "urgen" in cl.low)
 
 
 def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:

@@ -277,7 +277,12 @@ def read_urgency(r: Read) -> None:
         r.put("urgency_route", "none", r.off + r.lead)
         return
     r.put("urgency_reason", fmt(r.v), r.off + r.lead)
-    r.put("urgency_route", values.urgency_route(r.v), r.off + r.lead)
+    route = values.urgency_route(r.v)
+    r.put("urgency_route", route, r.off + r.lead)
+    agreed = values.scrutiny_chair_agreed(r.value) if route == "special_urgency" else None
+    if agreed is not None:
+        # "The Chair of Corporate Overview and Scrutiny agreed ...": who agreed (reg 11)
+        r.put("urgency_agreed_by", agreed[0], r.off + agreed[1])
 
 
 # --- answers: yes/no and ticked boxes -------------------------------------------------

@@ -134,6 +134,13 @@ def urgency_route(text: str) -> str:
     return "unspecified"
 
 
+def scrutiny_chair_agreed(text: str) -> tuple[str, int] | None:
+    """The office of the scrutiny chair a sentence says agreed to the urgency ("The Chair
+    of Corporate Overview and Scrutiny agreed ...") and its offset, else None."""
+    m = vocabulary.active().groups["citations"]["scrutiny_chair_agreed"].rx.search(text)
+    return (" ".join(m.group("who").split()), m.start("who")) if m else None
+
+
 def call_in_status(text: str) -> bool | None:
     """A decision's status that says whether it may be called in ("Recommendations
     Approved (subject to call-in)", "... not subject to call-in"), else None."""

@@ -898,3 +898,20 @@ def test_a_meetings_own_name_before_its_bodys_is_not_the_body():
     assert (r.get("body"), str(r.get("meeting_date"))) == ("Council", "2021-02-10")
     [r] = extract(doc_of(text.replace("Budget Council, Council", "Extraordinary Cabinet, Cabinet")))
     assert r.get("body") == "Cabinet"
+
+
+def test_minutes_saying_there_was_no_exempt_information_record_an_open_meeting():
+    text = ("Agenda and minutes\n\nBudget Council, Council - Wednesday, 10th February, 2021 "
+            "5.30 pm\n\nNo. Item\n\nApologies for Absence:\n\nNone.\n\n"
+            "Exempt Information:\n\nTo determine whether the exclude the press and public "
+            "during the consideration of any exempt information items.\n\n"
+            "There was no exempt information.\n\nMinutes:\n\nThe Minutes of the meeting of "
+            "the Council held on 9 December 2020 were submitted.\n\n"
+            "RESOLVED: That the first paragraph within the exclusion of press and public "
+            "section be amended to read Minute Nos 10 and 11.\n")
+    [r] = extract(doc_of(text))
+    # the standing question (misprinted) and a correction of other minutes' exclusion
+    # section exclude nobody; the minute says nothing was exempt
+    assert (r.kind, r.get("exempt")) == ("meeting", "none")
+    [r] = extract(doc_of(text.replace("There was no exempt information.\n\n", "")))
+    assert r.get("exempt") is None

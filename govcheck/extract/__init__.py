@@ -179,6 +179,8 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         _exempt_item(lines, col)
     if kind == "meeting" and "exempt" not in col.fields:
         _exempt_part_stated(lines, col)
+    if kind == "meeting" and "exempt" not in col.fields:
+        _no_exempt_business(lines, col)
     if kind == "meeting":
         urgent.scan(lines, col)
     if "restriction_reasons_page" in col.fields and "exempt" not in col.fields:
@@ -743,6 +745,22 @@ def _exempt_part_stated(lines, col: Collector) -> None:
         if not col.has("exempt_paragraphs") and any(cut.search(x.text) for x in lines[k:]):
             col.put("exempt_grounds_elsewhere", True, cl.line, m.start())
         return
+
+
+def _no_exempt_business(lines, col: Collector) -> None:
+    """Minutes that say the meeting had no exempt business ("There was no exempt
+    information."; citations.yaml ``no_exempt_business``) and record no exclusion: none
+    of the meeting was private."""
+    from govcheck import vocabulary
+
+    entry = vocabulary.active().groups["citations"]["no_exempt_business"]
+    for cl in lines:
+        if "no" not in cl.low and "nil" not in cl.low:
+            continue
+        m = entry.rx.search(cl.text)
+        if m is not None:
+            col.put("exempt", entry.value, cl.line, m.start())
+            return
 
 
 def _only_a_heading(lines, at, cites) -> bool:

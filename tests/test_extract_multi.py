@@ -915,3 +915,21 @@ def test_minutes_saying_there_was_no_exempt_information_record_an_open_meeting()
     assert (r.kind, r.get("exempt")) == ("meeting", "none")
     [r] = extract(doc_of(text.replace("There was no exempt information.\n\n", "")))
     assert r.get("exempt") is None
+
+
+@pytest.mark.parametrize("minute", [
+    "1. Minutes\nTo confirm the minutes of the meeting of the Council held on 15 October 2018 (Page 4)",
+    "53. Minutes\n\nThe minutes of the meeting of Council held on 19 September 2018 were taken as "
+    "read and duly signed by the Chairman as a correct record.",
+])
+def test_a_meeting_confirming_the_minutes_of_a_bodys_last_meeting_is_that_bodys(minute):
+    text = ("NORTH TOWN COUNCIL\n\nDate: Monday 10 December 2018\nTime: 10.00 a.m\n"
+            "Venue: Council Chamber, County Hall\n\nPersons attending are asked to turn off "
+            f"mobile phones.\n\nAGENDA\n\n{minute}\n\n2. To receive any announcements\n\n"
+            "3. Members to declare any interests\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body")) == ("meeting", "Council")
+    # receiving another body's minutes names no body
+    [r] = extract(doc_of(text.replace("To confirm", "To receive").replace(
+        "were taken as read and duly signed by the Chairman as a correct record", "were noted")))
+    assert r.get("body") is None

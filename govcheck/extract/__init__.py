@@ -501,7 +501,7 @@ def _minutes_approved_by(lines, col: Collector) -> None:
         # held on ...": its own previous meeting's minutes
         m = own.search(cl.text) if "record" in cl.low or " meeting " in cl.low else None
         if m:
-            g = next(g for g in ("b", "b2", "b3") if m.group(g))
+            g = next(g for g in ("b", "b2", "b3", "b4") if m.group(g))
             col.put("body", " ".join(m.group(g).split()), cl.line, m.start(g))
             return
 

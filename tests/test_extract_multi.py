@@ -933,3 +933,22 @@ def test_a_meeting_confirming_the_minutes_of_a_bodys_last_meeting_is_that_bodys(
     [r] = extract(doc_of(text.replace("To confirm", "To receive").replace(
         "were taken as read and duly signed by the Chairman as a correct record", "were noted")))
     assert r.get("body") is None
+
+
+def test_printed_minutes_headed_by_the_body_meeting_under_the_councils_name():
+    text = ("Craven District Council\n\nCOUNCIL MEETING\n\n1st November 2005\n\n"
+            "Present – The Chairman (Councillor Heather) and Councillors Alderson and Barrett.\n\n"
+            "Apologies for absence were received from Councillors Hart and Hurtley.\n\n"
+            "CL.267 PUBLIC PARTICIPATION\n\nMr J Harrison spoke to the Council.\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
+        "meeting", "COUNCIL", "2005-11-01")
+
+
+def test_a_body_asked_to_approve_the_minutes_of_its_last_meeting_is_the_meetings():
+    text = ("Agenda and minutes\n\nVenue: Council Chamber - Civic Centre\n\nItems\nNo. Item\n\n"
+            "106. Apologies for Absence\n\nMinutes:\n\nApologies were received.\n\n107. Minutes\n\n"
+            "The Executive is asked to approve the minutes of the meeting held on 8 July 2021.\n\n"
+            "Minutes:\n\nThe Committee considered the minutes.\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body")) == ("meeting", "Executive")

@@ -464,9 +464,9 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 _header_date(col, lines, i, None if v.strip() else "decision_maker")
                 continue
         if nonblank <= 6 and len(text) < 90 \
-                and text.rstrip().lower().endswith(("minutes", "agenda")):
-            # "Cabinet Minutes", "CABINET AGENDA": a meeting's minutes or agenda, headed
-            # by its body (under the council's letterhead, on a summons)
+                and text.rstrip().lower().endswith(("minutes", "agenda", "meeting")):
+            # "Cabinet Minutes", "CABINET AGENDA", "COUNCIL MEETING": a meeting's minutes
+            # or agenda, headed by its body (under the council's letterhead, on a summons)
             bm = headings.rx("body_minutes").match(text)
             if bm:
                 st.meeting += 1

@@ -952,3 +952,20 @@ def test_a_body_asked_to_approve_the_minutes_of_its_last_meeting_is_the_meetings
             "Minutes:\n\nThe Committee considered the minutes.\n")
     [r] = extract(doc_of(text))
     assert (r.kind, r.get("body")) == ("meeting", "Executive")
+
+
+def test_an_item_confirming_an_earlier_meetings_minutes_under_the_pages_own_date():
+    text = ("Monday 3 November 2008 3.00 pm\n\nMonday, 3rd November, 2008 3.00 pm, PROVISIONAL\n\n"
+            "Venue: Council Chamber, Civic Centre\n\nContact: Democratic Services\n\n"
+            "Apologies for Absence\n\nThere were no apologies for absence.\n\n"
+            "Minutes of Meeting held 6 October 2008\n\nRESOLVED: That the minutes of the meeting "
+            "held 6 October 2008 be agreed as a correct record.\n\nPublic Speaking\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, str(r.get("meeting_date"))) == ("meeting", "2008-11-03")
+    # a page headed by its own minutes' heading keeps that heading's date
+    [r] = extract(doc_of("WARWICK DISTRICT COUNCIL\n\nMinutes of the meeting held on Wednesday "
+                         "14 November 2018, at the Town Hall, Royal Leamington Spa at 6.00pm.\n\n"
+                         "PRESENT: Councillor Cross (Chairman); Councillors Ashford and Barrott.\n\n"
+                         "51. Apologies for Absence\n\nApologies were received from Councillor "
+                         "Evetts.\n"))
+    assert str(r.get("meeting_date")) == "2018-11-14"

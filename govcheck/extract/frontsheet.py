@@ -334,6 +334,18 @@ def _value_with_continuation(lines, i, value, physical, consumed, tabbed) -> str
     return v + more
 
 
+def _dated_above(lines: list[CLine]) -> bool:
+    """Whether the page opens (within its first two non-blank lines) with a line that is
+    only a date and a time: the date of the meeting whose page it is."""
+    top = [cl for cl in lines if cl.text.strip()][:2]
+    for cl in top:
+        pd = parse_date(cl.text)
+        if pd is not None and not cl.text[:pd.start].strip() \
+                and _TIME_RE.match(cl.text[pd.end:]):
+            return True
+    return False
+
+
 def _trailing_label(col: Collector, cl: CLine) -> bool:
     """``Claire Sanderson claire@... Report author:``: the label ends the line and its
     value comes before it (a two-column front sheet read right to left)."""
@@ -487,6 +499,11 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                     # "Meeting Details", "Agenda: Read the agenda": not a body's name
                     if body and headings.rx("body_name").match(body):
                         col.put("body", _fmt(body), cl.line, mh.start("v"))
+                    if pd and _dated_above(lines[:i]):
+                        # "Minutes of Meeting held 6 October 2008" under a page that
+                        # opens with its own date ("Monday 3 November 2008 3.00 pm"):
+                        # the item confirming an earlier meeting's minutes
+                        pd = None
                     if pd and col.put("meeting_date", pd.value, cl.line, mh.start("v") + pd.start):
                         date_notes(col, cl, mh.start("v"), pd, "meeting_date")
                 _header_date(col, lines, i, None if v else "body")

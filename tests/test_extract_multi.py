@@ -969,3 +969,13 @@ def test_an_item_confirming_an_earlier_meetings_minutes_under_the_pages_own_date
                          "51. Apologies for Absence\n\nApologies were received from Councillor "
                          "Evetts.\n"))
     assert str(r.get("meeting_date")) == "2018-11-14"
+
+
+def test_a_meeting_named_only_by_its_attendance_link():
+    text = ("Attendance Details (link to attendance details for the meeting of Overview and "
+            "Scrutiny (Public Services) Committee Thursday, 22nd April, 2010 7.00 pm)\n\n"
+            "Agenda Frontsheet PDF 148 KB\n\nPrinted minutes PDF 2 MB\n\n"
+            "Venue: District Council Offices\n\nItems\n\nNo. Item\n\n1. Apologies\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
+        "meeting", "Overview and Scrutiny (Public Services) Committee", "2010-04-22")

@@ -330,6 +330,8 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
             _meeting_head(lines, col, named_body)
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
+        if "body" not in col.fields and "meeting_date" not in col.fields:
+            _attendance_link(lines, col)
         _without_place(col)
         _agenda_published(lines, col)
     elif kind == "notice":
@@ -478,6 +480,25 @@ def _body_acted(lines, col: Collector) -> None:
             return      # several bodies act on this page: none is surely the meeting's
     if found is not None:
         col.put("body", found[0], found[1].line, found[2])
+
+
+def _attendance_link(lines, col: Collector) -> None:
+    """A meeting's page that names its meeting only in the text of its link to the
+    attendance ("link to attendance details for the meeting of Cabinet Monday, 4th
+    March, 2024 6.00 pm"; headings.yaml ``attendance_link``): its body and date."""
+    from govcheck.dates import parse_date
+    from govcheck.extract import headings
+
+    rx = headings.rx("attendance_link")
+    for cl in lines:
+        if "attendance" not in cl.low:
+            continue
+        m = rx.search(cl.text)
+        pd = parse_date(m.group("d")) if m else None
+        if pd is not None:
+            col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
+            col.put("meeting_date", pd.value, cl.line, m.start("d") + pd.start)
+            return
 
 
 def _minutes_approved_by(lines, col: Collector) -> None:

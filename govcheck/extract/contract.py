@@ -17,4 +17,4 @@ HEADING_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {
                   "meeting_page": {"b", "d"}, "body_name": {"b"},
                   "resolved_by": {"b"}, "minutes_approved_by": {"b"}, "summons": {"b"},
                   "agenda_footer": {"d"}, "body_acted": {"b"},
-                  "consideration_by": {"b"}}
+                  "consideration_by": {"b"}, "attendance_link": {"b", "d"}}

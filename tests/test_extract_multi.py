@@ -805,6 +805,16 @@ def test_a_body_named_with_its_councils_place_in_front_is_the_body():
         assert r.get("body") == name
     [r] = extract(doc_of(page.format("Birmingham Improvement Panel and Birmingham City Council")))
     assert r.get("body") == "Birmingham Improvement Panel and Birmingham City Council"
+    # the council's whole name in front of its body, as an archive site heads its pages
+    for name, body in (("East Dorset District Council Full Council", "Full Council"),
+                       ("Dorset County Council Cabinet", "Cabinet"),
+                       ("Weymouth & Portland Borough Council Management Committee",
+                        "Management Committee")):
+        [r] = extract(doc_of(page.format(name)))
+        assert r.get("body") == body
+    # ... but not a council's name followed by what is no body of it
+    [r] = extract(doc_of(page.format("Birmingham City Council and Partners Board")))
+    assert r.get("body") == "Birmingham City Council and Partners Board"
 
 
 def test_a_summons_letter_with_a_spaced_agenda_heading_is_the_meetings_agenda():

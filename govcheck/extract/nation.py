@@ -103,17 +103,29 @@ _A_COUNCIL_RE = recache.compile(r"\bcouncils?\b", re.IGNORECASE)
 
 def without_place(body: str) -> str:
     """A body's name without the council's place in front ("South Hams Executive" is
-    the Executive): the register's places (councils.yaml).  A name that names a council
-    ("Fife Council", "Glasgow City Council", a panel "and Birmingham City Council") is
-    left whole."""
+    the Executive; "East Dorset District Council Full Council" the Full Council): the
+    register's places (councils.yaml).  A name that is a council's ("Fife Council",
+    "Glasgow City Council") or a body shared with a council (a panel "and Birmingham
+    City Council") is left whole."""
     m = _place_lead_rx().match(body)
     if m is None:
         return body
     rest = body[m.end():]
-    if _COUNCIL_REST_RE.match(rest) or rest.lower().startswith(("and ", "&", "of ")) \
-            or _A_COUNCIL_RE.search(rest):
-        # a council's name, or a body shared with a council ("Birmingham Independent
-        # Improvement Panel and Birmingham City Council")
+    named = _COUNCIL_REST_RE.match(rest)
+    if named:
+        # the council's whole name in front of its body ("East Dorset District Council
+        # Full Council", "Dorset County Council Cabinet", as an archive site heads them)
+        tail = rest[named.end():].strip(" -–:,")
+        low = tail.lower()
+        # ... unless what follows is not a body of it ("and Partners Board", "Meeting")
+        after = low.removeprefix("full ").removeprefix("council")
+        if tail and not low.startswith(("and ", "& ", "of ", "meeting")) \
+                and not _A_COUNCIL_RE.search(after):
+            return tail
+        return body         # the council itself ("Fife Council", "Glasgow City Council")
+    if rest.lower().startswith(("and ", "&", "of ")) or _A_COUNCIL_RE.search(rest):
+        # a body shared with a council ("Birmingham Independent Improvement Panel and
+        # Birmingham City Council")
         return body
     return rest
 

@@ -79,6 +79,8 @@ def extract_with_notes(doc: "Document", nation: str = "england"
             _key_decision_from_section(lines, tables, seg, record)
         records.append(record)
         notes.extend(seg_notes)
+        if record.kind == "meeting" or (len(segments) == 1 and record.kind == "report"):
+            _embedded(lines[seg.start:seg.end], record, doc.path, records)
         if seg.row and row_kind is None:
             row_kind = record.kind
         if record.kind == "meeting" and meeting is None and len(segments) > 1:
@@ -89,6 +91,24 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     _from_decisions_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
+
+
+def _embedded(lines, host, path: str, records: list) -> None:
+    """The records printed inside ``host``'s page (:mod:`.embedded`), after it; a
+    regulation notice read as an item of the agenda is no item."""
+    from govcheck.extract import embedded
+
+    found, notice_lines = embedded.find(lines, host, path)
+    if not found:
+        return
+    records.extend(found)
+    items = host.fields.get("agenda_items")
+    if items is not None and notice_lines:
+        kept = [it for it in items.value if it.get("line") not in notice_lines]
+        if kept:
+            items.value[:] = kept
+        else:
+            del host.fields["agenda_items"]
 
 
 def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):

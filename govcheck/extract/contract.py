@@ -17,4 +17,8 @@ HEADING_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {
                   "meeting_page": {"b", "d"}, "body_name": {"b"},
                   "resolved_by": {"b"}, "minutes_approved_by": {"b"}, "summons": {"b"},
                   "agenda_footer": {"d"}, "body_acted": {"b"},
-                  "consideration_by": {"b"}, "attendance_link": {"b", "d"}}
+                  "consideration_by": {"b"}, "attendance_link": {"b", "d"},
+                  "regulation_notice": {"reg", "who", "key", "private"},
+                  "urgent_decision_columns": {"t", "m", "d"}, "urgent_public_business": {"b"},
+                  "considered_at_meeting": {"b", "d"}, "called_in_decision": {"b", "d", "t"},
+                  "call_in_subject": {"b", "d", "t"}}

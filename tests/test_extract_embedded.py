@@ -132,3 +132,21 @@ def test_the_decision_a_call_in_hearing_is_about():
     _meeting, d = extract(doc_of(text))
     assert (d.get("title"), d.get("decision_maker"), d.get("decision_date")) == (
         "Parks Maintenance Contract", "Executive", date(2020, 11, 10))
+
+
+def test_a_plan_items_key_decision_reference_after_its_title():
+    text = ("Forward plan\n\nForward Plan of Executive Decisions 1 March 2022\n\nPlan items\n"
+            "No. Item\n\n"
+            "Approval to enter into a Section 75 Partnership Agreement with the Integrated Care "
+            "Board for Community Equipment – KEY/01MAR22/03 New!\n\n"
+            "Decision maker:  Cabinet Member for Adults\n\nDecision:   Not before 30th Apr 2022\n\n"
+            "Notice of proposed decision first published: 01/03/2022\n\n"
+            "Library Refurbishment KEY/01FEB22/01\n\nDecision maker:  Cabinet Member for Culture\n\n"
+            "Decision:   Not before 20th Apr 2022\n\n"
+            "Notice of proposed decision first published: 01/02/2022\n")
+    a, b = extract(doc_of(text))
+    assert (a.kind, a.get("forward_plan_ref"), a.get("key_decision")) == (
+        "notice", "KEY/01MAR22/03", True)
+    assert a.get("title").endswith("Community Equipment")
+    assert (b.get("title"), b.get("forward_plan_ref")) == ("Library Refurbishment",
+                                                           "KEY/01FEB22/01")

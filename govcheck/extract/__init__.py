@@ -113,7 +113,7 @@ def _embedded(lines, host, path: str, records: list) -> None:
 
 def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     from govcheck.extract import (agenda, events, exempt, frontmatter, frontsheet,
-                                  recommendations, sections, urgent)
+                                  headings, recommendations, sections, urgent)
     from govcheck.extract.text import Index
     from govcheck.model import FieldValue, Record
 
@@ -129,6 +129,14 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     if seg.title_at is not None:
         head = lines[seg.title_at - seg.start]
         title = _plan_title(head.text)
+        ref = headings.rx("plan_title_reference").search(title)
+        if ref is not None:
+            # "Community Alarm (Lifeline Services) KEY/20DEC21/01": the entry's
+            # reference, which marks a key decision, after its title
+            at = head.text.find(ref.group("ref"))
+            col.put("forward_plan_ref", ref.group("ref"), head.line, at)
+            col.put("key_decision", True, head.line, at)
+            title = title[:ref.start()].rstrip(" -–—")
         if title:
             col.put("title", title, head.line, max(head.text.find(title[:10]), 0))
     scan = frontsheet.scan(scan_lines, col, physical)

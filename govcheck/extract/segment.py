@@ -466,6 +466,9 @@ def _title_line(lines: list[CLine], start: int) -> int | None:
     if i < 0:
         return None
     text = lines[i].text.strip()
-    if len(text) > 120 or "\t" in text or labels_of(lines[i]) or text.endswith((":", ".")):
+    if (len(text) > 120 and not (len(text) <= 200 and headings.rx("plan_title_reference")
+                                 .search(text))) \
+            or "\t" in text or labels_of(lines[i]) or text.endswith((":", ".")):
+        # a long line is a title when it ends with the entry's reference
         return None
     return i

@@ -150,3 +150,15 @@ def test_a_plan_items_key_decision_reference_after_its_title():
     assert a.get("title").endswith("Community Equipment")
     assert (b.get("title"), b.get("forward_plan_ref")) == ("Library Refurbishment",
                                                            "KEY/01FEB22/01")
+
+
+def test_a_forthcoming_decision_shown_only_by_its_heading_is_a_notice_without_a_date():
+    entry = ("{d} - {t}\n\nDecision Maker: Cabinet member environment\n\n"
+             "Decision due date: {due}\n\nNotice of decision: {d}\n\n")
+    text = ("Forthcoming decisions\n\n"
+            + entry.format(d="06/02/2025", t="Tree Strategy", due="19/03/2025")
+            + entry.format(d="04/02/2025", t="Play Areas", due="31/03/2025")
+            + "31/01/2025 - Gambling Policy\n\nTo approve the gambling policy\n\nDecision Make[...]\n")
+    records = extract(doc_of(text))
+    assert kinds(records) == ["notice", "notice", "notice"]
+    assert records[2].get("title") == "Gambling Policy" and records[2].get("decision_date") is None

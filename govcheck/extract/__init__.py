@@ -87,10 +87,27 @@ def extract_with_notes(doc: "Document", nation: str = "england"
             meeting = record
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
+    _bare_list_entries(records)
     _key_decision_from_heading(lines, records)
     _from_decisions_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
+
+
+def _bare_list_entries(records) -> None:
+    """An entry of a list of forthcoming decisions that shows only its heading ("25/06/2024
+    - Statement of Gambling Policy", the page cut short under it) is a forthcoming
+    decision like the entries around it, and its heading's date is not when it will be
+    decided (it is when the entry was published or changed)."""
+    kinds = {r.kind for r in records}
+    if kinds != {"notice", "decision"} or sum(r.kind == "notice" for r in records) < 2:
+        return
+    for r in records:
+        date, title = r.fields.get("decision_date"), r.fields.get("title")
+        if r.kind == "decision" and set(r.fields) == {"decision_date", "title"} \
+                and date.line == title.line:
+            r.kind = "notice"
+            del r.fields["decision_date"]
 
 
 def _embedded(lines, host, path: str, records: list) -> None:

@@ -95,7 +95,8 @@ def extract_text(path: str, records, notes, lines=(), encoding: str | None = Non
                     if it.get("restricted"):
                         flags.append("exempt" + (f" para {', '.join(it['paragraphs'])}"
                                                  if it.get("paragraphs") else ""))
-                    shown = f"{it['number']:>4}. {it['title'][:60]}"
+                    number = f"{it['number']:>4}." if it.get("number") else "    -"
+                    shown = f"{number} {it['title'][:60]}"
                     out.append(f"  {'':<34} {shown}" + (f" [{'; '.join(flags)}]" if flags else "")
                                + f" (line {it['line']})")
                 out.append(f"  {'':<34} at {where}")

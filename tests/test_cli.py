@@ -167,6 +167,19 @@ def test_extract_text_and_json():
         assert {"value", "line", "text"} <= set(v) and v["line"] >= 1
 
 
+def test_extract_text_shows_an_agenda_item_without_a_number():
+    # an agenda item printed with no number of its own (a paragraph under an unnumbered
+    # item of a ModernGov agenda) is shown, not an internal error
+    from govcheck.docs import extract_text
+    from govcheck.model import FieldValue, Record
+
+    item = {"number": None, "title": "The Cabinet considered the above report", "line": 9}
+    rec = Record(kind="meeting", path="agenda.txt",
+                 fields={"agenda_items": FieldValue(value=[item], line=9, column=1, text="")})
+    out = extract_text("agenda.txt", [rec], [])
+    assert "- The Cabinet considered the above report (line 9)" in out
+
+
 def test_extract_unreadable_is_exit_2(tmp_path):
     f = tmp_path / "e.txt"
     f.write_bytes(b"")

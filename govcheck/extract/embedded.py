@@ -33,7 +33,6 @@ No wording is here: it is all in ``rules/vocabulary/headings.yaml``.
 
 from __future__ import annotations
 
-import re
 
 from govcheck import recache
 from govcheck.dates import parse_date

@@ -148,14 +148,20 @@ def _cells(text: str) -> list[str]:
 def _urgent_decisions(lines, host, path) -> list:
     out = []
     rx = headings.rx("urgent_decisions")
-    said = [(cl, m) for cl in lines
-            for m in [headings.rx("exempted_from_call_in").search(cl.text)] if m]
-    # the sentence that says why, when one does (exempted as urgent), else the heading
-    exempted = next((x for x in said if "urgen" in x[0].low), said[0] if said else None)
     columns = headings.rx("urgent_decision_columns")
+    seen = False
+    exempted = None
     for i, cl in enumerate(lines):
         if "urgent" not in cl.low or not rx.match(cl.text):
             continue
+        if not seen:
+            # what the page says of call-in, looked for only on a page with such an item
+            # (the sentence that says why, when one does: exempted as urgent; else the
+            # heading)
+            seen = True
+            said = [(c, m) for c in lines
+                    for m in [headings.rx("exempted_from_call_in").search(c.text)] if m]
+            exempted = next((x for x in said if "urgen" in x[0].low), said[0] if said else None)
 
         def decision(at: CLine, title: str, offset: int):
             col = Collector()

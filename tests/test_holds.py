@@ -88,3 +88,34 @@ def test_a_value_two_conditions_read_is_shown_once():
     (ur004,) = [x for x in check_paths([f], as_of=dt.date(2026, 12, 3)).findings
                 if x.code == "UR004"]
     assert ur004.message.count("title: 'Annual report on executive decisions") == 1
+
+
+def test_a_rule_is_passed_over_only_when_its_when_cannot_hold(pack, records):
+    """The engine skips a rule whose ``when`` needs a field the record lacks
+    (``Rule.needs``): on every record, such a rule's ``when`` must not hold."""
+    base = load_profile(None, ROOT / "rules")
+    with_needs = [r for r in pack.rules if r.needs]
+    assert len(with_needs) > len(pack.rules) // 2
+    skipped = 0
+    for record, profile, today in records:
+        for rule in with_needs:
+            if all(record.has(n) for n in rule.needs):
+                continue
+            skipped += 1
+            assert rule.when.holds(Ctx(record, {**base, **profile}, today, {})) is not True, \
+                (rule.code, sorted(rule.needs), record.path)
+    assert skipped > 10_000
+
+
+def test_needs_of_the_combinators():
+    from govcheck.engine.predicates import parse_predicate
+
+    def needs(tree):
+        return set(parse_predicate(tree, ("t",)).needs())
+
+    a, b = "key_decision", "decision_date"
+    assert needs({"all": [{"present": a}, {"equals": {"field": b, "value": 1}}]}) == {a, b}
+    # an alternative that does without a field does not need it
+    assert needs({"any": [{"present": a}, {"present": [a, b]}]}) == {a}
+    assert needs({"any": [{"present": a}, {"absent": a}]}) == set()
+    assert needs({"not": {"present": a}}) == set()

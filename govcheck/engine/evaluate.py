@@ -130,9 +130,13 @@ def evaluate(pack: RulePack, records: list[Record], profile: dict, today: dt.dat
         profile = by_nation.get(record.nation, chosen) if by_nation else chosen
         on = record.reference_date() or today
         memo: dict = {}
+        has = record.has
         for rule in pack.in_force(record.kind, record.nation, on):
             if selected is not None and not selected(rule):
                 continue
+            needs = rule.needs
+            if needs and not all(map(has, needs)):
+                continue        # it cannot apply: a field its ``when`` needs is absent
             verdict = evaluate_rule(rule, record, profile, today, memo)
             if verdict.finding is not None:
                 findings.append(verdict.finding)

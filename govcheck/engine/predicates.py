@@ -321,6 +321,13 @@ class Pred:
     def field_names(self) -> set[str]:
         return set()
 
+    def needs(self) -> frozenset[str]:
+        """Fields whose absence alone keeps ``holds`` from being True (a record without
+        one of them cannot satisfy the predicate): the engine skips a rule whose ``when``
+        needs a field the record lacks without evaluating it.  Empty unless the
+        predicate says otherwise (a safe answer for any predicate)."""
+        return frozenset()
+
 
 def _expect_keys(obj: Any, loc: tuple, required: set[str], optional: set[str] = frozenset()):
     if not isinstance(obj, dict):
@@ -382,6 +389,9 @@ class Present(Pred):
     def field_names(self):
         return set(self.names)
 
+    def needs(self) -> frozenset[str]:
+        return frozenset(self.names) if self.want else frozenset()
+
 
 @struct
 class Equals(Pred):
@@ -404,6 +414,9 @@ class Equals(Pred):
     def field_names(self):
         return {self.name}
 
+    def needs(self) -> frozenset[str]:
+        return frozenset((self.name,))      # holds is None without it
+
 
 @struct
 class In(Pred):
@@ -425,6 +438,9 @@ class In(Pred):
 
     def field_names(self):
         return {self.name}
+
+    def needs(self) -> frozenset[str]:
+        return frozenset((self.name,))      # holds is None without it
 
 
 @struct
@@ -612,6 +628,9 @@ class Matches(Pred):
     def field_names(self):
         return {self.name}
 
+    def needs(self) -> frozenset[str]:
+        return frozenset((self.name,))      # holds is None without it
+
 
 @struct
 class ProfileEquals(Pred):
@@ -689,6 +708,9 @@ class All(Pred):
     def field_names(self):
         return set().union(*(p.field_names() for p in self.items))
 
+    def needs(self) -> frozenset[str]:
+        return frozenset().union(*(p.needs() for p in self.items))
+
 
 @struct
 class Any_(Pred):
@@ -715,6 +737,11 @@ class Any_(Pred):
 
     def field_names(self):
         return set().union(*(p.field_names() for p in self.items))
+
+    def needs(self) -> frozenset[str]:
+        # every alternative needs it: without it none can hold
+        return frozenset.intersection(*(p.needs() for p in self.items)) if self.items \
+            else frozenset()
 
 
 @struct
@@ -1263,6 +1290,9 @@ class Use(Pred):
 
     def field_names(self):
         return self.pred.field_names()
+
+    def needs(self) -> frozenset[str]:
+        return self.pred.needs()
 
 
 def _parse_use(a, loc):

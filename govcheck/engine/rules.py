@@ -171,6 +171,16 @@ class Rule:
         return self.spec.id
 
     @property
+    def needs(self) -> frozenset[str]:
+        """The fields a record must have for the rule to apply (``when.needs()``, worked
+        out once): the engine passes over a record that lacks one without evaluating."""
+        got = self.__dict__.get("_needs")
+        if got is None:
+            got = self.__dict__["_needs"] = \
+                self.when.needs() if self.when is not None else frozenset()
+        return got
+
+    @property
     def name(self) -> str:
         return self.spec.name
 

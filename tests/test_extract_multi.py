@@ -989,3 +989,25 @@ def test_a_meeting_named_only_by_its_attendance_link():
     [r] = extract(doc_of(text))
     assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
         "meeting", "Overview and Scrutiny (Public Services) Committee", "2010-04-22")
+
+
+def test_a_decision_list_without_its_entries_headings_gives_one_decision_per_entry():
+    # ModernGov's "Decisions published" list whose date-and-title lines are missing: each
+    # entry is a summary line, then "Decision Maker:", "Made at meeting:", "Decision
+    # published:", "Effective from:" and "Wards affected:", which is no report's front
+    # sheet (it asks no key decision, call-in or exemption question)
+    text = ("Use the search options at the bottom of the page to find recent decisions.\n\n"
+            "To approve the award of contracts for works\n\n"
+            "Decision Maker: Cabinet (Resources) Panel\n\n"
+            "Made at meeting: 17/02/2021 - Cabinet (Resources) Panel\n\n"
+            "Decision published: 18/02/2021\n\nEffective from: 17/02/2021\n\n"
+            "Wards affected: (All Wards);\n\nLead officer: A Officer\n\n"
+            "To approve the appropriation of a building to the Housing Revenue Account.\n\n"
+            "Decision Maker: Cabinet (Resources) Panel\n\n"
+            "Made at meeting: 17/02/2021 - Cabinet (Resources) Panel\n\n"
+            "Decision published: 18/02/2021\n\nEffective from: 24/02/2021\n\n"
+            "Wards affected: St Peter's;\n\nLead officer: B Officer\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, str(r.get("decision_date")), str(r.get("effective_from")), r.get("wards"))
+            for r in records] == [("decision", "2021-02-17", "2021-02-17", ["ALL"]),
+                                  ("decision", "2021-02-17", "2021-02-24", ["St Peter's"])]

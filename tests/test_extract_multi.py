@@ -1011,3 +1011,35 @@ def test_a_decision_list_without_its_entries_headings_gives_one_decision_per_ent
     assert [(r.kind, str(r.get("decision_date")), str(r.get("effective_from")), r.get("wards"))
             for r in records] == [("decision", "2021-02-17", "2021-02-17", ["ALL"]),
                                   ("decision", "2021-02-17", "2021-02-24", ["St Peter's"])]
+
+
+@pytest.mark.parametrize("text, body", [
+    # the council's formal style as the body meeting, the place dropped by a copy: the
+    # Council (outside Scotland)
+    ("MINUTES OF THE MEETING OF THE BOROUGH COUNCIL OF HELD AT SWANSPOOL HOUSE, "
+     "WELLINGBOROUGH ON TUESDAY 21ST JULY 2009\n\nPresent: The Mayor and Councillors A, B "
+     "and C.\n\n1. PRAYERS\n\nPrayers were said.\n", "Council"),
+    # ModernGov's heading of a meeting of a kind ("Extraordinary Meeting, Council",
+    # "Ordinary Meeting of the Council"): the body
+    ("Agenda, decisions and minutes\n\nExtraordinary Meeting, Council\nThursday, 12th July, "
+     "2018 4.00 pm\n\nVenue: Council Chamber, Guildhall\n", "Council"),
+    ("Meeting documents\n\nOrdinary Meeting of the Council\nThursday, 19th July, 2018 "
+     "10.30 am\n\nPresent: Councillor A (the Chair, presiding)\n", "Council"),
+    # the years a replaced body sat, which the site adds to its name
+    ("Executive (2013 - June 2024) Agenda - 14 January 2020, 09:30\n\nA meeting to be held "
+     "at Committee Suite, Municipal Buildings at 09:30 on 14 January 2020.\n\n"
+     "Number Item\n\n2 Declarations of Interest\n", "Executive"),
+    # named only in the chair's filming announcement
+    ("Agenda, decisions and draft minutes\n\nVenue: Council Chamber\n\nItems\nNo. Item\n\n"
+     "68.\nAPOLOGIES FOR ABSENCE\n\nThe Chairman will read the following announcement:\n\n"
+     "\"Welcome to this meeting of the Planning and Regulatory Committee which is being "
+     "filmed for live or subsequent broadcast.\"\n\nMinutes:\nNone.\n",
+     "Planning and Regulatory Committee"),
+    # a phrase in front of "the Committee" is no body's name
+    ("Minutes\n\nPresent: Councillor A (Chair), Councillor B\n\n16/18 Building Control\n\n"
+     "At the Chair's request, the Committee received a presentation from the Building "
+     "Control Team Manager.\n", None),
+])
+def test_a_meetings_body_as_minutes_and_moderngov_headings_name_it(text, body):
+    [r] = extract(doc_of(text))
+    assert r.get("body") == body

@@ -1043,3 +1043,29 @@ def test_a_decision_list_without_its_entries_headings_gives_one_decision_per_ent
 def test_a_meetings_body_as_minutes_and_moderngov_headings_name_it(text, body):
     [r] = extract(doc_of(text))
     assert r.get("body") == body
+
+
+def test_minutes_saying_no_item_was_taken_in_private_session_are_open():
+    text = ("11 September 2018 at 6.00pm at the Council House,\n\n"
+            "Committee Members Present: Councillor A (Chair), Councillor B\n\n"
+            "10/18 Apologies\n\nApologies were received from Councillor C.\n\n"
+            "13/18 Local Government (Access to Information) Act 1985 (as amended)\n\n"
+            "There were no items to consider in private session.\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt"), str(r.get("meeting_date"))) == \
+        ("meeting", "none", "2018-09-11")
+
+
+@pytest.mark.parametrize("line", [
+    "The Provost advised that he had agreed to take an urgent item from the Executive "
+    "Director. He advised that it was an excluded item and that he was unable to release "
+    "any information at that point in the meeting.",
+    "The starred item on the above Minute is exempt and therefore will be dealt with at "
+    "the end of this agenda under item 20.",
+])
+def test_minutes_announcing_an_item_taken_in_private_later_are_part_exempt(line):
+    text = ("Agenda and minutes\n\nArgyll and Bute Council - Thursday, 25 June 2015 10:00 am"
+            "\n\nVenue: Council Chamber, Kilmory, Lochgilphead\n\nItems\nNo. Item\n\n"
+            f"{line}\n\n1.\nAPOLOGIES FOR ABSENCE\n\nMinutes:\nApologies were received.\n")
+    [r] = extract(doc_of(text))
+    assert r.kind == "meeting" and r.get("exempt") == "part"

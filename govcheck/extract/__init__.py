@@ -729,6 +729,9 @@ def _exclusion_line(lines):
             continue
         if cites["not_excluded"].rx.search(cl.text):
             return None
+        if "no" in low and cites["no_exempt_business"].rx.search(cl.text):
+            # "There were no items to consider in private session.": nothing was private
+            continue
         if cites["exclusion_considered"].rx.search(cl.text):
             asked = True
             continue
@@ -827,7 +830,8 @@ def _exempt_part_stated(lines, col: Collector) -> None:
     cut = vocabulary.active().groups["answers"]["cut_short"].rx
     for k, cl in enumerate(lines):
         if "exempt" not in cl.low and "confidential" not in cl.low \
-                and "restricted" not in cl.low and "publication" not in cl.low:
+                and "restricted" not in cl.low and "publication" not in cl.low \
+                and "excluded item" not in cl.low:
             continue
         m = entry.rx.search(cl.text)
         if m is None:

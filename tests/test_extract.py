@@ -1184,6 +1184,26 @@ def test_the_chairs_opinion_alone_gives_no_special_circumstances():
     assert len(rec.fields["urgent_items_without_circumstances"].value) == 1
 
 
+def test_the_chairs_opinion_by_reason_of_circumstances_gives_them():
+    # s50B(4)(b)'s own words: the Provost accepted the item "by reason of" what made it urgent
+    from govcheck.api import check_paths
+    text = ("Agenda and minutes\n\nArgyll and Bute Council - Thursday, 25 September 2014 "
+            "10:00 am\n\nVenue: Council Chamber, Kilmory, Lochgilphead\n\nItems\nNote No. "
+            "Item\n\nThe Provost advised that there would be an urgent item tabled on the "
+            "Common Good Fund which he had accepted by reason of the need to determine time "
+            "pressured applications to the Common Good Fund.\n\n1.\nAPOLOGIES FOR ABSENCE"
+            "\n\nMinutes:\nApologies were received.\n")
+    rec, _ = one(text)
+    assert rec.get("urgent_business") is True
+    assert "by reason of the need to determine" in rec.get("urgency_circumstances")
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "minutes.txt"
+        p.write_text(text, encoding="utf-8")
+        run = check_paths([p])
+    assert [f.code for f in run.findings if f.code.startswith("AG")] == []
+
+
 @pytest.mark.parametrize("explanation,level", [
     ("The report is wholly confidential because it would disclose commercially sensitive "
      "financial information.", "full"),

@@ -989,3 +989,83 @@ def test_a_meeting_named_only_by_its_attendance_link():
     [r] = extract(doc_of(text))
     assert (r.kind, r.get("body"), str(r.get("meeting_date"))) == (
         "meeting", "Overview and Scrutiny (Public Services) Committee", "2010-04-22")
+
+
+def test_a_decision_list_without_its_entries_headings_gives_one_decision_per_entry():
+    # ModernGov's "Decisions published" list whose date-and-title lines are missing: each
+    # entry is a summary line, then "Decision Maker:", "Made at meeting:", "Decision
+    # published:", "Effective from:" and "Wards affected:", which is no report's front
+    # sheet (it asks no key decision, call-in or exemption question)
+    text = ("Use the search options at the bottom of the page to find recent decisions.\n\n"
+            "To approve the award of contracts for works\n\n"
+            "Decision Maker: Cabinet (Resources) Panel\n\n"
+            "Made at meeting: 17/02/2021 - Cabinet (Resources) Panel\n\n"
+            "Decision published: 18/02/2021\n\nEffective from: 17/02/2021\n\n"
+            "Wards affected: (All Wards);\n\nLead officer: A Officer\n\n"
+            "To approve the appropriation of a building to the Housing Revenue Account.\n\n"
+            "Decision Maker: Cabinet (Resources) Panel\n\n"
+            "Made at meeting: 17/02/2021 - Cabinet (Resources) Panel\n\n"
+            "Decision published: 18/02/2021\n\nEffective from: 24/02/2021\n\n"
+            "Wards affected: St Peter's;\n\nLead officer: B Officer\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, str(r.get("decision_date")), str(r.get("effective_from")), r.get("wards"))
+            for r in records] == [("decision", "2021-02-17", "2021-02-17", ["ALL"]),
+                                  ("decision", "2021-02-17", "2021-02-24", ["St Peter's"])]
+
+
+@pytest.mark.parametrize("text, body", [
+    # the council's formal style as the body meeting, the place dropped by a copy: the
+    # Council (outside Scotland)
+    ("MINUTES OF THE MEETING OF THE BOROUGH COUNCIL OF HELD AT SWANSPOOL HOUSE, "
+     "WELLINGBOROUGH ON TUESDAY 21ST JULY 2009\n\nPresent: The Mayor and Councillors A, B "
+     "and C.\n\n1. PRAYERS\n\nPrayers were said.\n", "Council"),
+    # ModernGov's heading of a meeting of a kind ("Extraordinary Meeting, Council",
+    # "Ordinary Meeting of the Council"): the body
+    ("Agenda, decisions and minutes\n\nExtraordinary Meeting, Council\nThursday, 12th July, "
+     "2018 4.00 pm\n\nVenue: Council Chamber, Guildhall\n", "Council"),
+    ("Meeting documents\n\nOrdinary Meeting of the Council\nThursday, 19th July, 2018 "
+     "10.30 am\n\nPresent: Councillor A (the Chair, presiding)\n", "Council"),
+    # the years a replaced body sat, which the site adds to its name
+    ("Executive (2013 - June 2024) Agenda - 14 January 2020, 09:30\n\nA meeting to be held "
+     "at Committee Suite, Municipal Buildings at 09:30 on 14 January 2020.\n\n"
+     "Number Item\n\n2 Declarations of Interest\n", "Executive"),
+    # named only in the chair's filming announcement
+    ("Agenda, decisions and draft minutes\n\nVenue: Council Chamber\n\nItems\nNo. Item\n\n"
+     "68.\nAPOLOGIES FOR ABSENCE\n\nThe Chairman will read the following announcement:\n\n"
+     "\"Welcome to this meeting of the Planning and Regulatory Committee which is being "
+     "filmed for live or subsequent broadcast.\"\n\nMinutes:\nNone.\n",
+     "Planning and Regulatory Committee"),
+    # a phrase in front of "the Committee" is no body's name
+    ("Minutes\n\nPresent: Councillor A (Chair), Councillor B\n\n16/18 Building Control\n\n"
+     "At the Chair's request, the Committee received a presentation from the Building "
+     "Control Team Manager.\n", None),
+])
+def test_a_meetings_body_as_minutes_and_moderngov_headings_name_it(text, body):
+    [r] = extract(doc_of(text))
+    assert r.get("body") == body
+
+
+def test_minutes_saying_no_item_was_taken_in_private_session_are_open():
+    text = ("11 September 2018 at 6.00pm at the Council House,\n\n"
+            "Committee Members Present: Councillor A (Chair), Councillor B\n\n"
+            "10/18 Apologies\n\nApologies were received from Councillor C.\n\n"
+            "13/18 Local Government (Access to Information) Act 1985 (as amended)\n\n"
+            "There were no items to consider in private session.\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt"), str(r.get("meeting_date"))) == \
+        ("meeting", "none", "2018-09-11")
+
+
+@pytest.mark.parametrize("line", [
+    "The Provost advised that he had agreed to take an urgent item from the Executive "
+    "Director. He advised that it was an excluded item and that he was unable to release "
+    "any information at that point in the meeting.",
+    "The starred item on the above Minute is exempt and therefore will be dealt with at "
+    "the end of this agenda under item 20.",
+])
+def test_minutes_announcing_an_item_taken_in_private_later_are_part_exempt(line):
+    text = ("Agenda and minutes\n\nArgyll and Bute Council - Thursday, 25 June 2015 10:00 am"
+            "\n\nVenue: Council Chamber, Kilmory, Lochgilphead\n\nItems\nNo. Item\n\n"
+            f"{line}\n\n1.\nAPOLOGIES FOR ABSENCE\n\nMinutes:\nApologies were received.\n")
+    [r] = extract(doc_of(text))
+    assert r.kind == "meeting" and r.get("exempt") == "part"

@@ -375,6 +375,8 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
             _meeting_head(lines, col, named_body)
         if "body" not in col.fields:
             _minutes_approved_by(lines, col)
+        if "body" not in col.fields:
+            _welcome_to_meeting(lines, col)
         if "body" not in col.fields and "meeting_date" not in col.fields:
             _attendance_link(lines, col)
         _without_place(col)
@@ -546,6 +548,22 @@ def _attendance_link(lines, col: Collector) -> None:
             return
 
 
+def _welcome_to_meeting(lines, col: Collector) -> None:
+    """A meeting's page that names its body only in the chair's opening words
+    ("Welcome to this meeting of the Planning and Regulatory Committee which is being
+    filmed ..."; headings.yaml ``welcome_to_meeting``): that body."""
+    from govcheck.extract import headings
+
+    rx = headings.rx("welcome_to_meeting")
+    for cl in lines:
+        if "welcome" not in cl.low:
+            continue
+        m = rx.search(cl.text)
+        if m:
+            col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
+            return
+
+
 def _minutes_approved_by(lines, col: Collector) -> None:
     """Minutes that show no heading naming the body, but a body confirming minutes
     ("4.1 Council CONFIRMED the minutes of the meeting held on 22nd October 2019"):
@@ -637,7 +655,14 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
             # "Minutes of a meeting of the DEVELOPMENT COMMITTEE held in ..."
             m = headings.rx("meeting_of").match(text)
             if m:
-                col.put("body", " ".join(m.group("b").split()), cl.line, m.start("b"))
+                body = " ".join(m.group("b").split())
+                if not named_body and (is_council(body.title())
+                                       or headings.rx("council_style").match(body)):
+                    # "MINUTES OF THE MEETING OF THE BOROUGH COUNCIL OF WELLINGBOROUGH
+                    # HELD AT ...": the council meets as the Council (outside Scotland,
+                    # where the full council meets under its name)
+                    body = "Council"
+                col.put("body", body, cl.line, m.start("b"))
         # a minutes' opening sentence names the room and address before the date
         # ("MINUTES of a Meeting of the ... held in the Trelawny Room, County Hall,
         # Truro, TR1 3AY on Tuesday 15 October 2013 commencing at 10.00 am.")
@@ -704,6 +729,9 @@ def _exclusion_line(lines):
             continue
         if cites["not_excluded"].rx.search(cl.text):
             return None
+        if "no" in low and cites["no_exempt_business"].rx.search(cl.text):
+            # "There were no items to consider in private session.": nothing was private
+            continue
         if cites["exclusion_considered"].rx.search(cl.text):
             asked = True
             continue
@@ -802,7 +830,8 @@ def _exempt_part_stated(lines, col: Collector) -> None:
     cut = vocabulary.active().groups["answers"]["cut_short"].rx
     for k, cl in enumerate(lines):
         if "exempt" not in cl.low and "confidential" not in cl.low \
-                and "restricted" not in cl.low and "publication" not in cl.low:
+                and "restricted" not in cl.low and "publication" not in cl.low \
+                and "excluded item" not in cl.low:
             continue
         m = entry.rx.search(cl.text)
         if m is None:

@@ -21,4 +21,5 @@ HEADING_GROUPS = {"meeting": {"v"}, "report_to": {"pre", "v"}, "council_name": {
                   "regulation_notice": {"reg", "who", "key", "private"},
                   "urgent_decision_columns": {"t", "m", "d"}, "urgent_public_business": {"b"},
                   "considered_at_meeting": {"b", "d"}, "called_in_decision": {"b", "d", "t"},
-                  "call_in_subject": {"b", "d", "t"}, "plan_title_reference": {"ref"}}
+                  "call_in_subject": {"b", "d", "t"}, "plan_title_reference": {"ref"},
+                  "welcome_to_meeting": {"b"}}

@@ -404,7 +404,7 @@ def split(lines: list[CLine], properties: dict | None = None,
         lines[a].text or "")) + any(item_rx.match(cl.text or "") and cl.text.lstrip()[:1].isdigit()
                                     for cl in lines[:items[1][0]]) >= 2
     if items and (headed or not starts or not any(
-            _kind_of(lines[a:b]) == "report"
+            _kind_of(lines[a:b]) == "report" and not _decision_labels(lines[a:b])
             for a, b in zip(starts, starts[1:] + [n]))):
         # a list page: its items are notices or decisions, not reports' front sheets
         bounds = [a for a, _ in items] + [n]
@@ -456,6 +456,25 @@ def _kind_of(seg: list[CLine]) -> str:
             if spec.marks == "notice":
                 notice = True
     return "notice" if notice else "report"
+
+
+def _decision_labels(seg: list[CLine]) -> bool:
+    """Whether a run read as a front sheet is a decision list's entry instead: its
+    labels say when the decision takes effect ("Effective from:", a label that marks a
+    decision) and it asks none of a report's questions (a key decision, call-in, the
+    exemption).  ModernGov's "Decisions published" list, whose entries' date-and-title
+    headings are missing, has "Wards affected:" under each entry like a front sheet."""
+    decision = False
+    for cl in seg:
+        if _report_heading(cl):
+            return False
+        for spec, *_ in labels_of(cl):
+            if spec.kind == "exempt" or (spec.field in ("key_decision", "call_in_eligible")
+                                         and spec.kind == "bool"):
+                return False
+            if spec.marks == "decision":
+                decision = True
+    return decision
 
 
 def _title_line(lines: list[CLine], start: int) -> int | None:

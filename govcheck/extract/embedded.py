@@ -67,6 +67,14 @@ def _from_host(col: Collector, host, pairs) -> None:
             col.fields[name] = Found(fv.value, fv.line, fv.column, fv.text, fv.page)
 
 
+def _titled(head: CLine) -> Collector:
+    """A new record's collector, its title the line ``head`` (spaces tidied)."""
+    col = Collector()
+    title = " ".join(head.text.split())
+    col.put("title", title, head.line, head.text.find(title[:10]))
+    return col
+
+
 def _title_above(lines: list[CLine], i: int) -> int | None:
     """The item a notice is printed under: the first line above it that is not blank
     and does not name the Regulations the notice cites."""
@@ -113,9 +121,7 @@ def _regulation_notices(lines, host, path, cites) -> list:
         if t is None:
             continue
         head = lines[t]
-        col = Collector()
-        title = " ".join(head.text.split())
-        col.put("title", title, head.line, head.text.find(title[:10]))
+        col = _titled(head)
         _from_host(col, host, (("decision_maker", "body"), ("decision_date", "meeting_date"),
                                ("council", "council")))
         if m.group("key"):
@@ -231,9 +237,7 @@ def _urgent_public_business(lines, host, path) -> list:
         if t is None:
             continue
         head = lines[t]
-        col = Collector()
-        title = " ".join(head.text.split())
-        col.put("title", title, head.line, head.text.find(title[:10]))
+        col = _titled(head)
         body = [c for c in lines[t + 1:t + 8] if c.text.strip()][:3]
         for c in body:
             m = said.search(c.text)

@@ -1405,3 +1405,48 @@ def test_paragraph_3_described_with_the_person_named_otherwise():
             "and the Council.\n")
     [r] = extract(doc_of(text))
     assert (r.get("exempt"), r.get("exempt_paragraphs")) == ("part", ["3"])
+
+
+ONE_ITEM_EXCLUDED = (
+    "Issue - meetings\n\nBrynmawr Masterplan\n\n"
+    "Meeting: 09/12/2020 - Executive Committee (Item 26)\n\nBrynmawr Masterplan\n\n"
+    "To consider the report of the Team Manager Regeneration Opportunities.\n\nMinutes:\n\n"
+    "RESOLVED that the public be excluded whilst this item of business is transacted as it "
+    "is likely there would be a disclosure of exempt information as defined in Paragraph 14, "
+    "Schedule 12A of the Local Government Act, 1972 (as amended).\n\n"
+    "Consideration was given to the report.\n\nRESOLVED that Option 2 be accepted.\n")
+
+
+def test_a_page_of_one_item_excluded_whilst_it_is_transacted_is_wholly_exempt():
+    # the page shows one item of the meeting, and the public were excluded for it
+    rec, _ = one(ONE_ITEM_EXCLUDED)
+    assert rec.kind == "meeting"
+    assert rec.get("exempt") == "full"
+    assert rec.fields["exempt"].line == 13
+    assert rec.get("exempt_paragraphs") == ["14"]
+
+
+@pytest.mark.parametrize("text", [
+    # the exclusion is for other items of the meeting
+    ONE_ITEM_EXCLUDED.replace("whilst this item of business is transacted",
+                              "for the following items of business"),
+    # minutes of the whole meeting: "this item" is one of its items
+    "Minutes of a meeting of the Executive Committee held on 9 December 2020\n\n"
+    "25. Budget\n\nRESOLVED that the budget be noted.\n\n26. Brynmawr Masterplan\n\n"
+    "RESOLVED that the public be excluded whilst this item of business is transacted as it "
+    "is likely there would be a disclosure of exempt information as defined in Paragraph 14, "
+    "Schedule 12A of the Local Government Act, 1972 (as amended).\n",
+])
+def test_an_exclusion_that_is_not_of_the_one_item_shown_is_part(text):
+    rec, _ = one(text)
+    assert rec.get("exempt") == "part"
+
+
+def test_an_issue_shown_at_two_meetings_is_wholly_exempt_only_where_it_was_excluded():
+    # each meeting the issue came to is its own record, of one item
+    text = ONE_ITEM_EXCLUDED.replace(
+        "Minutes:\n\n", "Minutes:\n\nDeferred.\n\n"
+        "Meeting: 11/11/2020 - Executive Committee (Item 9)\n\nMinutes:\n\n")
+    records, _ = extract_with_notes(doc_of(text))
+    assert [(r.get("meeting_date"), r.get("exempt")) for r in records] == [
+        (date(2020, 12, 9), None), (date(2020, 11, 11), "full")]

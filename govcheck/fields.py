@@ -69,6 +69,11 @@ _SPECS = [
               "the special circumstances the minutes give for taking business as urgent"),
     FieldSpec("urgent_items_without_circumstances", "list",
               "urgent items the minutes give no special circumstances for"),
+    FieldSpec("urgency_circumstances_elsewhere", "bool",
+              "the chair's ruling says the urgent items without circumstances are taken "
+              "later in the meeting ('as the final item'), and the record's text is cut "
+              "short ('[...]') before their own minute, where the circumstances may be "
+              "specified"),
     FieldSpec("convened_at_short_notice", "bool",
               "the meeting was convened at shorter notice than the clear days required"),
     FieldSpec("agenda_items", "items",

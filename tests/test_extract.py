@@ -1204,6 +1204,57 @@ def test_the_chairs_opinion_by_reason_of_circumstances_gives_them():
     assert [f.code for f in run.findings if f.code.startswith("AG")] == []
 
 
+URGENT_TAKEN_LAST = (
+    "Agenda and minutes\n\nArgyll and Bute Council - Thursday, 25 June 2015 10:00 am\n\n"
+    "Venue: Council Chamber, Kilmory, Lochgilphead\n\nItems\nNote No. Item\n\n"
+    "The Provost advised that he had agreed to take an urgent item from the Executive "
+    "Director. He advised that the item would be taken as the final item on agenda and "
+    "circulated at the appropriate time.\n\n1.\nAPOLOGIES FOR ABSENCE\n\nMinutes:\n"
+    "Apologies were received.\n\n2.\nMINUTES\n\nMinutes:\nThe Minutes of the meeting "
+    "held on 23 April 2015 were approved. Arising from item 10, the Head of Governance "
+    "advised that a report would be submitted to the August meeting of the Policy and "
+    "Resources Co[...]\n")
+
+
+def _ag_findings(text):
+    from govcheck.api import check_paths
+    import tempfile, pathlib
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "minutes.txt"
+        p.write_text(text, encoding="utf-8")
+        run = check_paths([p])
+    return [(f.code, f.severity.value) for f in run.findings if f.code.startswith("AG")]
+
+
+def test_an_urgent_item_taken_last_on_a_page_cut_before_it_is_info():
+    # the ruling takes the item as the final item; the page stops ("[...]") before its
+    # own minute, where s50B(4)(b)'s circumstances may be specified
+    rec, _ = one(URGENT_TAKEN_LAST)
+    assert rec.get("urgent_items_without_circumstances")
+    assert rec.get("urgency_circumstances_elsewhere") is True
+    assert rec.fields["urgency_circumstances_elsewhere"].line == 10
+    assert _ag_findings(URGENT_TAKEN_LAST) == [("AG008", "info")]
+
+
+@pytest.mark.parametrize("text", [
+    # the page is whole: the item's own minute was read and gave none
+    URGENT_TAKEN_LAST.replace("Resources Co[...]", "Resources Committee."),
+    # the ruling does not put the item later in the meeting
+    URGENT_TAKEN_LAST.replace("He advised that the item would be taken as the final item "
+                              "on agenda and circulated", "He advised that it would be "
+                              "circulated"),
+    # the item's own minute is on the part of the page seen
+    URGENT_TAKEN_LAST.replace("Resources Co[...]", "Resources Committee.\n\n3.\n"
+                              "URGENT ITEM\n\nMinutes:\nThe Provost agreed the urgent "
+                              "item was taken. The Council agreed the recommendation "
+                              "in the rep[...]"),
+])
+def test_an_urgent_item_without_circumstances_is_a_warning_otherwise(text):
+    rec, _ = one(text)
+    assert rec.get("urgency_circumstances_elsewhere") is None
+    assert _ag_findings(text) == [("AG008", "warning")]
+
+
 @pytest.mark.parametrize("explanation,level", [
     ("The report is wholly confidential because it would disclose commercially sensitive "
      "financial information.", "full"),
@@ -1354,3 +1405,48 @@ def test_paragraph_3_described_with_the_person_named_otherwise():
             "and the Council.\n")
     [r] = extract(doc_of(text))
     assert (r.get("exempt"), r.get("exempt_paragraphs")) == ("part", ["3"])
+
+
+ONE_ITEM_EXCLUDED = (
+    "Issue - meetings\n\nBrynmawr Masterplan\n\n"
+    "Meeting: 09/12/2020 - Executive Committee (Item 26)\n\nBrynmawr Masterplan\n\n"
+    "To consider the report of the Team Manager Regeneration Opportunities.\n\nMinutes:\n\n"
+    "RESOLVED that the public be excluded whilst this item of business is transacted as it "
+    "is likely there would be a disclosure of exempt information as defined in Paragraph 14, "
+    "Schedule 12A of the Local Government Act, 1972 (as amended).\n\n"
+    "Consideration was given to the report.\n\nRESOLVED that Option 2 be accepted.\n")
+
+
+def test_a_page_of_one_item_excluded_whilst_it_is_transacted_is_wholly_exempt():
+    # the page shows one item of the meeting, and the public were excluded for it
+    rec, _ = one(ONE_ITEM_EXCLUDED)
+    assert rec.kind == "meeting"
+    assert rec.get("exempt") == "full"
+    assert rec.fields["exempt"].line == 13
+    assert rec.get("exempt_paragraphs") == ["14"]
+
+
+@pytest.mark.parametrize("text", [
+    # the exclusion is for other items of the meeting
+    ONE_ITEM_EXCLUDED.replace("whilst this item of business is transacted",
+                              "for the following items of business"),
+    # minutes of the whole meeting: "this item" is one of its items
+    "Minutes of a meeting of the Executive Committee held on 9 December 2020\n\n"
+    "25. Budget\n\nRESOLVED that the budget be noted.\n\n26. Brynmawr Masterplan\n\n"
+    "RESOLVED that the public be excluded whilst this item of business is transacted as it "
+    "is likely there would be a disclosure of exempt information as defined in Paragraph 14, "
+    "Schedule 12A of the Local Government Act, 1972 (as amended).\n",
+])
+def test_an_exclusion_that_is_not_of_the_one_item_shown_is_part(text):
+    rec, _ = one(text)
+    assert rec.get("exempt") == "part"
+
+
+def test_an_issue_shown_at_two_meetings_is_wholly_exempt_only_where_it_was_excluded():
+    # each meeting the issue came to is its own record, of one item
+    text = ONE_ITEM_EXCLUDED.replace(
+        "Minutes:\n\n", "Minutes:\n\nDeferred.\n\n"
+        "Meeting: 11/11/2020 - Executive Committee (Item 9)\n\nMinutes:\n\n")
+    records, _ = extract_with_notes(doc_of(text))
+    assert [(r.get("meeting_date"), r.get("exempt")) for r in records] == [
+        (date(2020, 12, 9), None), (date(2020, 11, 11), "full")]

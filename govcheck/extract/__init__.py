@@ -870,6 +870,24 @@ def _only_a_heading(lines, at, cites) -> bool:
     return not any(rx.search(cl.text) for cl in lines if cl.number > at.number)
 
 
+def _excluded_how_much(lines, at, cites) -> str:
+    """``full`` where the page shows one item of a meeting (headings.yaml
+    ``meeting_item``: "Meeting: 09/12/2020 - Executive Committee (Item 26)") and the
+    resolution excludes the public for that item ("whilst this item of business is
+    transacted"; citations.yaml ``exclusion_this_item``): all the business the page
+    records was private.  Else ``part``: the exclusion was for some of the meeting."""
+    from govcheck.extract import headings
+
+    this = cites["exclusion_this_item"]
+    if "this item" not in at.low or this.rx.search(at.text) is None:
+        return cites["exclusion"].value
+    item = headings.rx("meeting_item")
+    # "(Item 26)", Welsh "(Eitem 26)": the word test keeps the expression off most lines
+    shown = sum(1 for cl in lines if "item" in cl.low and ("meeting" in cl.low
+                or "cyfarfod" in cl.low) and item.match(cl.text))
+    return this.value if shown == 1 else cites["exclusion"].value
+
+
 def _exclusion(lines, col: Collector, found=None) -> None:
     """A meeting that excluded the press and public held part of its business in
     private: ``exempt`` is ``part``, read from the first line that says so."""
@@ -878,7 +896,7 @@ def _exclusion(lines, col: Collector, found=None) -> None:
     found = found if found is not None else _exclusion_line(lines)
     if found is not None:
         cites = vocabulary.active().groups["citations"]
-        col.put("exempt", cites["exclusion"].value, found[0].line, found[1])
+        col.put("exempt", _excluded_how_much(lines, found[0], cites), found[0].line, found[1])
         # the resolution cut short (a copy of the page that ends "[...]"): its grounds
         # may follow where the text stops
         cut = vocabulary.active().groups["answers"]["cut_short"].rx

@@ -15,6 +15,13 @@ Fields: ``urgent_business`` (true, at the section's first line),
 ``urgency_circumstances`` (the sentences that give them, joined with "; "), and
 ``urgent_items_without_circumstances`` (the items that give none).  Whether what is
 given amounts to special circumstances is for the rules.
+
+The circumstances need only be "specified in the minutes", not at the chair's ruling: a
+ruling that takes the items later in the meeting (citations.yaml
+``urgent_item_taken_later``: "taken as the final item on agenda") leaves them to the
+item's own minute.  Where the record's text is cut short (answers.yaml ``cut_short``)
+after the ruling and no later line minutes urgent business, that minute was not read:
+``urgency_circumstances_elsewhere``.
 """
 
 from __future__ import annotations
@@ -91,7 +98,7 @@ def _find(lines: list[CLine]):
         items = [b for b in body[1:] if _NUMBERED_RE.match(b.text)]
         groups = [[b] for b in items] if len(items) >= 2 else [body]
         taken = [g[0] for g in groups]
-        given, missing = [], []
+        given, missing, unread = [], [], []
         for g in groups:
             found = None
             for b in g:
@@ -103,8 +110,35 @@ def _find(lines: list[CLine]):
                 given.append(found)
             else:
                 missing.append(" ".join(g[0].text.split())[:120])
-        return cl, m.start(), given, missing, taken
+                unread.append(g)
+        elsewhere = _taken_beyond_cut(lines, i, body, unread, anchor) if unread else None
+        return cl, m.start(), given, missing, taken, elsewhere
     return None
+
+
+def _taken_beyond_cut(lines, i, body, unread, anchor):
+    """Where the ruling says so, ``(line, column)``, if every item given no circumstances
+    is to be taken later in the meeting, the text is cut short after the ruling, and no
+    later line minutes urgent business (the item's own minute, where its circumstances
+    may be specified, was not read); else None."""
+    from govcheck import vocabulary
+
+    later = vocabulary.active().groups["citations"]["urgent_item_taken_later"].rx
+    said = []
+    for g in unread:
+        at = next(((b, m.start()) for b in g for m in [later.search(b.text)] if m), None)
+        if at is None:
+            return None
+        said.append(at)
+    cut = vocabulary.active().groups["answers"]["cut_short"].rx
+    after = lines[i:]
+    # a cut is marked with an ellipsis: the word test keeps the pattern off most lines
+    if not any(("..." in x.text or "\u2026" in x.text) and cut.search(x.text) for x in after):
+        return None
+    last = body[-1].number
+    if any("urgen" in x.low and anchor.search(x.text) for x in after if x.number > last):
+        return None
+    return said[0][0].line, said[0][1]
 
 
 def found(lines: list[CLine]) -> bool:
@@ -116,7 +150,7 @@ def scan(lines: list[CLine], col: Collector) -> None:
     hit = _find(lines)
     if hit is None:
         return
-    cl, at, given, missing, taken = hit
+    cl, at, given, missing, taken, elsewhere = hit
     col.put("urgent_business", True, cl.line, at)
     # each item taken as urgent was not on the agenda as published: a late item of the
     # meeting's business, taken as urgent (whether the body had a route for it is for
@@ -132,3 +166,5 @@ def scan(lines: list[CLine], col: Collector) -> None:
         col.put("urgency_circumstances", "; ".join(s for _, s in given), given[0][0].line, 0)
     if missing:
         col.put("urgent_items_without_circumstances", missing, cl.line, at)
+        if elsewhere is not None:
+            col.put("urgency_circumstances_elsewhere", True, *elsewhere)

@@ -328,13 +328,18 @@ def _from_decisions_heading(lines, records) -> None:
                 r.fields[name] = fv(value, line, at)
 
 
-def _without_place(col: Collector) -> None:
+def _without_place(col: Collector, named_body: bool) -> None:
     """A body named with its council's place in front ("South Hams Executive - Thursday,
-    6th June, 2024") is the body ("Executive"); the field still points at the name."""
-    from govcheck.extract.nation import without_place
+    6th June, 2024") is the body ("Executive"); the field still points at the name.
+    Outside Scotland (``named_body`` false) a meeting headed by the council's own name
+    ("Mid Suffolk Council - Thursday, 23rd June, 2022") is the Council's."""
+    from govcheck.extract.nation import is_council_name, without_place
 
     fv = col.fields.get("body")
     if fv is None or not isinstance(fv.value, str):
+        return
+    if not named_body and is_council_name(fv.value):
+        col.fields["body"] = type(fv)("Council", fv.line, fv.column, fv.text, fv.page)
         return
     short = without_place(fv.value)
     if short != fv.value:
@@ -379,7 +384,7 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
             _welcome_to_meeting(lines, col)
         if "body" not in col.fields and "meeting_date" not in col.fields:
             _attendance_link(lines, col)
-        _without_place(col)
+        _without_place(col, named_body)
         _agenda_published(lines, col)
     elif kind == "notice":
         _considered_by_decision_maker(lines, col)

@@ -130,6 +130,17 @@ def without_place(body: str) -> str:
     return rest
 
 
+def is_council_name(body: str) -> bool:
+    """Whether ``body`` is a council's own name and nothing more ("Mid Suffolk Council",
+    "Norfolk County Council"): a place of the register, then the words of a council."""
+    m = _place_lead_rx().match(body)
+    if m is None:
+        return False
+    rest = body[m.end():]
+    named = _COUNCIL_REST_RE.match(rest)
+    return named is not None and not rest[named.end():].strip(" -–:,")
+
+
 # any council name: for "an English council is named"
 _ANY_COUNCIL_RE = recache.compile(
     r"\b[A-Z][\w'.-]*(?:\s+(?:and|upon|on|of|&|[A-Z][\w'.-]*))*?\s+"

@@ -655,6 +655,22 @@ def test_a_list_of_forthcoming_decisions_gives_notices_with_their_due_dates():
     assert str(d.get("decision_date")) == "2024-11-29"
 
 
+def test_a_forthcoming_decision_whose_title_names_it_a_key_decision():
+    text = ("Forthcoming decisions\n\n"
+            "27/01/2025 - Delegated Officer Key Decision: Port additional funding\n\n"
+            "Decision Maker: Cabinet\n\nDecision due date: 12/02/2025\n\n"
+            "Lead officer: Jane Smith\n\nNotice of decision: 27/01/2025\n\n"
+            "13/01/2025 - Delegated Officer Decision: To approve the Port Business Plan\n\n"
+            "Decision Maker: Cabinet\n\nDecision due date: 12/02/2025\n\n"
+            "Lead officer: Jane Smith\n\nNotice of decision: 13/01/2025\n\n"
+            "13/01/2025 - Non-Key Decision: Depot repairs\n\n"
+            "Decision Maker: Cabinet\n\nDecision due date: 12/02/2025\n\n"
+            "Notice of decision: 13/01/2025\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, r.get("key_decision")) for r in records] == [
+        ("notice", True), ("notice", None), ("notice", False)]
+
+
 def test_a_decision_list_whose_first_item_follows_an_introduction():
     text = ("Use the search options below to find recent decisions.\n\nDecisions published\n\n"
             "27/11/2024 - Contract Extension for Workwear ref: 4509 Recommendations Approved\n\n"

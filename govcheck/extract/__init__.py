@@ -156,6 +156,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
             title = title[:ref.start()].rstrip(" -–—")
         if title:
             col.put("title", title, head.line, max(head.text.find(title[:10]), 0))
+            frontsheet.title_key(col, title, head)
     scan = frontsheet.scan(scan_lines, col, physical)
     if items and not scan.report and (scan.notice or scan.decision) and scan.kind_line \
             and scan.kind_line > items[0]["line"] and not scan.notice_labels \

@@ -647,12 +647,25 @@ def _list_item(col: Collector, st: Scan, cl: CLine) -> bool:
         return False
     st.list_date = (pd.value, cl.line, m.start("d"))
     col.put("title", _fmt(m.group("t")), cl.line, m.start("t"))
+    title_key(col, m.group("t"), cl)
     status = m.group("status") or ""
     if status:
         answer = values.call_in_status(status)
         if answer is not None:
             col.put("call_in_eligible", answer, cl.line, m.start("status"))
     return True
+
+
+def title_key(col: Collector, title: str, cl: CLine) -> None:
+    """An entry's title that names it a key decision ("Delegated Officer Key Decision:
+    Freeport additional funding", headings.yaml ``plan_title_key``): a key decision
+    (not one for "Non-Key Decision: ..."), unless the entry says otherwise."""
+    if "ecision" not in title or col.has("key_decision"):
+        return
+    m = headings.rx("plan_title_key").search(title)
+    if m is not None:
+        word = m.group().strip(" (")
+        col.put("key_decision", m.group("non") is None, cl.line, max(cl.text.find(word), 0))
 
 
 def _title_after(col: Collector, lines: list[CLine], i: int) -> None:

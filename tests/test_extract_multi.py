@@ -671,6 +671,16 @@ def test_a_forthcoming_decision_whose_title_names_it_a_key_decision():
         ("notice", True), ("notice", None), ("notice", False)]
 
 
+def test_a_table_of_officer_decisions_gives_decisions_dated_by_the_date_column():
+    text = ("Officer decisions\n\nUse the search options below to find recent decisions.\n\n"
+            "Title | Date\n"
+            "TPO/XX/2/24 at Land West of Mill Lane. | 26/09/2024\n"
+            "TPO/XX/1/24 at Rear Garden of 28 Park Road | 13/09/2024\n")
+    records = extract(doc_of(text))
+    assert [(r.kind, str(r.get("decision_date"))) for r in records] == [
+        ("decision", "2024-09-26"), ("decision", "2024-09-13")]
+
+
 def test_a_decision_list_whose_first_item_follows_an_introduction():
     text = ("Use the search options below to find recent decisions.\n\nDecisions published\n\n"
             "27/11/2024 - Contract Extension for Workwear ref: 4509 Recommendations Approved\n\n"

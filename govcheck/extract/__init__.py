@@ -67,7 +67,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     records: list["Record"] = []
     notes: list[Note] = []
     meeting = None
-    row_kind = None
+    row_kind = _listed_kind(lines) if any(seg.row for seg in segments) else None
     for seg in segments:
         if seg.row and row_kind is not None and seg.kind is None:
             # a later row of a table of records: a record of the first row's kind
@@ -92,6 +92,18 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     _from_decisions_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
+
+
+def _listed_kind(lines) -> str | None:
+    """A table of records on a page titled as a list of decisions taken ("Officer
+    decisions", headings.yaml ``decisions_list``): its rows are decisions."""
+    from govcheck.extract import headings
+
+    top = next((cl for cl in lines[:4] if cl.text.strip()), None)
+    if top is not None and len(top.text) < 60 and "ecision" in top.text \
+            and headings.rx("decisions_list").match(top.text):
+        return "decision"
+    return None
 
 
 def _bare_list_entries(records) -> None:

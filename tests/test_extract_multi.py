@@ -681,6 +681,15 @@ def test_a_table_of_officer_decisions_gives_decisions_dated_by_the_date_column()
         ("decision", "2024-09-26"), ("decision", "2024-09-13")]
 
 
+def test_a_reference_column_gives_only_forward_plan_references():
+    text = ("Decisions\n\nReference | Title | Decision Type | Status\n"
+            "OED.20.09.23 | 722. Officer Executive Decision | Officer | Decision Confirmed\n"
+            "FP/247/09/23 | Draw down from the reserve for school accommodation | Portfolio "
+            "| Decision Confirmed\n")
+    records = extract(doc_of(text))
+    assert [r.get("forward_plan_ref") for r in records] == [None, "FP/247/09/23"]
+
+
 def test_a_decision_list_whose_first_item_follows_an_introduction():
     text = ("Use the search options below to find recent decisions.\n\nDecisions published\n\n"
             "27/11/2024 - Contract Extension for Workwear ref: 4509 Recommendations Approved\n\n"

@@ -8,7 +8,7 @@ LABEL_KINDS = frozenset({
     "text", "body", "report_to", "date", "bare_date", "decision_due", "meeting_ref",
     "paragraphs",
     "wards", "money", "restriction", "urgency", "exempt", "wards_q", "special_q",
-    "general_q", "urgency_q", "bool", "key_type", "flag",
+    "general_q", "urgency_q", "bool", "key_type", "flag", "plan_ref",
 })
 
 # the named groups read from each heading of headings.yaml

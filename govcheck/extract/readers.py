@@ -162,6 +162,13 @@ def read_text(r: Read) -> None:
     r.put(field, fmt(r.v).rstrip(" :"), r.off + r.lead)
 
 
+def read_plan_ref(r: Read) -> None:
+    """A bare "Reference" that holds a forward plan reference ("FP/247/09/23"; a
+    decision's or a notice's own number is not one): the forward plan reference."""
+    if values.is_plan_reference(r.v):
+        r.put("forward_plan_ref", fmt(r.v), r.off + r.lead)
+
+
 def read_body(r: Read) -> None:
     if not _no_text_answer(r):
         r.put("body", fmt(r.v), r.off + r.lead)
@@ -439,6 +446,7 @@ READERS: dict[str, Callable[[Read], None]] = {
     "bool": read_bool,
     "key_type": read_bool,
     "flag": read_flag,
+    "plan_ref": read_plan_ref,
 }
 KINDS = frozenset(READERS)
 assert KINDS == LABEL_KINDS, "every label kind in contract.py has exactly one reader"

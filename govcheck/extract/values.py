@@ -51,6 +51,12 @@ def is_not_a_reference(text: str) -> bool:
     return not any(c.isdigit() for c in text) and bool(_a("no_reference").rx.search(text))
 
 
+def is_plan_reference(text: str) -> bool:
+    """Whether ``text`` is shaped as a forward plan reference ("FP/247/09/23",
+    answers.yaml ``plan_reference``), not any other number."""
+    return bool(_a("plan_reference").rx.match(text.strip()))
+
+
 def exempt_level(word: str, text: str) -> str | None:
     """The answer to "does the report contain confidential or exempt information?".
 

@@ -690,6 +690,17 @@ def test_a_reference_column_gives_only_forward_plan_references():
     assert [r.get("forward_plan_ref") for r in records] == [None, "FP/247/09/23"]
 
 
+def test_a_call_in_deadline_in_a_decision_proforma_says_it_may_be_called_in():
+    text = ("Decision Maker: Cabinet\nMade at meeting: 17/06/2024 - Cabinet\n"
+            "Decision published: 17/06/2024\nEffective from: 26/06/2024\nDecision:\n"
+            "1. Title of Item/Report\nMinutes of Various Bodies\n"
+            "2. Record of the Decision\nRESOLVED that the minutes be noted.\n"
+            "7. Date and Time by which Call In must be executed\n"
+            "Midnight Tuesday, 25 June 2024\n")
+    [d] = extract(doc_of(text))
+    assert (d.kind, d.get("call_in_eligible")) == ("decision", True)
+
+
 def test_a_decision_list_whose_first_item_follows_an_introduction():
     text = ("Use the search options below to find recent decisions.\n\nDecisions published\n\n"
             "27/11/2024 - Contract Extension for Workwear ref: 4509 Recommendations Approved\n\n"

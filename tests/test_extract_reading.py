@@ -567,3 +567,31 @@ def test_forward_plan_detail_who_decides_and_when_the_decision_maker_considers_i
             "Consultation\n\nPublic and stakeholder engagement expected after May 2025\n")
     assert r.get("decision_maker") == "Council"
     assert r.get("decision_date") == date(2025, 9, 24)
+
+
+def test_summons_body_of_its_council_is_the_body_without_the_council():
+    # "a Meeting of the EXECUTIVE BOARD of Wrexham County Borough Council to be held":
+    # the body, then the council it belongs to
+    r = one("31 August 2011\n\nDear Councillor\n\n"
+            "You are requested to attend a Meeting of the EXECUTIVE BOARD of Wrexham "
+            "County Borough Council to be held in COMMITTEE ROOM 3 on TUESDAY, "
+            "6 SEPTEMBER 2011 at 2.00 pm.\n\nYours faithfully\n\nA G E N D A\n\n"
+            "1          Apologies for Absence:\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "EXECUTIVE BOARD"
+    assert r.get("meeting_date") == date(2011, 9, 6)
+
+
+def test_summons_of_a_scottish_council_which_is_to_be_held_names_the_council():
+    # "... a MEETING of DUNDEE CITY COUNCIL which is to be held": in Scotland the full
+    # council meets under the council's name; "which" is no part of it
+    recs, _notes = extract_with_notes(Document.from_text(
+        "page.txt", "text",
+        "30th December, 2015\n\nDear Sir or Madam\n\n"
+        "You are requested to attend a MEETING of DUNDEE CITY COUNCIL which is to be "
+        "held within the City Chambers, City Square, Dundee on Monday, 11th January, "
+        "2016 at 6.00 pm.\n\nYours faithfully\n\nProgramme of Business\n\n"
+        "(a) DECLARATION OF INTEREST\n"), "scotland")
+    assert len(recs) == 1
+    assert str(recs[0].get("body")).lower() == "dundee city council"
+    assert recs[0].get("meeting_date") == date(2016, 1, 11)

@@ -601,8 +601,9 @@ _ON_BEFORE_RE = recache.compile(r"\bon\s+(?:the\s+)?$", re.IGNORECASE)
 
 def _summons(col: Collector, st: Scan, cl: CLine) -> bool:
     """A summons or notice of a meeting in a sentence (headings.yaml ``summons``): the
-    meeting, its body (not when it is the council's own name: the council meeting is
-    named by the page's other words) and the date it is to be held "on".  The date
+    meeting, its body (not when it is the council's own name, which is read as the
+    council: the council meeting is named by the page's other words, or in Scotland by
+    that name) and the date it is to be held "on".  The date
     replaces one read from a line holding nothing but a date (a summons letter's own
     date under its heading)."""
     from govcheck.extract.agenda import is_council
@@ -620,6 +621,13 @@ def _summons(col: Collector, st: Scan, cl: CLine) -> bool:
     body = _fmt(m.group("b"))
     if not is_council(body.title()):
         col.put("body", body, cl.line, m.start("b"))
+    else:
+        # "a MEETING of DUNDEE CITY COUNCIL": the council, whose name is its full
+        # meeting's where the council meets under it (Scotland)
+        col.put("council", body.title() if body.isupper() else body, cl.line, m.start("b"))
+    if m.group("c"):
+        c = _fmt(m.group("c"))
+        col.put("council", c.title() if c.isupper() else c, cl.line, m.start("c"))
     if pd is not None:
         old = col.fields.get("meeting_date")
         bare = old is not None and _bare_date(old.text)

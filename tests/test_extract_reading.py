@@ -595,3 +595,10 @@ def test_summons_of_a_scottish_council_which_is_to_be_held_names_the_council():
     assert len(recs) == 1
     assert str(recs[0].get("body")).lower() == "dundee city council"
     assert recs[0].get("meeting_date") == date(2016, 1, 11)
+
+
+def test_session_tag_after_the_body_is_no_part_of_its_name():
+    r = one("Joint Consultative Group (Private) Agenda - 12 February 2018, 14:00\n"
+            "A meeting to be held at Conference Room 3 at 14:00 on 12 February 2018.\n"
+            "| Number | Item |\n|---|---|\n| 1 | Apologies for Absence |\n")
+    assert r.get("body") == "Joint Consultative Group"

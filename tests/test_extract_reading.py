@@ -597,6 +597,16 @@ def test_summons_of_a_scottish_council_which_is_to_be_held_names_the_council():
     assert recs[0].get("meeting_date") == date(2016, 1, 11)
 
 
+def test_date_under_an_agenda_item_is_not_the_meetings():
+    # a page with no date of its own: the minutes its agenda confirms are an earlier
+    # meeting's
+    r = one("Summary\n\nAgenda\n\n1. Attendance and Apologies for Absence\n\n"
+            "2. Declarations of Interest\n\n3. Minutes and Decisions Called in\n\n"
+            "Minutes of meeting on 12 October 2021. No decisions at that meeting were "
+            "called in.\n\n4. Public Questions\n")
+    assert r.get("meeting_date") is None
+
+
 def test_session_tag_after_the_body_is_no_part_of_its_name():
     r = one("Joint Consultative Group (Private) Agenda - 12 February 2018, 14:00\n"
             "A meeting to be held at Conference Room 3 at 14:00 on 12 February 2018.\n"

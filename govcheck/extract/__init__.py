@@ -424,6 +424,7 @@ def _made_at_meeting(col: Collector) -> None:
 
 
 _PLACE_LEAD_RE = recache.compile(r"^\s*[A-Z][a-z]+(?:[\s-][A-Z][a-z]+){0,2},\s*$")
+_ITEM_LINE_RE = recache.compile(r"^\d{1,2}\.\s+[A-Z][a-z]")
 _HELD_RE = recache.compile(r"\b(?:held|to\s+be\s+held|meeting)\b[^.]{0,120}?\bon\s+", re.IGNORECASE)
 
 
@@ -645,6 +646,7 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
     body_rx = headings.rx("body_name")
     named_council = None
     seen = 0
+    items = False
     for cl in lines:
         text = cl.text
         if not text.strip():
@@ -652,6 +654,12 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
         seen += 1
         if seen > 8:
             return
+        if not items and text[:1].isdigit() and _ITEM_LINE_RE.match(text) \
+                and not parse_date(text[:20]):
+            # "1. Attendance and Apologies for Absence": the agenda has begun, and the
+            # dates under its items are theirs ("Minutes of meeting on 12 October
+            # 2021"), not the meeting's
+            items = True
         council_named = named_council is not None and "body" in col.fields \
             and col.fields["body"] is named_council
         if ("body" not in col.fields or council_named) and len(text) < 90:
@@ -684,7 +692,7 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
         # a minutes' opening sentence names the room and address before the date
         # ("MINUTES of a Meeting of the ... held in the Trelawny Room, County Hall,
         # Truro, TR1 3AY on Tuesday 15 October 2013 commencing at 10.00 am.")
-        if "meeting_date" not in col.fields and (len(text) < 200
+        if "meeting_date" not in col.fields and not items and (len(text) < 200
                                                  or len(text) < 400 and "held" in cl.low):
             pd = parse_date(text)
             if pd is None:

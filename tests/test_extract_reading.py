@@ -612,3 +612,11 @@ def test_session_tag_after_the_body_is_no_part_of_its_name():
             "A meeting to be held at Conference Room 3 at 14:00 on 12 February 2018.\n"
             "| Number | Item |\n|---|---|\n| 1 | Apologies for Absence |\n")
     assert r.get("body") == "Joint Consultative Group"
+
+
+def test_date_key_decision_expected_gives_the_decision_date():
+    # a forward plan entry's "Date key decision expected", the date on a line under it
+    r = one("Forward Plan\n\nKey Decision\n\nLibrary Opening Hours\n\n"
+            "Decision maker\n\nCabinet\n\n"
+            "Date key decision expected\n\n19 April 2017\n")
+    assert r.get("decision_date") == date(2017, 4, 19)

@@ -1085,6 +1085,17 @@ def test_a_decision_list_without_its_entries_headings_gives_one_decision_per_ent
      "\"Welcome to this meeting of the Planning and Regulatory Committee which is being "
      "filmed for live or subsequent broadcast.\"\n\nMinutes:\nNone.\n",
      "Planning and Regulatory Committee"),
+    # named only as the body asked to do something at the meeting, at a line's or a
+    # sentence's start
+    ("Agenda and minutes\n\nVenue: Council Chamber\n\nNo. Item\n\nExclusion of the Public:"
+     "\n\nThe Cabinet is asked to consider whether by resolution to exclude the public from "
+     "the meeting.\n", "Cabinet"),
+    ("Meeting documents\n\nVenue: Council Chamber\n\n15. Town Centre Masterplan\n\nMinutes:"
+     "\n\nThe report set out proposals for the town centre. Cabinet was asked to agree to "
+     "start consultation.\n", "Cabinet"),
+    # a council's papers ask the Council about others: not named so
+    ("Agenda and minutes\n\nVenue: Council Chamber\n\nNo. Item\n\nUrgent decisions\n\n"
+     "The Council is asked to note the following uses of the urgency arrangements.\n", None),
     # a phrase in front of "the Committee" is no body's name
     ("Minutes\n\nPresent: Councillor A (Chair), Councillor B\n\n16/18 Building Control\n\n"
      "At the Chair's request, the Committee received a presentation from the Building "

@@ -397,6 +397,8 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
             _welcome_to_meeting(lines, col)
         if "body" not in col.fields and "meeting_date" not in col.fields:
             _attendance_link(lines, col)
+        if "body" not in col.fields:
+            _body_asked(lines, col)
         _without_place(col, named_body)
         _agenda_published(lines, col)
     elif kind == "notice":
@@ -544,6 +546,33 @@ def _body_acted(lines, col: Collector) -> None:
             found = (body, cl, m.start("b"))
         elif body.lower() != found[0].lower():
             return      # several bodies act on this page: none is surely the meeting's
+    if found is not None:
+        col.put("body", found[0], found[1].line, found[2])
+
+
+_ASKED_WORDS = ("asked to", "invited to", "requested to", "recommended to")
+
+
+def _body_asked(lines, col: Collector) -> None:
+    """A meeting's page that names no body in a heading, but says what its body is asked
+    to do at the meeting ("The Cabinet is asked to consider whether by resolution to
+    exclude the public", "Cabinet was asked to agree to start consultation"; headings.yaml
+    ``body_asked``): that body is the meeting's, when every such sentence names the same
+    one."""
+    from govcheck.extract import headings
+
+    rx = None
+    found = None
+    for cl in lines:
+        if not any(w in cl.low for w in _ASKED_WORDS):
+            continue
+        rx = rx or headings.rx("body_asked")
+        for m in rx.finditer(cl.text):
+            body = " ".join(m.group("b").split())
+            if found is None:
+                found = (body, cl, m.start("b"))
+            elif body.lower() != found[0].lower():
+                return      # several bodies are asked: none is surely the meeting's
     if found is not None:
         col.put("body", found[0], found[1].line, found[2])
 

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from govcheck.extract import extract
 from govcheck.read.base import Document
 
@@ -49,24 +51,23 @@ def test_a_regulation_5_notice_under_a_private_item_is_a_notice_of_its_own():
     assert not any("hereby" in it["title"] for it in meeting.get("agenda_items") or [])
 
 
-def test_a_regulation_10_notice_is_a_key_decision_under_the_general_exception():
-    text = _agenda("Notice is hereby given that under Regulation 10 of the above, Councillor "
-                   "Green, as Chair of the Corporate Policy and Performance Board, has agreed to "
-                   "the following item of business being considered as a Key Decision, as the item "
-                   "of business is considered urgent and cannot reasonably be deferred.\n")
+@pytest.mark.parametrize("regulation,taken,route,exempt", [
+    # regulation 10: a key decision under the general exception
+    ("10", "the following item of business being considered as a Key Decision, as the item "
+     "of business is considered urgent and cannot reasonably be deferred", "general_exception",
+     None),
+    # a key decision under regulation 5 (private meetings) only: no route named for it
+    ("5", "the above item of business being considered as a Key Decision item in Part II, as "
+     "the item of business is considered urgent", "unspecified", "full"),
+])
+def test_a_key_decision_notice_takes_its_route_from_the_regulation_cited(regulation, taken,
+                                                                          route, exempt):
+    text = _agenda(f"Notice is hereby given that under Regulation {regulation} of the above, "
+                   "Councillor Green, as Chair of the Corporate Policy and Performance Board, "
+                   f"has agreed to {taken}.\n")
     _meeting, notice = extract(doc_of(text))
     assert (notice.get("key_decision"), notice.get("urgency_route"), notice.get("exempt")) == (
-        True, "general_exception", None)
-
-
-def test_a_key_decision_under_regulation_5_only_has_no_named_urgency_route():
-    text = _agenda("Notice is hereby given that under Regulation 5 of the above, Councillor "
-                   "Green, as Chair of the Corporate Policy and Performance Board, has agreed to "
-                   "the above item of business being considered as a Key Decision item in Part II, "
-                   "as the item of business is considered urgent.\n")
-    _meeting, notice = extract(doc_of(text))
-    assert (notice.get("key_decision"), notice.get("urgency_route"), notice.get("exempt")) == (
-        True, "unspecified", "full")
+        True, route, exempt)
 
 
 def test_urgent_decisions_taken_listed_in_a_table_are_decisions():

@@ -71,7 +71,11 @@ def norm(name: str, v):
     if name in ("decision_date", "meeting_date", "notice_first_published", "publication_date",
                 "effective_from"):
         return str(v)[:10]
-    return _norm_text(v)
+    text = _norm_text(v)
+    if name in ("body", "decision_maker") and text == "full council":
+        # one body under two names: pages say "Full Council" and "Council" alike
+        return "council"
+    return text
 
 
 @dataclass

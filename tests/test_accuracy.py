@@ -53,3 +53,11 @@ def test_split_is_by_council_and_about_seventy_thirty():
     share = files["test"] / (files["dev"] + files["test"])
     assert 0.2 <= share <= 0.4, share
     assert len(splits["dev"] | splits["test"]) >= 100
+
+
+@pytest.mark.parametrize("field", ["body", "decision_maker"])
+def test_full_council_and_council_are_one_body(field):
+    assert accuracy.norm(field, "Full Council") == accuracy.norm(field, "the Council")
+    assert accuracy.norm(field, "Full Council") != accuracy.norm(field, "Cabinet")
+    # only a body is compared so: a title naming the full council is its own text
+    assert accuracy.norm("title", "Full Council") != accuracy.norm("title", "Council")

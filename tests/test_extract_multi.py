@@ -977,6 +977,33 @@ def test_minutes_saying_there_was_no_exempt_information_record_an_open_meeting()
     assert r.get("exempt") is None
 
 
+def test_a_private_business_heading_answered_nil_on_the_next_line_records_an_open_meeting():
+    text = ("Agenda\n\nVenue: Council House\n\nNo. Item\n\nPublic Business\n\n1.\n\n"
+            "Apologies and Substitutions\n\n7.\n\nAny Other Items of Public Business\n\n"
+            "Any other items of public business which the Chair decides to take as a matter "
+            "of urgency.\n\nPrivate Business\n\nNil\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt")) == ("meeting", "none")
+    # a heading with business under it says nothing of the kind
+    [r] = extract(doc_of(text.replace("Private Business\n\nNil\n",
+                                      "Private Business\n\n8. Land at Mill Road\n")))
+    assert r.get("exempt") != "none"
+
+
+def test_an_agenda_headed_as_a_public_session_open_to_the_public_records_an_open_meeting():
+    text = ("Meeting of the Cabinet\n\nWednesday, 16th September, 2015 at 6.00pm\n\n"
+            "In Committee Room 2 at the Council House\n\n"
+            "Agenda - Public Session (Meeting open to the public and press)\n\n"
+            "1. Apologies for absence.\n\n2. Minutes\n\n3. Housing Strategy\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt")) == ("meeting", "none")
+    # a private session, or a page that speaks of exempt business, may hold private items
+    for more in ("Agenda - Private Session\n\n4. Land disposal\n",
+                 "4. To consider the exclusion of the public for the next item.\n"):
+        [r] = extract(doc_of(text + "\n" + more))
+        assert r.get("exempt") != "none"
+
+
 @pytest.mark.parametrize("minute", [
     "1. Minutes\nTo confirm the minutes of the meeting of the Council held on 15 October 2018 (Page 4)",
     "53. Minutes\n\nThe minutes of the meeting of Council held on 19 September 2018 were taken as "

@@ -990,6 +990,23 @@ def test_a_private_business_heading_answered_nil_on_the_next_line_records_an_ope
     assert r.get("exempt") != "none"
 
 
+def test_an_agenda_line_naming_its_items_not_for_publication_by_paragraph_marks_them_private():
+    text = ("Agenda\n\nVenue: Council Chamber\n\nNo. Item\n\n1. Apologies for Absence\n\n"
+            "5. Exclusion of Press and Public\n\nIn deciding whether to exclude the press and "
+            "public from the next part of the meeting, Members are asked to consider the "
+            "following factors in applying the public interest test.\n\n"
+            "Agenda Items 6 - Not for publication by virtue of Paragraph 14 of Part 4 of "
+            "Schedule 12A to the Local Government Act 1972 (as amended).\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt")) == ("meeting", "part")
+    # an item exempt from call-in under a paragraph of the rules is not private
+    [r] = extract(doc_of(text.replace(
+        "Not for publication by virtue of Paragraph 14 of Part 4 of Schedule 12A to the "
+        "Local Government Act 1972 (as amended).",
+        "Exempt from call-in under paragraph 3 of the rules.")))
+    assert r.get("exempt") is None
+
+
 def test_an_agenda_headed_as_a_public_session_open_to_the_public_records_an_open_meeting():
     text = ("Meeting of the Cabinet\n\nWednesday, 16th September, 2015 at 6.00pm\n\n"
             "In Committee Room 2 at the Council House\n\n"

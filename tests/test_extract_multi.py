@@ -977,6 +977,50 @@ def test_minutes_saying_there_was_no_exempt_information_record_an_open_meeting()
     assert r.get("exempt") is None
 
 
+def test_a_private_business_heading_answered_nil_on_the_next_line_records_an_open_meeting():
+    text = ("Agenda\n\nVenue: Council House\n\nNo. Item\n\nPublic Business\n\n1.\n\n"
+            "Apologies and Substitutions\n\n7.\n\nAny Other Items of Public Business\n\n"
+            "Any other items of public business which the Chair decides to take as a matter "
+            "of urgency.\n\nPrivate Business\n\nNil\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt")) == ("meeting", "none")
+    # a heading with business under it says nothing of the kind
+    [r] = extract(doc_of(text.replace("Private Business\n\nNil\n",
+                                      "Private Business\n\n8. Land at Mill Road\n")))
+    assert r.get("exempt") != "none"
+
+
+def test_an_agenda_line_naming_its_items_not_for_publication_by_paragraph_marks_them_private():
+    text = ("Agenda\n\nVenue: Council Chamber\n\nNo. Item\n\n1. Apologies for Absence\n\n"
+            "5. Exclusion of Press and Public\n\nIn deciding whether to exclude the press and "
+            "public from the next part of the meeting, Members are asked to consider the "
+            "following factors in applying the public interest test.\n\n"
+            "Agenda Items 6 - Not for publication by virtue of Paragraph 14 of Part 4 of "
+            "Schedule 12A to the Local Government Act 1972 (as amended).\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt")) == ("meeting", "part")
+    # an item exempt from call-in under a paragraph of the rules is not private
+    [r] = extract(doc_of(text.replace(
+        "Not for publication by virtue of Paragraph 14 of Part 4 of Schedule 12A to the "
+        "Local Government Act 1972 (as amended).",
+        "Exempt from call-in under paragraph 3 of the rules.")))
+    assert r.get("exempt") is None
+
+
+def test_an_agenda_headed_as_a_public_session_open_to_the_public_records_an_open_meeting():
+    text = ("Meeting of the Cabinet\n\nWednesday, 16th September, 2015 at 6.00pm\n\n"
+            "In Committee Room 2 at the Council House\n\n"
+            "Agenda - Public Session (Meeting open to the public and press)\n\n"
+            "1. Apologies for absence.\n\n2. Minutes\n\n3. Housing Strategy\n")
+    [r] = extract(doc_of(text))
+    assert (r.kind, r.get("exempt")) == ("meeting", "none")
+    # a private session, or a page that speaks of exempt business, may hold private items
+    for more in ("Agenda - Private Session\n\n4. Land disposal\n",
+                 "4. To consider the exclusion of the public for the next item.\n"):
+        [r] = extract(doc_of(text + "\n" + more))
+        assert r.get("exempt") != "none"
+
+
 @pytest.mark.parametrize("minute", [
     "1. Minutes\nTo confirm the minutes of the meeting of the Council held on 15 October 2018 (Page 4)",
     "53. Minutes\n\nThe minutes of the meeting of Council held on 19 September 2018 were taken as "

@@ -903,14 +903,45 @@ def _no_exempt_business(lines, col: Collector) -> None:
     of the meeting was private."""
     from govcheck import vocabulary
 
-    entry = vocabulary.active().groups["citations"]["no_exempt_business"]
-    for cl in lines:
+    cites = vocabulary.active().groups["citations"]
+    entry = cites["no_exempt_business"]
+    heading = cites["private_business_heading"]
+    for k, cl in enumerate(lines):
+        if len(cl.text) < 40 and ("private" in cl.low or "exempt" in cl.low
+                                  or "confidential" in cl.low or "part" in cl.low) \
+                and heading.rx.match(cl.text):
+            # "Private Business" with "Nil" under it: the answer on the next line
+            after = next((x for x in lines[k + 1:k + 4] if x.text.strip()), None)
+            nothing = vocabulary.active().groups["answers"]["none"].rx
+            if after is not None and len(after.text) < 20 and nothing.match(after.text.strip()):
+                col.put("exempt", heading.value, cl.line, len(cl.text) - len(cl.text.lstrip()))
+                return
         if "no" not in cl.low and "nil" not in cl.low:
             continue
         m = entry.rx.search(cl.text)
         if m is not None:
             col.put("exempt", entry.value, cl.line, m.start())
             return
+    _public_session_only(lines, col)
+
+
+_PRIVATE_WORDS = ("private", "exempt", "confidential", "exclu", "part ii", "part 2",
+                  "closed session", "12a", "7a")
+
+
+def _public_session_only(lines, col: Collector) -> None:
+    """An agenda headed as a public session open to the public and press ("Agenda -
+    Public Session (Meeting open to the public and press)"; citations.yaml
+    ``public_session_only``) with nothing on the page about a private session, exempt
+    business or excluding the public: none of the meeting was private."""
+    from govcheck import vocabulary
+
+    entry = vocabulary.active().groups["citations"]["public_session_only"]
+    found = next((cl for cl in lines if "public session" in cl.low
+                  and entry.rx.match(cl.text)), None)
+    if found is None or any(w in cl.low for cl in lines for w in _PRIVATE_WORDS):
+        return      # a private part may follow, or the page speaks of one
+    col.put("exempt", entry.value, found.line, len(found.text) - len(found.text.lstrip()))
 
 
 def _only_a_heading(lines, at, cites) -> bool:

@@ -89,6 +89,10 @@ _SPECS = [
     FieldSpec("private_further_notice", "bool",
               "the page says it is the further notice of the private meeting, given five "
               "clear days before it (SI 2012/2089 reg 5(4))"),
+    FieldSpec("closed_to_public", "str",
+              "the sentence saying the meeting as a whole is not open to the public, or is "
+              "held as a private meeting, for a reason that is neither confidential nor "
+              "exempt information (LGA 1972 s100A; SI 2012/2089 regs 3-4)"),
     FieldSpec("private_representations", "str",
               "what the further notice says about representations that the meeting should "
               "be open to the public, and the response (reg 5(5)(b)-(c))"),

@@ -1174,3 +1174,39 @@ def test_minutes_announcing_an_item_taken_in_private_later_are_part_exempt(line)
             f"{line}\n\n1.\nAPOLOGIES FOR ABSENCE\n\nMinutes:\nApologies were received.\n")
     [r] = extract(doc_of(text))
     assert r.kind == "meeting" and r.get("exempt") == "part"
+
+
+_MEETING = ("Agenda and minutes\n\nCabinet - Tuesday, 24 March 2020 2.00 pm\n\n"
+            "Venue: Committee Room, County Hall\n\n{line}\n\nNo. Item\n\n"
+            "1.\nApologies\n\nMinutes:\nThere were no apologies.\n")
+
+
+@pytest.mark.parametrize("line, said", [
+    # a meeting closed for a reason that is no statutory ground: kept, to be judged
+    ("Note: The Cabinet meeting on Tuesday 24 March 2020 at 2pm will not be open to the "
+     "public in line with Government advice on public gatherings.", "Government advice"),
+    ("The meeting had been arranged as a Private Meeting because of possible public "
+     "disorder at the Town Hall.", "public disorder"),
+    # the ground given is exempt information: a lawful exclusion, not this
+    ("The meeting will not be open to the public because exempt information within "
+     "paragraph 3 of Schedule 12A is likely to be disclosed.", None),
+    # the public excluded for one item: the meeting itself is open
+    ("The meeting will not be open to the public during item 9.", None),
+    ("This meeting is open to the public and you are welcome to attend.", None),
+])
+def test_a_meeting_closed_to_the_public_says_why(line, said):
+    [r] = extract(doc_of(_MEETING.format(line=line)))
+    got = r.get("closed_to_public")
+    assert (said in got) if said else got is None, got
+
+
+def test_a_meeting_closed_on_public_health_advice_is_a_warning_and_cites_its_line(tmp_path):
+    from govcheck.api import check_paths
+
+    p = tmp_path / "cabinet.txt"
+    p.write_text(_MEETING.format(
+        line="The Cabinet meeting on Tuesday 24 March 2020 at 2pm will not be open to the "
+             "public in line with Government advice on public gatherings."), encoding="utf-8")
+    run = check_paths([str(p)], as_of=__import__("datetime").date(2026, 1, 1))
+    [f] = [f for f in run.findings if f.code == "PM005"]
+    assert f.severity.value == "warning" and f.location.line == 7

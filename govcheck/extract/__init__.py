@@ -241,6 +241,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         _no_exempt_business(lines, col)
     if kind == "meeting":
         urgent.scan(lines, col)
+        _closed_to_public(lines, col)
     if "restriction_reasons_page" in col.fields and "exempt" not in col.fields:
         _restricted_how_much(lines, col)
 
@@ -923,6 +924,37 @@ def _no_exempt_business(lines, col: Collector) -> None:
             col.put("exempt", entry.value, cl.line, m.start())
             return
     _public_session_only(lines, col)
+
+
+# a sentence naming one of these gives a statutory ground for excluding the public
+_GROUND_WORDS = ("exempt", "confidential", "12a", "7a", "paragraph", "100a", "100 a",
+                 "item", "exclu")
+
+
+def _closed_to_public(lines, col: Collector) -> None:
+    """A page saying the meeting as a whole is not open to the public, or was arranged
+    as a private meeting, for a stated reason that is not confidential or exempt
+    information (citations.yaml ``meeting_closed_to_public``): the sentence, kept for
+    the finding to quote."""
+    from govcheck import vocabulary
+    from govcheck.extract.text import sentence_at
+
+    rx = vocabulary.active().groups["citations"]["meeting_closed_to_public"].rx
+    for cl in lines:
+        low = cl.low
+        if "private meeting" not in low and "open to the" not in low and "closed to the" not in low:
+            continue
+        m = rx.search(cl.text)
+        if m is None:
+            continue
+        said = sentence_at(cl.text, m.start())
+        head = said.find(":", 0, 20)
+        if head > 0 and said[:head].replace(" ", "").isalpha():
+            said = said[head + 1:].strip()      # "Note: The Cabinet meeting ..."
+        if any(w in said.lower() for w in _GROUND_WORDS):
+            continue
+        col.put("closed_to_public", said, cl.line, m.start())
+        return
 
 
 _PRIVATE_WORDS = ("private", "exempt", "confidential", "exclu", "part ii", "part 2",

@@ -1105,9 +1105,10 @@ def test_urgent_items_in_minutes_with_and_without_special_circumstances():
 
 def test_urgent_reports_taken_at_a_cabinet_are_late_items_for_ag004():
     from govcheck.api import check_paths
-    text = ("Venue: County Hall\n\nNo. | Item\n\n"
+    # as the page has it (j009): the note naming the meeting above the list of items
+    text = ("Venue: County Hall\n\n"
             "Note: The Cabinet meeting on Tuesday 24 March 2020 at 2pm will be webcast.\n\n"
-            "Minutes of the previous meeting.\n\nMinutes: The minutes of the meeting held on 7 "
+            "No. | Item\n\nMinutes of the previous meeting.\n\nMinutes: The minutes of the meeting held on 7 "
             "February 2020 were confirmed.\n\nUrgent items.\n\nMinutes: The Chairman advised that there were two urgent "
             "reports for consideration:\n\ni. a report on the bid. The report was urgent "
             "because the outcome was announced after the agenda had been published; and\n\n"

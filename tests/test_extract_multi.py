@@ -1210,3 +1210,25 @@ def test_a_meeting_closed_on_public_health_advice_is_a_warning_and_cites_its_lin
     run = check_paths([str(p)], as_of=__import__("datetime").date(2026, 1, 1))
     [f] = [f for f in run.findings if f.code == "PM005"]
     assert f.severity.value == "warning" and f.location.line == 7
+
+
+@pytest.mark.parametrize("text, date", [
+    # the page's own heading dates the meeting
+    ("MINUTES of the Special Meeting of the Cabinet held on 4 April 2024\n\n"
+     "Present: Councillor A (Chair)\n\n1. Apologies\n\nThere were none.\n", "2024-04-04"),
+    # under the list of items, minutes "held on" a date are an earlier meeting's
+    ("Agenda and minutes\n\nVenue: Council Chamber\n\nItems\nNo. Item\n\n16.\n\n"
+     "Minutes of the Annual Meeting held on 17 May 2018\n\nMinutes:\n\nApproved.\n", None),
+    ("Scottish Borders Council\n\nVenue: Council Chamber\n\nNote No. Item\n\nApologies.\n\n"
+     "Minutes\n\nConsider Minutes of the Council held on the following dates:\n\n"
+     "30 January 2020;\n26 February 2020.\n", None),
+    # under an item asking to confirm earlier minutes
+    ("Calling to Order of the Meeting\n\nThe meeting of the Council was called to order.\n\n"
+     "Reading, Confirmation and Signing of Minutes\n\nTo read, confirm and sign the Minutes "
+     "of the previous meetings of the Council.\n\nMinutes of the Meeting of the Full Council "
+     "held on Tuesday, 24 April 2018\n", None),
+])
+def test_minutes_of_an_earlier_meeting_do_not_date_the_meeting(text, date):
+    [r] = extract(doc_of(text))
+    got = r.get("meeting_date")
+    assert (str(got) if got else None) == date

@@ -672,11 +672,13 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
     from govcheck.extract import headings
 
     from govcheck.extract.agenda import is_council
+    from govcheck.extract.frontsheet import is_item_list_heading
 
     body_rx = headings.rx("body_name")
     named_council = None
     seen = 0
     items = False
+    asked: list = []          # the two non-blank lines above
     for cl in lines:
         text = cl.text
         if not text.strip():
@@ -684,11 +686,14 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
         seen += 1
         if seen > 8:
             return
-        if not items and text[:1].isdigit() and _ITEM_LINE_RE.match(text) \
-                and not parse_date(text[:20]):
-            # "1. Attendance and Apologies for Absence": the agenda has begun, and the
-            # dates under its items are theirs ("Minutes of meeting on 12 October
-            # 2021"), not the meeting's
+        if seen > 1:
+            asked = (asked + [prev])[-2:]
+        prev = cl
+        if not items and (text[:1].isdigit() and _ITEM_LINE_RE.match(text)
+                          and not parse_date(text[:20]) or is_item_list_heading(cl)):
+            # "1. Attendance and Apologies for Absence", or the list's heading "No.
+            # Item": the agenda has begun, and the dates under its items are theirs
+            # ("Minutes of meeting on 12 October 2021"), not the meeting's
             items = True
         council_named = named_council is not None and "body" in col.fields \
             and col.fields["body"] is named_council
@@ -728,9 +733,12 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
             if pd is None:
                 continue
             lead = text[:pd.start]
-            if "minute" in cl.low and headings.rx("earlier_minutes").search(text):
-                # "That the Minutes of the meeting held on 15th May, 2006 be approved":
-                # an earlier meeting's date
+            if "minute" in cl.low and (headings.rx("earlier_minutes").search(text)
+                                       or any("minute" in x.low and headings.rx(
+                                           "earlier_minutes").search(x.text) for x in asked)):
+                # "That the Minutes of the meeting held on 15th May, 2006 be approved",
+                # or the minutes' title under "To read, confirm and sign the Minutes of
+                # the previous meetings": an earlier meeting's date
                 continue
             # "Glasgow, 8th December 2016.": the place the minutes were taken, then the date
             placed = seen <= 2 and _PLACE_LEAD_RE.match(lead) is not None \

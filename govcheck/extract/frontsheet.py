@@ -334,6 +334,33 @@ def _value_with_continuation(lines, i, value, physical, consumed, tabbed) -> str
     return v + more
 
 
+_ITEM_LIST_WORDS = frozenset({"no", "no.", "item", "items", "note", "|"})
+
+
+def is_item_list_heading(cl: CLine) -> bool:
+    """The heading of a meeting page's list of items ("Items", "No. Item", "Note No.
+    Item", "No. | Item |")."""
+    if len(cl.text) >= 30 or "item" not in cl.low:
+        return False
+    words = cl.low.replace("\t", " ").split()
+    return bool(words) and _ITEM_LIST_WORDS.issuperset(words)
+
+
+def _below_item_list(lines: list[CLine], i: int) -> bool:
+    """Whether line ``i`` comes after the heading of the page's list of items: it is
+    one of the items, not the page's own heading."""
+    return any(is_item_list_heading(cl) for cl in lines[:i])
+
+
+def _confirming_above(lines: list[CLine], i: int) -> bool:
+    """Whether one of the two non-blank lines above line ``i`` asks to confirm earlier
+    minutes ("To read, confirm and sign the Minutes of the previous meetings";
+    headings.yaml ``earlier_minutes``)."""
+    rx = headings.rx("earlier_minutes")
+    above = [cl for cl in lines[max(0, i - 6):i] if cl.text.strip()][-2:]
+    return any("minute" in cl.low and rx.search(cl.text) for cl in above)
+
+
 def _dated_above(lines: list[CLine]) -> bool:
     """Whether the page opens (within its first two non-blank lines) with a line that is
     only a date and a time: the date of the meeting whose page it is."""
@@ -492,6 +519,10 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                 st.meeting += 1
                 st.kind_line = st.kind_line or cl.number
                 v = mh.group("v")
+                # under the page's list of items ("No. Item"), or under an item asking
+                # to confirm earlier minutes, a "Minutes" heading is that item, and the
+                # dates it gives are the earlier meetings'
+                earlier = _below_item_list(lines, i) or _confirming_above(lines, i)
                 if v:
                     pd = parse_date(v)
                     body = (v[:pd.start] if pd else v).strip(" -–—,:;")
@@ -499,14 +530,15 @@ def scan(lines: list[CLine], col: Collector, physical: bool = True) -> Scan:
                     # "Meeting Details", "Agenda: Read the agenda": not a body's name
                     if body and headings.rx("body_name").match(body):
                         col.put("body", _fmt(body), cl.line, mh.start("v"))
-                    if pd and _dated_above(lines[:i]):
+                    if pd and (earlier or _dated_above(lines[:i])):
                         # "Minutes of Meeting held 6 October 2008" under a page that
                         # opens with its own date ("Monday 3 November 2008 3.00 pm"):
                         # the item confirming an earlier meeting's minutes
                         pd = None
                     if pd and col.put("meeting_date", pd.value, cl.line, mh.start("v") + pd.start):
                         date_notes(col, cl, mh.start("v"), pd, "meeting_date")
-                _header_date(col, lines, i, None if v else "body")
+                if not earlier:
+                    _header_date(col, lines, i, None if v else "body")
                 st.header_until = max(st.header_until, i + 8)
                 continue
             if nonblank <= 5 and len(text) < 200 and _meeting_page(col, st, cl):

@@ -72,10 +72,16 @@ def norm(name: str, v):
                 "effective_from"):
         return str(v)[:10]
     text = _norm_text(v)
-    if name in ("body", "decision_maker") and text == "full council":
-        # one body under two names: pages say "Full Council" and "Council" alike
+    if name in ("body", "decision_maker") and _FULL_COUNCIL_RE.fullmatch(text):
+        # one body under several names: pages say "Full Council", "County Council" and
+        # "Council" alike for the full council's meeting
         return "council"
     return text
+
+
+_FULL_COUNCIL_RE = re.compile(
+    r"(?:full|(?:county|city|borough|district|metropolitan|county borough)(?: borough)?)"
+    r" council")
 
 
 @dataclass

@@ -58,6 +58,9 @@ def test_split_is_by_council_and_about_seventy_thirty():
 @pytest.mark.parametrize("field", ["body", "decision_maker"])
 def test_full_council_and_council_are_one_body(field):
     assert accuracy.norm(field, "Full Council") == accuracy.norm(field, "the Council")
+    assert accuracy.norm(field, "County Council") == accuracy.norm(field, "Council")
+    # a council's own name is not its full council's: Scottish pages keep it
+    assert accuracy.norm(field, "Fife Council") != accuracy.norm(field, "Council")
     assert accuracy.norm(field, "Full Council") != accuracy.norm(field, "Cabinet")
     # only a body is compared so: a title naming the full council is its own text
     assert accuracy.norm("title", "Full Council") != accuracy.norm("title", "Council")

@@ -404,7 +404,9 @@ def test_full_council_agenda_body():
             "Agenda\n\n1. Apologies\n2. Minutes\n3. Improvement and Recovery Plan\n")
     (m,) = extract(doc_of(text))
     assert m.kind == "meeting"
-    assert (m.get("council"), m.get("body")) == ("Birmingham City Council", "City Council")
+    # "City Council" heading the agenda is the full council: its body is the Council, as
+    # for any full council meeting outside Scotland (corpus/LABELLING.md)
+    assert (m.get("council"), m.get("body")) == ("Birmingham City Council", "Council")
     assert m.get("meeting_date") == date(2024, 5, 14)
     assert [i["title"] for i in m.get("agenda_items")] == [
         "Apologies", "Minutes", "Improvement and Recovery Plan"]
@@ -1232,3 +1234,35 @@ def test_minutes_of_an_earlier_meeting_do_not_date_the_meeting(text, date):
     [r] = extract(doc_of(text))
     got = r.get("meeting_date")
     assert (str(got) if got else None) == date
+
+
+def test_a_key_decision_taken_short_of_notice_with_the_scrutiny_chairs_permission():
+    text = ("Decisions published\n\n14/10/2021 - Household Support Fund ref: 5343    "
+            "Recommendations Approved\n\nTo accept the council's allocation of the fund.\n\n"
+            "(The relevant Scrutiny Board Chairman's permission was sought and given to allow "
+            "this item to proceed despite not meeting the 28 days' notice of a key decision.)"
+            "\n\nDecision Maker: Cabinet\n\nMade at meeting: 14/10/2021 - Cabinet\n\n"
+            "Decision published: 15/10/2021\n\nEffective from: 23/10/2021\n")
+    [r] = extract(doc_of(text))
+    assert (r.get("key_decision"), r.get("urgency_route")) == (True, "special_urgency")
+
+
+def test_a_late_key_decision_whose_chair_was_notified_names_no_single_route():
+    # informed (reg 10) and consent (reg 11) in one sentence: no route is read from it
+    text = ("Decision details\n\nDecision Maker: Cabinet\n\nIs Key decision?: Yes\n\n"
+            "The Chairman of the Overview and Scrutiny Committee was notified on 7 March 2019 "
+            "of this late key decision being an exempt item, and has given his consent for "
+            "the item to be considered at the meeting on 26 March 2019.\n")
+    [r] = extract(doc_of(text))
+    assert r.get("urgency_route") == "unspecified"
+
+
+@pytest.mark.parametrize("heading, body", [
+    ("County Council - Wednesday, 18th January, 2023 10.00 am", "Council"),
+    ("Cabinet - Wednesday, 18th January, 2023 10.00 am", "Cabinet"),
+])
+def test_a_meeting_headed_by_the_words_of_a_council_is_the_councils(heading, body):
+    text = (f"Agenda and minutes\n\n{heading}\n\nVenue: County Hall, Morpeth\n\n"
+            "Items\nNo. Item\n\n1.\nApologies\n\nMinutes:\nNone.\n")
+    [r] = extract(doc_of(text))
+    assert r.get("body") == body

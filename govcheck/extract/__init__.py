@@ -346,13 +346,16 @@ def _without_place(col: Collector, named_body: bool) -> None:
     """A body named with its council's place in front ("South Hams Executive - Thursday,
     6th June, 2024") is the body ("Executive"); the field still points at the name.
     Outside Scotland (``named_body`` false) a meeting headed by the council's own name
-    ("Mid Suffolk Council - Thursday, 23rd June, 2022") is the Council's."""
-    from govcheck.extract.nation import is_council_name, without_place
+    ("Mid Suffolk Council - Thursday, 23rd June, 2022"), or by the words of a council
+    alone ("County Council"), is the Council's."""
+    from govcheck.extract.nation import is_council_name, is_council_words, without_place
 
     fv = col.fields.get("body")
     if fv is None or not isinstance(fv.value, str):
         return
-    if not named_body and is_council_name(fv.value):
+    if not named_body and (is_council_name(fv.value) or is_council_words(fv.value)) \
+            and fv.value.strip().lower() != "council":
+        # "Mid Suffolk Council", "County Council" heading a meeting: the full council
         col.fields["body"] = type(fv)("Council", fv.line, fv.column, fv.text, fv.page)
         return
     short = without_place(fv.value)
@@ -1088,7 +1091,7 @@ def _urgency_procedures_said(lines: list["CLine"]) -> bool:
     from govcheck import vocabulary
 
     rx = vocabulary.active().groups["citations"]["urgency_procedures"].rx
-    return any(rx.search(cl.text) for cl in lines if "urgen" in cl.low)
+    return any(rx.search(cl.text) for cl in lines if "urgen" in cl.low or "28 day" in cl.low)
 
 
 def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
@@ -1097,16 +1100,29 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
     sentence names, else unspecified."""
     from govcheck import vocabulary
     from govcheck.extract import values
+    from govcheck.extract.text import sentence_at
 
     if "urgency_route" in col.fields:
         return
     rx = vocabulary.active().groups["citations"]["urgency_procedures"].rx
     for cl in lines:
-        if "urgen" not in cl.low and "exception" not in cl.low and "late key" not in cl.low:
+        if "urgen" not in cl.low and "exception" not in cl.low and "late key" not in cl.low \
+                and "28 day" not in cl.low:
             continue
         m = rx.search(cl.text)
         if m is not None:
-            col.put("urgency_route", values.urgency_route(m.group(0)), cl.line, m.start())
+            route = values.urgency_route(m.group(0))
+            if route == "unspecified":
+                # the sentence names the route only by who agreed ("the relevant
+                # Scrutiny Board Chairman's permission was sought and given to allow
+                # this item to proceed despite not meeting the 28 days' notice"), and
+                # names no other
+                said = sentence_at(cl.text, m.start())
+                cites = vocabulary.active().groups["citations"]
+                if cites["special_urgency"].rx.search(said) \
+                        and not cites["general_exception"].rx.search(said):
+                    route = cites["special_urgency"].value
+            col.put("urgency_route", route, cl.line, m.start())
             # its reason, when the same paragraph gives one ("The reason is ...")
             why = vocabulary.active().groups["citations"]["urgency_reason_sentence"].rx
             r = why.search(cl.text, m.end())

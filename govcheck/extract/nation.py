@@ -130,6 +130,13 @@ def without_place(body: str) -> str:
     return rest
 
 
+def is_council_words(body: str) -> bool:
+    """Whether ``body`` is only the words of a council, with no place ("County
+    Council", "City Council", "Borough Council"): the full council meeting."""
+    m = _COUNCIL_REST_RE.match(body.strip())
+    return m is not None and m.end() == len(body.strip())
+
+
 def is_council_name(body: str) -> bool:
     """Whether ``body`` is a council's own name and nothing more ("Mid Suffolk Council",
     "Norfolk County Council"): a place of the register, then the words of a council."""

@@ -620,3 +620,35 @@ def test_date_key_decision_expected_gives_the_decision_date():
             "Decision maker\n\nCabinet\n\n"
             "Date key decision expected\n\n19 April 2017\n")
     assert r.get("decision_date") == date(2017, 4, 19)
+
+
+def test_a_plan_row_whose_cells_run_together_on_one_line():
+    # a forward plan row flattened to one line: each label's value runs to the next
+    r = one("Executive Work Programme\n\n"
+            "No. | Item |\n"
+            "1. |\n"
+            "Decision maker: Executive Decision: 11 Dec 2023; 28 days' public notice must "
+            "be given for any key decision or private item Lead officer: Martin Walmsley "
+            "Notice of proposed decision first published: 10/11/2023 "
+            "Anticipated restriction: Private - Explanation of anticipated restriction: [...]\n")
+    assert r.kind == "notice"
+    assert r.get("decision_maker") == "Executive"
+    assert r.get("decision_date") == date(2023, 12, 11)
+    assert r.get("notice_first_published") == date(2023, 11, 10)
+    assert r.get("exempt") == "full"
+
+
+def test_a_sentence_with_one_label_inside_is_not_split():
+    from govcheck.extract.frontsheet import labels_in
+
+    # one label at the start, one colon in the prose of its value: no second label
+    text = "Decision maker: Cabinet, having noted the Decision: 11 Dec 2023 as planned"
+    found = labels_in(text)
+    assert [spec.field for spec, *_ in found] == ["decision_maker"]
+    assert found[0][3] == len(text)
+    # a label's words written as two labels ("Lead member: Executive Member: ...")
+    text = "Lead member: Executive Member: Governance and Lead officer: Jo Bloggs"
+    assert [spec.field for spec, *_ in labels_in(text)] == ["portfolio", "report_of"]
+    # prose naming labels, but none of two words before a ":" but one
+    text = "The report of the Director: see the decision maker's note: as agreed"
+    assert len(labels_in(text)) <= 1

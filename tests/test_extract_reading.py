@@ -652,3 +652,67 @@ def test_a_sentence_with_one_label_inside_is_not_split():
     # prose naming labels, but none of two words before a ":" but one
     text = "The report of the Director: see the decision maker's note: as agreed"
     assert len(labels_in(text)) <= 1
+
+
+def test_minutes_showing_the_council_acting_are_the_councils():
+    # an issue page holding one council minute: no heading names the body
+    r = one("Issue - meetings\n\n"
+            "The Council considered a report describing the work of overview and scrutiny "
+            "over the past municipal year.\n\n"
+            "The Overview and Scrutiny Committee had also considered the report at its "
+            "meeting on 12 September 2023 and had commended the Annual Report to Council.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Council"
+    # the date is the scrutiny committee's meeting's, not this one's
+    assert r.get("meeting_date") is None
+
+
+def test_the_chair_speaking_to_the_body_names_it():
+    r = one("Agenda and minutes\n\nVenue: The Market Hall, Egremont\n\n"
+            "Chair's Announcements\n\n"
+            "The Chair reminded Council that Saturday 29 June is Armed Forces Day.\n")
+    assert r.get("body") == "Council"
+    # a mayor's words do not count (an elected mayor is the executive)
+    r = one("Agenda and minutes\n\nVenue: The Guildhall\n\n"
+            "The Mayor told the Council that he had attended the carnival.\n")
+    assert r.get("body") is None
+
+
+def test_cabinet_minutes_without_a_heading():
+    r = one("Apologies for Absence\n\n"
+            "Apologies for absence were received from Councillor R Pritchard\n\n"
+            "Councillor S Goodall presented the Committee's recommendations:\n\n"
+            "1.    That the Committee endorsed the proposed amendments and recommended "
+            "them to Cabinet; and\n\n"
+            "This matter was considered further by Cabinet at item 9 on the Agenda.\n\n"
+            "Cabinet endorsed that:\n\n"
+            "1.    Newly elected members would receive a list of officers.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Cabinet"
+
+
+def test_a_body_only_mentioned_or_two_bodies_acting_name_no_body():
+    # a report to the Council is not the Council meeting
+    r = one("Agenda and minutes\n\nVenue: Town Hall\n\n"
+            "Apologies for absence were received from Councillor Smith.\n\n"
+            "The report recommends to Council that the budget be approved.\n")
+    assert r.get("body") is None
+    # two bodies acting: neither is surely the meeting's
+    r = one("Agenda and minutes\n\nVenue: Town Hall\n\n"
+            "Cabinet considered the budget proposals.\n\n"
+            "The Audit Committee noted the report.\n")
+    assert r.get("body") is None
+
+
+def test_a_scottish_council_acting_in_its_minutes():
+    # Scotland: the full council meets under its name, given by the minutes it approves;
+    # a committee's minute noted gives no date to the meeting
+    r = one("The Provost ruled, and the Council agreed, that the business at Item 6 be "
+            "dealt with as a matter of urgency.\n\n"
+            "The Minutes of the Meeting of Argyll and Bute Council held on 28 November 2019 "
+            "were approved as a correct record.\n\n"
+            "The Minute of the Environment, Development and Infrastructure Committee held "
+            "on 5 December 2019 were noted.\n", )
+    assert r.kind == "meeting"
+    assert r.get("body") == "Argyll and Bute Council"
+    assert r.get("meeting_date") is None

@@ -620,3 +620,99 @@ def test_date_key_decision_expected_gives_the_decision_date():
             "Decision maker\n\nCabinet\n\n"
             "Date key decision expected\n\n19 April 2017\n")
     assert r.get("decision_date") == date(2017, 4, 19)
+
+
+def test_a_plan_row_whose_cells_run_together_on_one_line():
+    # a forward plan row flattened to one line: each label's value runs to the next
+    r = one("Executive Work Programme\n\n"
+            "No. | Item |\n"
+            "1. |\n"
+            "Decision maker: Executive Decision: 11 Dec 2023; 28 days' public notice must "
+            "be given for any key decision or private item Lead officer: Martin Walmsley "
+            "Notice of proposed decision first published: 10/11/2023 "
+            "Anticipated restriction: Private - Explanation of anticipated restriction: [...]\n")
+    assert r.kind == "notice"
+    assert r.get("decision_maker") == "Executive"
+    assert r.get("decision_date") == date(2023, 12, 11)
+    assert r.get("notice_first_published") == date(2023, 11, 10)
+    assert r.get("exempt") == "full"
+
+
+def test_a_sentence_with_one_label_inside_is_not_split():
+    from govcheck.extract.frontsheet import labels_in
+
+    # one label at the start, one colon in the prose of its value: no second label
+    text = "Decision maker: Cabinet, having noted the Decision: 11 Dec 2023 as planned"
+    found = labels_in(text)
+    assert [spec.field for spec, *_ in found] == ["decision_maker"]
+    assert found[0][3] == len(text)
+    # a label's words written as two labels ("Lead member: Executive Member: ...")
+    text = "Lead member: Executive Member: Governance and Lead officer: Jo Bloggs"
+    assert [spec.field for spec, *_ in labels_in(text)] == ["portfolio", "report_of"]
+    # prose naming labels, but none of two words before a ":" but one
+    text = "The report of the Director: see the decision maker's note: as agreed"
+    assert len(labels_in(text)) <= 1
+
+
+def test_minutes_showing_the_council_acting_are_the_councils():
+    # an issue page holding one council minute: no heading names the body
+    r = one("Issue - meetings\n\n"
+            "The Council considered a report describing the work of overview and scrutiny "
+            "over the past municipal year.\n\n"
+            "The Overview and Scrutiny Committee had also considered the report at its "
+            "meeting on 12 September 2023 and had commended the Annual Report to Council.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Council"
+    # the date is the scrutiny committee's meeting's, not this one's
+    assert r.get("meeting_date") is None
+
+
+def test_the_chair_speaking_to_the_body_names_it():
+    r = one("Agenda and minutes\n\nVenue: The Market Hall, Egremont\n\n"
+            "Chair's Announcements\n\n"
+            "The Chair reminded Council that Saturday 29 June is Armed Forces Day.\n")
+    assert r.get("body") == "Council"
+    # a mayor's words do not count (an elected mayor is the executive)
+    r = one("Agenda and minutes\n\nVenue: The Guildhall\n\n"
+            "The Mayor told the Council that he had attended the carnival.\n")
+    assert r.get("body") is None
+
+
+def test_cabinet_minutes_without_a_heading():
+    r = one("Apologies for Absence\n\n"
+            "Apologies for absence were received from Councillor R Pritchard\n\n"
+            "Councillor S Goodall presented the Committee's recommendations:\n\n"
+            "1.    That the Committee endorsed the proposed amendments and recommended "
+            "them to Cabinet; and\n\n"
+            "This matter was considered further by Cabinet at item 9 on the Agenda.\n\n"
+            "Cabinet endorsed that:\n\n"
+            "1.    Newly elected members would receive a list of officers.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Cabinet"
+
+
+def test_a_body_only_mentioned_or_two_bodies_acting_name_no_body():
+    # a report to the Council is not the Council meeting
+    r = one("Agenda and minutes\n\nVenue: Town Hall\n\n"
+            "Apologies for absence were received from Councillor Smith.\n\n"
+            "The report recommends to Council that the budget be approved.\n")
+    assert r.get("body") is None
+    # two bodies acting: neither is surely the meeting's
+    r = one("Agenda and minutes\n\nVenue: Town Hall\n\n"
+            "Cabinet considered the budget proposals.\n\n"
+            "The Audit Committee noted the report.\n")
+    assert r.get("body") is None
+
+
+def test_a_scottish_council_acting_in_its_minutes():
+    # Scotland: the full council meets under its name, given by the minutes it approves;
+    # a committee's minute noted gives no date to the meeting
+    r = one("The Provost ruled, and the Council agreed, that the business at Item 6 be "
+            "dealt with as a matter of urgency.\n\n"
+            "The Minutes of the Meeting of Argyll and Bute Council held on 28 November 2019 "
+            "were approved as a correct record.\n\n"
+            "The Minute of the Environment, Development and Infrastructure Committee held "
+            "on 5 December 2019 were noted.\n", )
+    assert r.kind == "meeting"
+    assert r.get("body") == "Argyll and Bute Council"
+    assert r.get("meeting_date") is None

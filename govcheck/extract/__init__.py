@@ -209,7 +209,7 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
     kind = record_kind(seg.kind, scan, items, declared=fm_kind,
                        minuted=lambda: _exclusion_line(lines) is not None
-                       or urgent.found(lines))
+                       or urgent.found(lines) or bool(_minuted_body(lines)))
     _as_kind(kind, lines, col, fm_nation or evidence.nation or nation)
     _bare_names(col)
     route, key = col.fields.get("urgency_route"), col.fields.get("key_decision")
@@ -403,6 +403,8 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
             _attendance_link(lines, col)
         if "body" not in col.fields:
             _body_asked(lines, col)
+        if "body" not in col.fields:
+            _body_minuted(lines, col, named_body)
         _without_place(col, named_body)
         _agenda_published(lines, col)
     elif kind == "notice":
@@ -581,6 +583,50 @@ def _body_asked(lines, col: Collector) -> None:
         col.put("body", found[0], found[1].line, found[2])
 
 
+_BODY_WORDS = ("council", "cabinet", "executive", "committee", "panel", "board")
+_CONFLICT = ("", None, 0)
+
+
+def _minuted_body(lines):
+    """Minutes showing the meeting's body act ("The Council considered a report",
+    "Cabinet endorsed that:", "The Chair reminded Council that"; headings.yaml
+    ``body_minuted``): ``(body, line, column)`` when every such sentence on the page
+    names the same body, ``_CONFLICT`` when they name several, None when there is none."""
+    from govcheck.extract import headings
+
+    rx = None
+    found = None
+    for cl in lines:
+        low = cl.low
+        if not any(w in low for w in _BODY_WORDS):
+            continue
+        rx = rx or headings.rx("body_minuted")
+        for m in rx.finditer(cl.text):
+            g = "b" if m.group("b") else "b2"
+            body = " ".join(m.group(g).split())
+            if found is None:
+                found = (body, cl, m.start(g))
+            elif body.lower() != found[0].lower():
+                return _CONFLICT    # several bodies act: none is surely the meeting's
+    return found
+
+
+def _body_minuted(lines, col: Collector, named_body: bool) -> None:
+    """A meeting's page whose minutes show its body acting, where nothing else names
+    it (:func:`_minuted_body`): that body.  In Scotland, where a full council meets
+    under its own name, "the Council" acting is the council named on the page, if any."""
+    found = _minuted_body(lines)
+    if not found or found is _CONFLICT:
+        return
+    body, cl, at = found
+    if named_body and body.lower().endswith("council"):
+        council = col.fields.get("council")
+        if council is not None:
+            col.fields["body"] = council
+        return
+    col.put("body", body, cl.line, at)
+
+
 def _attendance_link(lines, col: Collector) -> None:
     """A meeting's page that names its meeting only in the text of its link to the
     attendance ("link to attendance details for the meeting of Cabinet Monday, 4th
@@ -742,6 +788,10 @@ def _meeting_head(lines, col: Collector, named_body: bool = True) -> None:
                 # "That the Minutes of the meeting held on 15th May, 2006 be approved",
                 # or the minutes' title under "To read, confirm and sign the Minutes of
                 # the previous meetings": an earlier meeting's date
+                continue
+            if "meeting" in lead.lower() and headings.rx("other_body_meeting").search(lead):
+                # "... had also considered the report at its meeting on 12 September
+                # 2023": another body's meeting
                 continue
             # "Glasgow, 8th December 2016.": the place the minutes were taken, then the date
             placed = seen <= 2 and _PLACE_LEAD_RE.match(lead) is not None \

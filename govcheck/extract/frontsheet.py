@@ -155,6 +155,73 @@ def labels_of(cl: CLine) -> list[tuple[LabelSpec, int, int, int]]:
     return found
 
 
+_RUN_WORDS = 8   # words a label standing inside a run-together row may span
+
+
+def _colon_label(text: str, lstart: int, vstart: int) -> bool:
+    """Whether the label from ``lstart`` to its value at ``vstart`` is of two words or
+    more and ends in ":" (an aside in brackets before the ":" is not a word)."""
+    if text[vstart - 1:vstart] != ":":
+        return False
+    words = text[lstart:vstart - 1]
+    k = words.find("(")
+    return len((words[:k] if k > 0 else words).split()) >= 2
+
+
+def _label_before(text: str, low: str, lo: int, colon: int):
+    """The label ending at the ``colon`` of a cell, starting after ``lo`` at a word
+    preceded by a space: the longest that ends exactly there, or None."""
+    words: list[int] = []
+    p = colon
+    while len(words) < _RUN_WORDS:
+        p = text.rfind(" ", lo, p)
+        if p < lo:
+            break
+        if p + 1 < colon and text[p + 1] != " ":
+            words.append(p + 1)
+    for start in reversed(words):       # the farthest word first: the longest label
+        m = match_label(text, start, low)
+        if m is not None and m[2] == colon + 1:
+            return m
+    return None
+
+
+def _run_together(text: str, low: str, s: int, first) -> list | None:
+    """The labels of a table row whose cells run together in one cell ("Decision maker:
+    Executive Decision: 11 Dec 2023 Lead officer: Martin Walmsley Notice of proposed
+    decision first published: 10/11/2023"): each label ending in ":" inside the cell
+    starting at ``s`` (``first`` is the label at its start, if any).  Only a cell holding
+    two or more labels of two words or more, each followed by ":", is such a row (so a
+    sentence with a colon is never split); a one-word label inside it ("Decision:")
+    counts when it is not a generic word and is capitalised, as a row's labels are."""
+    end = text.find("\t", s)
+    if end < 0:
+        end = len(text)
+    found: list = []
+    anchors = 0
+    pos = s
+    if first is not None:
+        found.append(first)
+        anchors += _colon_label(text, first[1], first[2])
+        pos = first[2]
+    c = text.find(":", pos, end)
+    while c >= 0:
+        if c + 1 == end or text[c + 1] == " ":
+            m = _label_before(text, low, pos, c)
+            if m is not None and not text[pos:m[1]].strip():
+                m = None    # "Lead member: Executive Member: ...": one label's words
+            if m is not None:
+                if _colon_label(text, m[1], m[2]):
+                    anchors += 1
+                elif m[0].generic or not text[m[1]].isupper():
+                    m = None
+            if m is not None:
+                found.append(m)
+                pos = m[2]
+        c = text.find(":", c + 1, end)
+    return found if anchors >= 2 else None
+
+
 def labels_in(text: str, low: str | None = None) -> list[tuple[LabelSpec, int, int, int]]:
     """Labels on a line: (spec, label offset, value start, value end)."""
     # A label ends in ":" or "?" or at a TAB, or stands alone on a short line: a long
@@ -168,10 +235,21 @@ def labels_in(text: str, low: str | None = None) -> list[tuple[LabelSpec, int, i
         return []
     out: list[tuple[LabelSpec, int, int, int]] = []
     starts = _cells(text)
+    if low is None:
+        low = text.lower()
     for s in starts:
         if out and s < out[-1][2]:
             continue
         m = match_label(text, s, low)
+        if text.count(":", s) >= 2:
+            inline = _run_together(text, low, s, m)
+            if inline:
+                for spec, lstart, vstart in inline:
+                    if out:
+                        p = out[-1]
+                        out[-1] = (p[0], p[1], p[2], max(p[2], lstart - 1))
+                    out.append((spec, lstart, vstart, len(text)))
+                continue
         if m is None:
             continue
         spec, lstart, vstart = m

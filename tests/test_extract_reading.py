@@ -789,3 +789,27 @@ def test_restriction_explained_in_schedule_12a_words_without_information():
             "Relating to the financial or business affairs of any particular person "
             "(including the authority holding that information)\n")
     assert r.get("exempt_paragraphs") == ["3"]
+
+
+_NOTICE_WITH_TABLE = (
+    "Forward plan\n\n"
+    "Notice of Intention to Take Key Decisions / Decisions in Private Session\n\n"
+    "Notice is given under Regulation 5 and 9 that the Executive intends, at its Meeting on "
+    "28th October 2019, to take the Key Decisions set out in the appended schedules.\n\n"
+    "Date: 20th September 2019\n\n"
+    "Dec'n. | Subject Area for Decision | Anticipated date of decision | Decision Taker\n"
+    "1 | Tree Management Policy | 28 October 2019 | Executive (Councillors Western, Hynes)\n"
+    "2 | Electric Vehicle Charging Points | 28 October 2019 | Executive\n"
+    "3 | Joint Venture with the Housing Trust | 28 October 2019 | Executive\n")
+
+
+def test_each_row_of_a_dated_notice_is_given_that_day():
+    recs = records(_NOTICE_WITH_TABLE)
+    assert len(recs) == 3 and all(r.kind == "notice" for r in recs)
+    assert [r.get("publication_date") for r in recs] == [date(2019, 9, 20)] * 3
+    assert [r.get("decision_date") for r in recs] == [date(2019, 10, 28)] * 3
+
+
+def test_decision_maker_named_with_its_members_is_the_body():
+    recs = records(_NOTICE_WITH_TABLE)
+    assert recs[0].get("decision_maker") == "Executive"

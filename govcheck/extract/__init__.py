@@ -88,10 +88,31 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
     _bare_list_entries(records)
+    _notice_date_for_rows(lines, tables, segments, records)
     _key_decision_from_heading(lines, records)
     _from_decisions_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
+
+
+def _notice_date_for_rows(lines, tables, segments, records) -> None:
+    """A notice that lists its decisions in a table under its own text, dated above the
+    table ("Date: 23rd December 2019", then "Subject | Anticipated date of decision |
+    Decision Taker" and a row per decision): each row is a notice given that day.  The
+    date is read into the first row's record, with the text above the table; the other
+    rows take it."""
+    from govcheck.struct import replace
+
+    if len(records) < 2 or not all(seg.row for seg in segments) \
+            or len(segments) != len(records) or any(r.kind != "notice" for r in records):
+        return
+    rows = [r for t in tables if len(t.rows) >= 2 for r in t.rows]
+    pub = records[0].fields.get("publication_date")
+    if not rows or pub is None or pub.line >= lines[rows[0]].number:
+        return
+    for r in records[1:]:
+        if "publication_date" not in r.fields:
+            r.fields["publication_date"] = replace(pub)
 
 
 def _listed_kind(lines) -> str | None:

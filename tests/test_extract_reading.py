@@ -716,3 +716,100 @@ def test_a_scottish_council_acting_in_its_minutes():
     assert r.kind == "meeting"
     assert r.get("body") == "Argyll and Bute Council"
     assert r.get("meeting_date") is None
+
+
+# What the regulations make every notice say: the decision, who takes it, when, why,
+# and the notice's own date
+
+_GENERAL_EXCEPTION_NOTICE = (
+    "General exception notice\n\n"
+    "Notice of Intention to take Key Decision without 28-Day Notice\n\n"
+    "Notice is given under Regulation 10 of the Regulations that it was impracticable to "
+    "give 28 days' notice of the following decision, a Key Decision to be taken by the "
+    "Executive at its meeting on 25th July 2022:\n\n"
+    "- Library Strategy 2022-25\n\n"
+    "Why 28 days' notice was impracticable: the item was confirmed as key after the "
+    "deadline for the notice had passed.\n\n"
+    "The Chair of the Scrutiny Committee has been advised in accordance with Regulation 10.\n\n"
+    "JANE SMITH\n"
+    "Director of Legal and Governance\n"
+    "15 July 2022\n")
+
+
+def test_general_exception_notice_says_decision_maker_date_and_reasons():
+    r = one(_GENERAL_EXCEPTION_NOTICE)
+    assert r.kind == "notice"
+    assert r.get("key_decision") is True
+    assert r.get("decision_maker") == "Executive"
+    assert r.get("decision_date") == date(2022, 7, 25)
+    assert r.get("urgency_route") == "general_exception"
+    assert (r.get("urgency_reason") or "").startswith("the item was confirmed as key")
+
+
+def test_notice_dated_under_its_signature_is_published_that_day():
+    r = one(_GENERAL_EXCEPTION_NOTICE)
+    assert r.get("publication_date") == date(2022, 7, 15)
+    # a date in the notice's text, not under a signature, is not its date
+    unsigned = one(_GENERAL_EXCEPTION_NOTICE.replace("JANE SMITH\n", "It was noted.\n"))
+    assert unsigned.get("publication_date") is None
+
+
+def test_notice_date_line_is_the_notices_publication_date():
+    r = one("Notice of Key Decisions\n\n"
+            "Notice is given under Regulation 9 that the Executive intends, at its Meeting "
+            "on 27th January 2020, to take the Key Decisions set out below.\n\n"
+            "Date: 23rd December 2019\n\n"
+            "Decision maker: Executive\n"
+            "Decision due: 27 January 2020\n")
+    assert r.kind == "notice"
+    assert r.get("publication_date") == date(2019, 12, 23)
+    assert r.get("report_date") is None
+
+
+def test_special_urgency_named_in_a_sentence_wins_over_an_unnamed_reason():
+    r = one("Forthcoming decisions\n\n"
+            "20/03/2023 - Special Urgency Notice - Leisure Transformation\n\n"
+            "Key decision to be taken in accordance with Information Procedure Rule D16 "
+            "(Special Urgency)\n\n"
+            "Decision Maker: Cabinet\n\n"
+            "Decision due date: 22/03/2023\n\n"
+            "Notice of decision: 20/03/2023\n\n"
+            "Reason for urgency:\n"
+            "The facilities need investment and deferring would add costs.\n")
+    assert r.get("key_decision") is True
+    assert r.get("urgency_route") == "special_urgency"
+
+
+def test_restriction_explained_in_schedule_12a_words_without_information():
+    r = one("Issue details\n\nSale of land\n\n"
+            "Decision Maker: Cabinet\n"
+            "Decision due date: 22/03/2023\n"
+            "Anticipated restriction: Fully exempt - view reasons\n\n"
+            "Explanation of anticipated restriction:\n"
+            "Relating to the financial or business affairs of any particular person "
+            "(including the authority holding that information)\n")
+    assert r.get("exempt_paragraphs") == ["3"]
+
+
+_NOTICE_WITH_TABLE = (
+    "Forward plan\n\n"
+    "Notice of Intention to Take Key Decisions / Decisions in Private Session\n\n"
+    "Notice is given under Regulation 5 and 9 that the Executive intends, at its Meeting on "
+    "28th October 2019, to take the Key Decisions set out in the appended schedules.\n\n"
+    "Date: 20th September 2019\n\n"
+    "Dec'n. | Subject Area for Decision | Anticipated date of decision | Decision Taker\n"
+    "1 | Tree Management Policy | 28 October 2019 | Executive (Councillors Western, Hynes)\n"
+    "2 | Electric Vehicle Charging Points | 28 October 2019 | Executive\n"
+    "3 | Joint Venture with the Housing Trust | 28 October 2019 | Executive\n")
+
+
+def test_each_row_of_a_dated_notice_is_given_that_day():
+    recs = records(_NOTICE_WITH_TABLE)
+    assert len(recs) == 3 and all(r.kind == "notice" for r in recs)
+    assert [r.get("publication_date") for r in recs] == [date(2019, 9, 20)] * 3
+    assert [r.get("decision_date") for r in recs] == [date(2019, 10, 28)] * 3
+
+
+def test_decision_maker_named_with_its_members_is_the_body():
+    recs = records(_NOTICE_WITH_TABLE)
+    assert recs[0].get("decision_maker") == "Executive"

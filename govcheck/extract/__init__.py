@@ -88,10 +88,31 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
     _bare_list_entries(records)
+    _notice_date_for_rows(lines, tables, segments, records)
     _key_decision_from_heading(lines, records)
     _from_decisions_heading(lines, records)
     notes.sort(key=lambda n: (n.line, n.column))
     return records, notes
+
+
+def _notice_date_for_rows(lines, tables, segments, records) -> None:
+    """A notice that lists its decisions in a table under its own text, dated above the
+    table ("Date: 23rd December 2019", then "Subject | Anticipated date of decision |
+    Decision Taker" and a row per decision): each row is a notice given that day.  The
+    date is read into the first row's record, with the text above the table; the other
+    rows take it."""
+    from govcheck.struct import replace
+
+    if len(records) < 2 or not all(seg.row for seg in segments) \
+            or len(segments) != len(records) or any(r.kind != "notice" for r in records):
+        return
+    rows = [r for t in tables if len(t.rows) >= 2 for r in t.rows]
+    pub = records[0].fields.get("publication_date")
+    if not rows or pub is None or pub.line >= lines[rows[0]].number:
+        return
+    for r in records[1:]:
+        if "publication_date" not in r.fields:
+            r.fields["publication_date"] = replace(pub)
 
 
 def _listed_kind(lines) -> str | None:
@@ -409,6 +430,10 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
         _agenda_published(lines, col)
     elif kind == "notice":
         _considered_by_decision_maker(lines, col)
+        # a notice's "Date:" is the notice's own date, the day it is given
+        _move(col, "report_date", "publication_date")
+        if "publication_date" not in col.fields:
+            _notice_signed(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
         _made_at_meeting(col)
@@ -501,6 +526,37 @@ def _resolved_by(lines, col: Collector) -> None:
         if m:
             col.put("decision_maker", " ".join(m.group("b").split()), cl.line, m.start("b"))
             return
+
+
+def _notice_signed(lines, col: Collector) -> None:
+    """A notice given under the regulations ("Notice is given under Regulation 10 ...",
+    headings.yaml ``notice_given``) signed by its officer and dated under the signature
+    ("DOMINIQUE SYKES", "Director of Legal and Governance", "15 July 2022"): the date,
+    on a line of its own under the name and role, is the notice's own date."""
+    from govcheck.dates import parse_date
+    from govcheck.extract import headings
+    from govcheck.extract.frontsheet import labels_of
+
+    given = None
+    for k, cl in enumerate(lines):
+        if given is None:
+            if "given" in cl.low and headings.rx("notice_given").search(cl.text):
+                given = k
+            continue
+        text = cl.text.strip()
+        if not text or len(text) > 40 or not text[:1].isdigit():
+            continue
+        pd = parse_date(text)
+        if pd is None or pd.start != 0 or text[pd.end:].strip(" .,"):
+            continue
+        above = [x for x in lines[given + 1:k] if x.text.strip()]
+        # under a signature: the name and role just above, short lines that are no
+        # sentence and no label
+        sign = above[-2:]
+        if len(sign) == 2 and all(len(x.text.strip()) <= 60 and not x.text.rstrip()
+                                  .endswith((".", ":")) and not labels_of(x) for x in sign):
+            col.put("publication_date", pd.value, cl.line, len(cl.text) - len(cl.text.lstrip()))
+        return
 
 
 def _considered_by_decision_maker(lines, col: Collector) -> None:
@@ -1152,7 +1208,8 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
     from govcheck.extract import values
     from govcheck.extract.text import sentence_at
 
-    if "urgency_route" in col.fields:
+    had = col.fields.get("urgency_route")
+    if had is not None and had.value != "unspecified":
         return
     rx = vocabulary.active().groups["citations"]["urgency_procedures"].rx
     for cl in lines:
@@ -1162,6 +1219,14 @@ def _urgency_sentence(lines: list["CLine"], col: Collector) -> None:
         m = rx.search(cl.text)
         if m is not None:
             route = values.urgency_route(m.group(0))
+            if had is not None:
+                # a label's reason that names no route ("Reason for urgency: ..."): a
+                # sentence naming the route ("to be taken in accordance with Rule D16
+                # (Special Urgency)") says which; one that names none adds nothing
+                if route != "unspecified":
+                    col.put("urgency_route", route, cl.line, m.start(), replace=True)
+                    return
+                continue
             if route == "unspecified":
                 # the sentence names the route only by who agreed ("the relevant
                 # Scrutiny Board Chairman's permission was sought and given to allow
@@ -1212,10 +1277,11 @@ def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
                 if pd is None or pd.start != 0:
                     continue
                 col.put("decision_date", pd.value, cl.line, m.end())
-                body = m.group("b") or m.group("b2")
-                if body and "decision_maker" not in col.fields:
-                    col.put("decision_maker", " ".join(body.split()), cl.line,
-                            m.start("b") if m.group("b") else m.start("b2"))
+                # the body, whichever of the patterns' groups b, b2, b3 named it
+                name = next((k for k, v in m.groupdict().items() if v and k[:1] == "b"), None)
+                if name is not None and "decision_maker" not in col.fields:
+                    col.put("decision_maker", " ".join(m.group(name).split()), cl.line,
+                            m.start(name))
                 want_date = False
                 break
         if not want_key and not want_date:

@@ -748,13 +748,13 @@ def test_general_exception_notice_says_decision_maker_date_and_reasons():
 
 def test_notice_dated_under_its_signature_is_published_that_day():
     r = one(_GENERAL_EXCEPTION_NOTICE)
-    assert r.get("publication_date") == date(2022, 7, 15)
+    assert r.get("notice_first_published") == date(2022, 7, 15)
     # a date in the notice's text, not under a signature, is not its date
     unsigned = one(_GENERAL_EXCEPTION_NOTICE.replace("JANE SMITH\n", "It was noted.\n"))
-    assert unsigned.get("publication_date") is None
+    assert unsigned.get("notice_first_published") is None
 
 
-def test_notice_date_line_is_the_notices_publication_date():
+def test_notice_date_line_is_the_date_the_notice_was_first_published():
     r = one("Notice of Key Decisions\n\n"
             "Notice is given under Regulation 9 that the Executive intends, at its Meeting "
             "on 27th January 2020, to take the Key Decisions set out below.\n\n"
@@ -762,7 +762,7 @@ def test_notice_date_line_is_the_notices_publication_date():
             "Decision maker: Executive\n"
             "Decision due: 27 January 2020\n")
     assert r.kind == "notice"
-    assert r.get("publication_date") == date(2019, 12, 23)
+    assert r.get("notice_first_published") == date(2019, 12, 23)
     assert r.get("report_date") is None
 
 
@@ -806,7 +806,7 @@ _NOTICE_WITH_TABLE = (
 def test_each_row_of_a_dated_notice_is_given_that_day():
     recs = records(_NOTICE_WITH_TABLE)
     assert len(recs) == 3 and all(r.kind == "notice" for r in recs)
-    assert [r.get("publication_date") for r in recs] == [date(2019, 9, 20)] * 3
+    assert [r.get("notice_first_published") for r in recs] == [date(2019, 9, 20)] * 3
     assert [r.get("decision_date") for r in recs] == [date(2019, 10, 28)] * 3
 
 

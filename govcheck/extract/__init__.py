@@ -98,21 +98,21 @@ def extract_with_notes(doc: "Document", nation: str = "england"
 def _notice_date_for_rows(lines, tables, segments, records) -> None:
     """A notice that lists its decisions in a table under its own text, dated above the
     table ("Date: 23rd December 2019", then "Subject | Anticipated date of decision |
-    Decision Taker" and a row per decision): each row is a notice given that day.  The
-    date is read into the first row's record, with the text above the table; the other
-    rows take it."""
+    Decision Taker" and a row per decision): each row is a notice given that day, first
+    published then.  The date is read into the first row's record, with the text above
+    the table; the other rows take it."""
     from govcheck.struct import replace
 
     if len(records) < 2 or not all(seg.row for seg in segments) \
             or len(segments) != len(records) or any(r.kind != "notice" for r in records):
         return
     rows = [r for t in tables if len(t.rows) >= 2 for r in t.rows]
-    pub = records[0].fields.get("publication_date")
+    pub = records[0].fields.get("notice_first_published")
     if not rows or pub is None or pub.line >= lines[rows[0]].number:
         return
     for r in records[1:]:
-        if "publication_date" not in r.fields:
-            r.fields["publication_date"] = replace(pub)
+        if "notice_first_published" not in r.fields:
+            r.fields["notice_first_published"] = replace(pub)
 
 
 def _listed_kind(lines) -> str | None:
@@ -221,17 +221,17 @@ def _record(doc, lines, seg, physical: bool, evidence, nation: str, index=None):
         _stated_in_text(lines, col)
     _further_private_notice(lines, col)
     _general_exception_route(col)
-    if scan.urgency_notice == "general_exception":
-        # the page is the general exception notice itself (reg 10(1)(b)): it was made
-        # available when it was first published
-        fv = col.fields.get("notice_first_published")
-        if fv is not None and "general_exception_notice_published" not in col.fields:
-            col.fields["general_exception_notice_published"] = fv
     fm_kind, fm_nation = frontmatter.apply(doc.data, col)
     kind = record_kind(seg.kind, scan, items, declared=fm_kind,
                        minuted=lambda: _exclusion_line(lines) is not None
                        or urgent.found(lines) or bool(_minuted_body(lines)))
     _as_kind(kind, lines, col, fm_nation or evidence.nation or nation)
+    if scan.urgency_notice == "general_exception":
+        # the page is the general exception notice itself (reg 10(1)(b)): it was made
+        # available when it was first published (read by its kind: a notice's date)
+        fv = col.fields.get("notice_first_published")
+        if fv is not None and "general_exception_notice_published" not in col.fields:
+            col.fields["general_exception_notice_published"] = fv
     _bare_names(col)
     route, key = col.fields.get("urgency_route"), col.fields.get("key_decision")
     if route is not None and route.value == "unspecified" and key is not None \
@@ -430,9 +430,10 @@ def _as_kind(kind: str, lines, col: Collector, nation: str = "england") -> None:
         _agenda_published(lines, col)
     elif kind == "notice":
         _considered_by_decision_maker(lines, col)
-        # a notice's "Date:" is the notice's own date, the day it is given
-        _move(col, "report_date", "publication_date")
-        if "publication_date" not in col.fields:
+        # a notice's "Date:" is the notice's own date, the day it is given: the day
+        # it was first published (corpus/LABELLING.md), which its notice period runs from
+        _move(col, "report_date", "notice_first_published")
+        if "notice_first_published" not in col.fields:
             _notice_signed(lines, col)
     elif kind == "decision":
         _move(col, "report_date", "decision_date")
@@ -555,7 +556,8 @@ def _notice_signed(lines, col: Collector) -> None:
         sign = above[-2:]
         if len(sign) == 2 and all(len(x.text.strip()) <= 60 and not x.text.rstrip()
                                   .endswith((".", ":")) and not labels_of(x) for x in sign):
-            col.put("publication_date", pd.value, cl.line, len(cl.text) - len(cl.text.lstrip()))
+            col.put("notice_first_published", pd.value, cl.line,
+                    len(cl.text) - len(cl.text.lstrip()))
         return
 
 

@@ -116,11 +116,18 @@ def _notice_date_for_rows(lines, tables, segments, records) -> None:
 
 
 def _listed_kind(lines) -> str | None:
-    """A table of records on a page titled as a list of decisions taken ("Officer
-    decisions", headings.yaml ``decisions_list``): its rows are decisions."""
+    """A table of records on a page whose heading says it lists notices given under the
+    regulations ("Notices under The Local Authorities (Executive Arrangements) ...
+    Regulations 2012", headings.yaml ``notices_list``): its rows are notices, whatever
+    the page's title calls them.  Else, on a page titled as a list of decisions taken
+    ("Officer decisions", ``decisions_list``): its rows are decisions."""
     from govcheck.extract import headings
 
-    top = next((cl for cl in lines[:4] if cl.text.strip()), None)
+    top = [cl for cl in lines[:4] if cl.text.strip()]
+    if any(cl.low.lstrip().startswith("notices") and headings.rx("notices_list").match(cl.text)
+           for cl in top):
+        return "notice"
+    top = top[0] if top else None
     if top is not None and len(top.text) < 60 and "ecision" in top.text \
             and headings.rx("decisions_list").match(top.text):
         return "decision"
@@ -1263,8 +1270,9 @@ def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
     want_date = "decision_date" not in col.fields
     for cl in lines:
         low = cl.low
+        made = "be made" in low or "be taken" in low
         if "key decision" not in low and "key-decision" not in low and "meeting" not in low \
-                and " key " not in low:
+                and " key " not in low and not made:
             continue
         if want_key:
             for name in ("non_key_decision_stated", "key_decision_stated"):
@@ -1273,17 +1281,18 @@ def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
                     col.put("key_decision", cites[name].value, cl.line, m.start())
                     want_key = False
                     break
-        if want_date and "meeting" in low:
+        if want_date and ("meeting" in low or made):
             for m in cites["decision_meeting_sentence"].rx.finditer(cl.text):
-                pd = parse_date(cl.text[m.end():])
-                if pd is None or pd.start != 0:
-                    continue
-                col.put("decision_date", pd.value, cl.line, m.end())
-                # the body, whichever of the patterns' groups b, b2, b3 named it
+                # the body, whichever of the patterns' groups b, b2, b3, b4 named it
                 name = next((k for k, v in m.groupdict().items() if v and k[:1] == "b"), None)
                 if name is not None and "decision_maker" not in col.fields:
                     col.put("decision_maker", " ".join(m.group(name).split()), cl.line,
                             m.start(name))
+                pd = parse_date(cl.text[m.end():])
+                if pd is None or pd.start != 0:
+                    # "on 2nd November": no year, no date; the body is still named
+                    continue
+                col.put("decision_date", pd.value, cl.line, m.end())
                 want_date = False
                 break
         if not want_key and not want_date:

@@ -858,3 +858,30 @@ def test_decision_alone_is_a_label_only_as_a_column_heading():
     assert m is not None and m[0].field == "title" and m[0].column
     r = one("Decision\tThe Cabinet agreed the budget.\n")
     assert r.get("title") is None
+
+
+_ROWS_THEN_DETAIL = (
+    "Notice of Intention to Take Key Decisions\n\n"
+    "Notice is given under Regulation 9 that the Executive intends, at its Meeting on "
+    "24th February 2020, to take the Key Decisions set out in the appended schedules.\n\n"
+    "Date: 20th January 2020\n\n"
+    "Subject Area for Decision | Anticipated date of decision | Decision Taker\n"
+    "Tree Management Policy Review | 24 February 2020 |\n"
+    "Electric Vehicle Charging Points | 24 February 2020 |\n\n"
+    "Date or period of decision: 24 February 2020\n\n"
+    "Subject of the Decision\n\n"
+    "Tree Management Policy Review.\n\n"
+    "Decision maker\n\n"
+    "Cabinet Member for Environment\n")
+
+
+def test_detail_below_a_table_is_the_entry_it_names():
+    # the detail below the table names the first entry: its decision maker is the
+    # first entry's, not the last row's (whose record runs to the end of the page)
+    recs = records(_ROWS_THEN_DETAIL)
+    assert [r.kind for r in recs] == ["notice", "notice"]
+    assert [r.get("decision_maker") for r in recs] == ["Cabinet Member for Environment", None]
+    # a detail naming the last entry stays with it
+    last = records(_ROWS_THEN_DETAIL.replace("Tree Management Policy Review.",
+                                             "Electric Vehicle Charging Points."))
+    assert [r.get("decision_maker") for r in last] == [None, "Cabinet Member for Environment"]

@@ -88,6 +88,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
     _bare_list_entries(records)
+    _detail_below_rows(lines, segments, records)
     _notice_date_for_rows(lines, tables, segments, records)
     _key_decision_from_heading(lines, records)
     _from_decisions_heading(lines, records)
@@ -113,6 +114,39 @@ def _notice_date_for_rows(lines, tables, segments, records) -> None:
     for r in records[1:]:
         if "notice_first_published" not in r.fields:
             r.fields["notice_first_published"] = replace(pub)
+
+
+def _detail_below_rows(lines, segments, records) -> None:
+    """A table of records followed by one entry's detail ("Subject of the Decision",
+    the entry's title on a line of its own, "Decision maker: Executive"): what is read
+    below the table is that entry's, not the last row's (whose record runs to the end of
+    the page).  Only when the lines below the table name exactly one row's title (its
+    first cell, on a line of its own), and it is not the last row's: the fields read
+    there move to that row's record."""
+    if len(records) < 2 or len(segments) != len(records) or not all(s.row for s in segments):
+        return
+    last_row = max((i for i, cl in enumerate(lines) if cl.row), default=None)
+    if last_row is None or last_row >= segments[-1].end - 1:
+        return
+    end = lines[last_row].number
+    titles = {}     # each row's first cell, its title
+    for k, seg in enumerate(segments):
+        row = next((i for i in range(seg.start, seg.end) if lines[i].row), None)
+        first = _norm(lines[row].text.split("\t")[0]) if row is not None else ""
+        if len(first) >= 8:
+            titles.setdefault(first, k)
+    named = {titles[n] for cl in lines[last_row + 1:segments[-1].end]
+             if cl.text.strip() and len(cl.text) < 300 and (n := _norm(cl.text)) in titles}
+    if len(named) != 1:
+        return
+    k = named.pop()
+    if k == len(records) - 1:
+        return
+    src, dst = records[-1].fields, records[k].fields
+    for name in [n for n, fv in src.items() if fv.line > end]:
+        fv = src.pop(name)
+        if name not in dst:
+            dst[name] = fv
 
 
 def _listed_kind(lines) -> str | None:

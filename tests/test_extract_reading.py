@@ -885,3 +885,16 @@ def test_detail_below_a_table_is_the_entry_it_names():
     last = records(_ROWS_THEN_DETAIL.replace("Tree Management Policy Review.",
                                              "Electric Vehicle Charging Points."))
     assert [r.get("decision_maker") for r in last] == [None, "Cabinet Member for Environment"]
+
+
+def test_a_name_the_page_cuts_is_not_read():
+    # the stored copy stops inside the name: "[...]" ends it on its own line
+    r = one("Decision Maker: Cabinet Member for Housing and Neighbourhood Regenera [...]\n")
+    assert r.get("decision_maker") is None
+    # a whole name, the cut marked on a line of its own under it, is read
+    r = one("Decision Maker: Assistant Chief Executive\n...\n")
+    assert (r.get("decision_maker") or "").startswith("Assistant Chief Executive")
+    # a row run together on one line: the name ends at the next label, the cut later
+    r = one("Decision maker: Executive Decision: 11 Dec 2023 Lead officer: Jo Bloggs "
+            "Notice of proposed decision first published: 10/11/2023 Explanation: [...]\n")
+    assert r.get("decision_maker") == "Executive"

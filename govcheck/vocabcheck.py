@@ -91,7 +91,7 @@ def _label_results(vocab, ex: dict) -> list[ExampleResult]:
     out = []
     for item in ex["examples"]["match"]:
         text = item if isinstance(item, str) else item["text"]
-        m = match_label(text)
+        m = match_label(text, column=spec.column)
         if m is None or m[0] is not spec:
             got = "no label" if m is None else f"{m[0].field} ({m[0].kind}) at {m[0].source}"
             out.append(ExampleResult(spec.source, name, text, "match", False,

@@ -63,6 +63,7 @@ class LabelSpec:
     generic: bool = False
     marks: str | None = None
     source: str = ""         # file:line of the entry
+    column: bool = False     # only a table's column heading (a header row's cell)
 
 
 @struct
@@ -175,6 +176,7 @@ def _schema():
         patterns: list[str] = Field(min_length=1)
         negate: bool = False
         generic: bool = False
+        column: bool = False
         marks: Literal["decision", "notice", "meeting"] | None = None
         lang: Literal["en", "cy", "en+cy"] = "en"
         note: str | None = None
@@ -440,7 +442,8 @@ def _build(data: dict[str, list[dict]], root: Path | None = None,
            with_examples: bool = True) -> Vocabulary:
     labels = [LabelSpec(field=d["field"], kind=d["kind"], starts=tuple(d["starts"]),
                         pattern="|".join(d["patterns"]), negate=d["negate"],
-                        generic=d["generic"], marks=d["marks"], source=d["source"])
+                        generic=d["generic"], marks=d["marks"], source=d["source"],
+                        column=d.get("column", False))
               for d in data.get("labels", [])]
     groups: dict[str, dict[str, WordEntry]] = {}
     examples = []
@@ -505,7 +508,8 @@ def profile_labels(entries: list, source: str) -> list[LabelSpec]:
         except (re.error, ValueError) as err:
             raise VocabularyError(source, 1, f"labels.{i}: {err}") from None
         out.append(LabelSpec(spec.field, spec.kind, starts, pattern, spec.negate,
-                             spec.generic, spec.marks, f"{source}: labels[{i}]"))
+                             spec.generic, spec.marks, f"{source}: labels[{i}]",
+                             spec.column))
     return out
 
 

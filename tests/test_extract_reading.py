@@ -813,3 +813,88 @@ def test_each_row_of_a_dated_notice_is_given_that_day():
 def test_decision_maker_named_with_its_members_is_the_body():
     recs = records(_NOTICE_WITH_TABLE)
     assert recs[0].get("decision_maker") == "Executive"
+
+
+_TABLE_OF_NOTICES = (
+    "Executive decisions made\n\n"
+    "Notices under The Local Authorities (Executive Arrangements) (Meetings and Access to "
+    "Information) (England) Regulations 2012\n\n"
+    "Decision | Date\n"
+    "Paragraph 10 – Decision due to be made at Cabinet 5 March 2024 and Council 19 March "
+    "2024 on the Housing Allocations Policy | 20 February 2024\n"
+    "Paragraph 10, Decision due to be made at Cabinet on the 9th May 2023 re: parks "
+    "maintenance contract. | 25 April 2023\n"
+    "Paragraph 10, Decision to be made Cabinet on 3rd June re Boiler Replacement | "
+    "21 May 2022\n")
+
+
+def test_table_of_notices_is_read_a_notice_per_row():
+    # "Decision | Date": the notice's words, and the day it was given (its own date:
+    # first published then); a page heading its notices as given under the
+    # regulations lists notices, though its title says decisions
+    recs = records(_TABLE_OF_NOTICES)
+    assert [r.kind for r in recs] == ["notice"] * 3
+    assert [r.get("notice_first_published") for r in recs] == [
+        date(2024, 2, 20), date(2023, 4, 25), date(2022, 5, 21)]
+    # "Decision due to be made at <body> on <date>": the first body and date
+    assert [r.get("decision_maker") for r in recs] == ["Cabinet"] * 3
+    assert [r.get("decision_date") for r in recs] == [
+        date(2024, 3, 5), date(2023, 5, 9), None]     # "3rd June": no year, no date
+    # "Paragraph 10" is not read as regulation 10
+    assert all(r.get("urgency_route") is None for r in recs)
+
+
+def test_decisions_list_without_a_notices_heading_stays_a_list_of_decisions():
+    recs = records(_TABLE_OF_NOTICES.replace(
+        "Notices under The Local Authorities", "Made under The Local Authorities"))
+    assert [r.kind for r in recs] == ["decision"] * 3
+
+
+def test_decision_alone_is_a_label_only_as_a_column_heading():
+    from govcheck.extract.labels import match_label
+
+    assert match_label("Decision\tThe Cabinet agreed the budget.") is None
+    m = match_label("Decision\t", column=True)
+    assert m is not None and m[0].field == "title" and m[0].column
+    r = one("Decision\tThe Cabinet agreed the budget.\n")
+    assert r.get("title") is None
+
+
+_ROWS_THEN_DETAIL = (
+    "Notice of Intention to Take Key Decisions\n\n"
+    "Notice is given under Regulation 9 that the Executive intends, at its Meeting on "
+    "24th February 2020, to take the Key Decisions set out in the appended schedules.\n\n"
+    "Date: 20th January 2020\n\n"
+    "Subject Area for Decision | Anticipated date of decision | Decision Taker\n"
+    "Tree Management Policy Review | 24 February 2020 |\n"
+    "Electric Vehicle Charging Points | 24 February 2020 |\n\n"
+    "Date or period of decision: 24 February 2020\n\n"
+    "Subject of the Decision\n\n"
+    "Tree Management Policy Review.\n\n"
+    "Decision maker\n\n"
+    "Cabinet Member for Environment\n")
+
+
+def test_detail_below_a_table_is_the_entry_it_names():
+    # the detail below the table names the first entry: its decision maker is the
+    # first entry's, not the last row's (whose record runs to the end of the page)
+    recs = records(_ROWS_THEN_DETAIL)
+    assert [r.kind for r in recs] == ["notice", "notice"]
+    assert [r.get("decision_maker") for r in recs] == ["Cabinet Member for Environment", None]
+    # a detail naming the last entry stays with it
+    last = records(_ROWS_THEN_DETAIL.replace("Tree Management Policy Review.",
+                                             "Electric Vehicle Charging Points."))
+    assert [r.get("decision_maker") for r in last] == [None, "Cabinet Member for Environment"]
+
+
+def test_a_name_the_page_cuts_is_not_read():
+    # the stored copy stops inside the name: "[...]" ends it on its own line
+    r = one("Decision Maker: Cabinet Member for Housing and Neighbourhood Regenera [...]\n")
+    assert r.get("decision_maker") is None
+    # a whole name, the cut marked on a line of its own under it, is read
+    r = one("Decision Maker: Assistant Chief Executive\n...\n")
+    assert (r.get("decision_maker") or "").startswith("Assistant Chief Executive")
+    # a row run together on one line: the name ends at the next label, the cut later
+    r = one("Decision maker: Executive Decision: 11 Dec 2023 Lead officer: Jo Bloggs "
+            "Notice of proposed decision first published: 10/11/2023 Explanation: [...]\n")
+    assert r.get("decision_maker") == "Executive"

@@ -88,6 +88,7 @@ def extract_with_notes(doc: "Document", nation: str = "england"
     if meeting is not None:
         _from_agenda(meeting, [r for r in records if r.kind == "report"])
     _bare_list_entries(records)
+    _detail_below_rows(lines, segments, records)
     _notice_date_for_rows(lines, tables, segments, records)
     _key_decision_from_heading(lines, records)
     _from_decisions_heading(lines, records)
@@ -115,12 +116,52 @@ def _notice_date_for_rows(lines, tables, segments, records) -> None:
             r.fields["notice_first_published"] = replace(pub)
 
 
+def _detail_below_rows(lines, segments, records) -> None:
+    """A table of records followed by one entry's detail ("Subject of the Decision",
+    the entry's title on a line of its own, "Decision maker: Executive"): what is read
+    below the table is that entry's, not the last row's (whose record runs to the end of
+    the page).  Only when the lines below the table name exactly one row's title (its
+    first cell, on a line of its own), and it is not the last row's: the fields read
+    there move to that row's record."""
+    if len(records) < 2 or len(segments) != len(records) or not all(s.row for s in segments):
+        return
+    last_row = max((i for i, cl in enumerate(lines) if cl.row), default=None)
+    if last_row is None or last_row >= segments[-1].end - 1:
+        return
+    end = lines[last_row].number
+    titles = {}     # each row's first cell, its title
+    for k, seg in enumerate(segments):
+        row = next((i for i in range(seg.start, seg.end) if lines[i].row), None)
+        first = _norm(lines[row].text.split("\t")[0]) if row is not None else ""
+        if len(first) >= 8:
+            titles.setdefault(first, k)
+    named = {titles[n] for cl in lines[last_row + 1:segments[-1].end]
+             if cl.text.strip() and len(cl.text) < 300 and (n := _norm(cl.text)) in titles}
+    if len(named) != 1:
+        return
+    k = named.pop()
+    if k == len(records) - 1:
+        return
+    src, dst = records[-1].fields, records[k].fields
+    for name in [n for n, fv in src.items() if fv.line > end]:
+        fv = src.pop(name)
+        if name not in dst:
+            dst[name] = fv
+
+
 def _listed_kind(lines) -> str | None:
-    """A table of records on a page titled as a list of decisions taken ("Officer
-    decisions", headings.yaml ``decisions_list``): its rows are decisions."""
+    """A table of records on a page whose heading says it lists notices given under the
+    regulations ("Notices under The Local Authorities (Executive Arrangements) ...
+    Regulations 2012", headings.yaml ``notices_list``): its rows are notices, whatever
+    the page's title calls them.  Else, on a page titled as a list of decisions taken
+    ("Officer decisions", ``decisions_list``): its rows are decisions."""
     from govcheck.extract import headings
 
-    top = next((cl for cl in lines[:4] if cl.text.strip()), None)
+    top = [cl for cl in lines[:4] if cl.text.strip()]
+    if any(cl.low.lstrip().startswith("notices") and headings.rx("notices_list").match(cl.text)
+           for cl in top):
+        return "notice"
+    top = top[0] if top else None
     if top is not None and len(top.text) < 60 and "ecision" in top.text \
             and headings.rx("decisions_list").match(top.text):
         return "decision"
@@ -1263,8 +1304,9 @@ def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
     want_date = "decision_date" not in col.fields
     for cl in lines:
         low = cl.low
+        made = "be made" in low or "be taken" in low
         if "key decision" not in low and "key-decision" not in low and "meeting" not in low \
-                and " key " not in low:
+                and " key " not in low and not made:
             continue
         if want_key:
             for name in ("non_key_decision_stated", "key_decision_stated"):
@@ -1273,17 +1315,18 @@ def _stated_in_text(lines: list["CLine"], col: Collector) -> None:
                     col.put("key_decision", cites[name].value, cl.line, m.start())
                     want_key = False
                     break
-        if want_date and "meeting" in low:
+        if want_date and ("meeting" in low or made):
             for m in cites["decision_meeting_sentence"].rx.finditer(cl.text):
-                pd = parse_date(cl.text[m.end():])
-                if pd is None or pd.start != 0:
-                    continue
-                col.put("decision_date", pd.value, cl.line, m.end())
-                # the body, whichever of the patterns' groups b, b2, b3 named it
+                # the body, whichever of the patterns' groups b, b2, b3, b4 named it
                 name = next((k for k, v in m.groupdict().items() if v and k[:1] == "b"), None)
                 if name is not None and "decision_maker" not in col.fields:
                     col.put("decision_maker", " ".join(m.group(name).split()), cl.line,
                             m.start(name))
+                pd = parse_date(cl.text[m.end():])
+                if pd is None or pd.start != 0:
+                    # "on 2nd November": no year, no date; the body is still named
+                    continue
+                col.put("decision_date", pd.value, cl.line, m.end())
                 want_date = False
                 break
         if not want_key and not want_date:

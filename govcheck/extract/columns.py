@@ -111,7 +111,7 @@ def _split(text: str, sep: str) -> list[tuple[int, int]] | None:
 
 def _label_filling(cell: str):
     """The label that is the whole of ``cell`` (a column heading), or None."""
-    m = match_label(cell + "\t")
+    m = match_label(cell + "\t", column=True)
     if m is None or m[2] < len(cell):
         return None
     return m[0]

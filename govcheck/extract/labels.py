@@ -76,12 +76,15 @@ def _rx(vocab, i: int) -> re.Pattern:
     return rx
 
 
-def _try(vocab, text: str, pos: int, candidates) -> tuple[LabelSpec, int, int] | None:
+def _try(vocab, text: str, pos: int, candidates, column: bool = False
+         ) -> tuple[LabelSpec, int, int] | None:
     for i in candidates:
+        spec = vocab.labels[i]
+        if spec.column and not column:
+            continue        # a table's column heading only, never a label in a line
         m = _rx(vocab, i).match(text, pos)
         if m is None:
             continue
-        spec = vocab.labels[i]
         if spec.generic and not text[m.end("label"):m.end()].strip() and "\t" not in text:
             # a one-word label without ":"/"?" only counts as a table cell
             return None
@@ -89,27 +92,31 @@ def _try(vocab, text: str, pos: int, candidates) -> tuple[LabelSpec, int, int] |
     return None
 
 
-def match_label(text: str, pos: int = 0, low: str | None = None
+def match_label(text: str, pos: int = 0, low: str | None = None, column: bool = False
                 ) -> tuple[LabelSpec, int, int] | None:
     """The label starting at ``pos`` of ``text``: (spec, label start, value start).
 
     ``text`` is one cleaned line (cells separated by TABs); the label must be the
-    start of its cell.  ``low`` is ``text.lower()`` if the caller has it.
+    start of its cell.  ``low`` is ``text.lower()`` if the caller has it.  ``column``:
+    ``text`` is a cell of a table's header row (:mod:`.columns`), where the labels
+    that are only a column's heading (``column: true``: "Decision" over a table of
+    notices) are tried too.
     """
     if low is None:
         low = text.lower()
     if len(low) != len(text):  # lower-casing changed the length: no shortcut
-        return match_label_slow(text, pos)
+        return match_label_slow(text, pos, column)
     w = _FIRST_WORD_RE.match(low, pos)
     if w is None:
         return None
     vocab = vocabulary.active()
     candidates = vocab.by_word.get(w.group(1))
-    return _try(vocab, text, pos, candidates) if candidates else None
+    return _try(vocab, text, pos, candidates, column) if candidates else None
 
 
-def match_label_slow(text: str, pos: int = 0) -> tuple[LabelSpec, int, int] | None:
+def match_label_slow(text: str, pos: int = 0, column: bool = False
+                     ) -> tuple[LabelSpec, int, int] | None:
     """As :func:`match_label`, trying every label in table order (no first-word
     shortcut): for tests, and for the rare line whose lower case changes length."""
     vocab = vocabulary.active()
-    return _try(vocab, text, pos, range(len(vocab.labels)))
+    return _try(vocab, text, pos, range(len(vocab.labels)), column)

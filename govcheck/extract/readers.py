@@ -70,6 +70,13 @@ class Read:
         return self.value.strip()
 
     @property
+    def cell(self) -> str:
+        """The answer as its own line shows it: empty when it was read on from the next
+        lines (a wrapped answer, a line of its own under it)."""
+        v = self.value.rstrip()
+        return v if self.cl.text.startswith(v, self.off) else ""
+
+    @property
     def lead(self) -> int:
         return len(self.value) - len(self.value.lstrip())
 
@@ -144,8 +151,26 @@ def report_to(col: Collector, scan, cl, v: str, off: int, index: int) -> None:
 
 # --- free text ------------------------------------------------------------------------
 
+# names: a name the page cuts ("Cabinet Member for Business, Enterprise and Job
+# Creatio [...]") is not the name, and is not read
+_NAMES = frozenset({"decision_maker", "body"})
+
+
+def _cut_name(field: str, v: str) -> bool:
+    """Whether ``v``, an answer naming who decides or meets as its line or cell shows
+    it, ends in the mark of a page cut short (answers.yaml ``cut_short``): the name is cut on its own
+    line ("... Job Creatio [...]"), not a whole name followed by a line of its own that
+    marks the cut."""
+    if field not in _NAMES or not ("[" in v or "…" in v or "..." in v):
+        return False
+    from govcheck import vocabulary
+
+    return bool(vocabulary.active().groups["answers"]["cut_short"].rx.search(v))
+
+
 def _no_text_answer(r: Read) -> bool:
-    return values.is_none_answer(r.v) or values.is_pending_answer(r.v)
+    return values.is_none_answer(r.v) or values.is_pending_answer(r.v) \
+        or _cut_name(r.spec.field, r.cell)
 
 
 def read_text(r: Read) -> None:
@@ -170,7 +195,7 @@ def read_plan_ref(r: Read) -> None:
 
 
 def read_body(r: Read) -> None:
-    if not _no_text_answer(r):
+    if not _no_text_answer(r) and not _cut_name("body", r.cell):
         r.put("body", fmt(r.v), r.off + r.lead)
 
 

@@ -1192,6 +1192,9 @@ _MEETING = ("Agenda and minutes\n\nCabinet - Tuesday, 24 March 2020 2.00 pm\n\n"
     # the ground given is exempt information: a lawful exclusion, not this
     ("The meeting will not be open to the public because exempt information within "
      "paragraph 3 of Schedule 12A is likely to be disclosed.", None),
+    # the ground described in Schedule 12A's words, not cited: not this rule's to judge
+    ("The meeting will not be open to the public because personal information about "
+     "individuals will be discussed.", None),
     # the public excluded for one item: the meeting itself is open
     ("The meeting will not be open to the public during item 9.", None),
     ("This meeting is open to the public and you are welcome to attend.", None),

@@ -1086,9 +1086,13 @@ def _no_exempt_business(lines, col: Collector) -> None:
     _public_session_only(lines, col)
 
 
-# a sentence naming one of these gives a statutory ground for excluding the public
+# a sentence naming one of these gives, or may describe, a statutory ground for excluding
+# the public: the words of Schedule 12A's descriptions of exempt information too
+# ("personal information about individuals", "commercially sensitive")
 _GROUND_WORDS = ("exempt", "confidential", "12a", "7a", "paragraph", "100a", "100 a",
-                 "item", "exclu")
+                 "item", "exclu", "personal", "individual", "commercial", "sensitive",
+                 "financial", "business affairs", "legal", "privilege", "labour relations",
+                 "negotiation", "crime", "criminal", "identity", "identif")
 
 
 def _closed_to_public(lines, col: Collector) -> None:

@@ -1269,3 +1269,11 @@ def test_a_meeting_headed_by_the_words_of_a_council_is_the_councils(heading, bod
             "Items\nNo. Item\n\n1.\nApologies\n\nMinutes:\nNone.\n")
     [r] = extract(doc_of(text))
     assert r.get("body") == body
+
+
+def test_a_meeting_moved_from_another_day_is_its_bodys():
+    text = ("Agenda and minutes\n\nMoved from 9th October 2018, Cabinet - Tuesday, 2nd October, "
+            "2018 2.00 pm\n\nVenue: Committee Room 3 - Council House.\n\nItems\nNo. Item\n\n"
+            "1.\nApologies\n\nMinutes:\nNone.\n")
+    [r] = extract(doc_of(text))
+    assert (r.get("body"), str(r.get("meeting_date"))) == ("Cabinet", "2018-10-02")

@@ -40,3 +40,13 @@ def test_the_corpus_holds_no_reserved_place():
     for p in (ROOT / "corpus" / "truth").glob("*.yaml"):
         t = yaml.safe_load(p.read_text(encoding="utf-8"))
         assert check_truth.reserved_place(t["council"], t.get("source", ""), reserved) is None, p.stem
+
+
+def test_no_page_is_in_the_corpus_twice():
+    import yaml
+
+    seen: dict[str, str] = {}
+    for p in sorted((ROOT / "corpus" / "truth").glob("*.yaml")):
+        src = yaml.safe_load(p.read_text(encoding="utf-8")).get("source", "")
+        assert src not in seen, f"{p.stem} and {seen.get(src)} are one address: {src}"
+        seen[src] = p.stem

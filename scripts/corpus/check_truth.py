@@ -92,9 +92,15 @@ def main(argv: list[str] | None = None) -> int:
     if reserved is None:
         print("(no reserved-council list beside the checkout: that check is skipped)")
     problems = 0
+    sources: dict[str, str] = {}
     for p in sorted((CORPUS / "truth").glob("*.yaml")):
         t = yaml.safe_load(p.read_text(encoding="utf-8"))
         rid = p.stem
+        src = " ".join(str(t.get("source", "")).split())
+        if src and src in sources:
+            print(f"{rid}: the same address as {sources[src]} ({src}): one page, one id")
+            problems += 1
+        sources.setdefault(src, rid)
         rec = CORPUS / "records" / f"{rid}.txt"
         if t.get("id") != rid or not rec.is_file():
             print(f"{rid}: id or record file missing")

@@ -952,3 +952,19 @@ def test_a_body_sitting_as_trustee_is_the_meeting():
             "TO THE CABINET MEETING ITSELF\n\n"
             "893.\nDisposal of the Community Hall\n")
     assert r.get("body") == "CABINET"
+
+
+def test_a_report_presented_to_the_body_names_it():
+    r = one("Financial Performance 2017-18\n"
+            "Minutes: The Interim Head of Finance presented a report updating Cabinet on the "
+            "Council's financial performance for the year ending 31 March 2018.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Cabinet"
+    r = one("Agenda item\n\nMatters Exempted from the Call-In Procedure\n\nMinutes:\n\n"
+            "Members considered a report of Councillor Smith, Leader of the Council, updating "
+            "the Council on recent executive decisions taken as a matter of urgency.\n")
+    assert r.get("body") == "Council"
+    # a report to a cabinet member is not a meeting of the executive
+    r = one("Decision details\n\nThe Borough Solicitor submitted a report updating the "
+            "Executive Cabinet Member on the claim.\n")
+    assert r.get("body") is None

@@ -1277,3 +1277,28 @@ def test_a_meeting_moved_from_another_day_is_its_bodys():
             "1.\nApologies\n\nMinutes:\nNone.\n")
     [r] = extract(doc_of(text))
     assert (r.get("body"), str(r.get("meeting_date"))) == ("Cabinet", "2018-10-02")
+
+
+def test_labels_that_close_a_list_entry_stay_with_it():
+    # a decision list without its entries' "date - title" headings: each entry's wards
+    # and lead officer stand after its summary, just above the next entry's labels
+    text = ("Use the search options below to find recent decisions.\n"
+            "Decision Maker: Joint Assistant Director: Assets and Property\n"
+            "Decision published: 08/10/2024\nEffective from: 31/05/2024\n"
+            "Concrete repairs and anti-carbonation\n"
+            "Wards affected: Castle;\nLead officer: Jane Smith\n"
+            "Decision Maker: Joint Assistant Director: Assets and Property\n"
+            "Decision published: 14/06/2024\nEffective from: 06/06/2024\n"
+            "The Council was asked to extend the licence for access and works.\n"
+            "Wards affected: Westborough;\nLead officer: Jane Smith\n")
+    records = extract(doc_of(text))
+    assert [(str(r.get("effective_from")), r.get("wards")) for r in records] == [
+        ("2024-05-31", ["Castle"]), ("2024-06-06", ["Westborough"])]
+    # a label the entry has already had, just above the next entry's, opens the next one
+    text = ("Decisions\n\nGrant award\nForward plan reference: FP/24/001\nDecision Maker: Cabinet\n"
+            "Decision published: 08/06/2022\nEffective from: 16/06/2022\n\n"
+            "Depot sale\nForward plan reference: FP/24/002\nDecision Maker: Cabinet\n"
+            "Decision published: 09/06/2022\nEffective from: 17/06/2022\n")
+    records = extract(doc_of(text))
+    assert [(r.get("title"), r.get("forward_plan_ref")) for r in records] == [
+        ("Grant award", "FP/24/001"), ("Depot sale", "FP/24/002")]

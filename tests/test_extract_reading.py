@@ -672,9 +672,16 @@ def test_the_chair_speaking_to_the_body_names_it():
             "Chair's Announcements\n\n"
             "The Chair reminded Council that Saturday 29 June is Armed Forces Day.\n")
     assert r.get("body") == "Council"
-    # a mayor's words do not count (an elected mayor is the executive)
+    # a mayor's words count only to the Council, which a ceremonial mayor chairs (an
+    # elected mayor is the executive, speaking to Cabinet too)
     r = one("Agenda and minutes\n\nVenue: The Guildhall\n\n"
             "The Mayor told the Council that he had attended the carnival.\n")
+    assert r.get("body") == "Council"
+    r = one("Agenda and minutes\n\nVenue: The Guildhall\n\n"
+            "The Mayor told Cabinet that he had attended the carnival.\n")
+    assert r.get("body") is None
+    r = one("Agenda and minutes\n\nVenue: The Guildhall\n\n"
+            "The Mayor thanked the Council officers who had organised the carnival.\n")
     assert r.get("body") is None
 
 
@@ -898,3 +905,66 @@ def test_a_name_the_page_cuts_is_not_read():
     r = one("Decision maker: Executive Decision: 11 Dec 2023 Lead officer: Jo Bloggs "
             "Notice of proposed decision first published: 10/11/2023 Explanation: [...]\n")
     assert r.get("decision_maker") == "Executive"
+
+
+def test_an_officer_speaking_to_the_body_names_it():
+    r = one("Agenda and minutes\n\nTuesday, 22nd October, 2019 10.00 am\n\n"
+            "Declarations of interest\n\n"
+            "3.1 The DMO reminded members of their responsibility to declare personal and "
+            "prejudicial interests. To assist the DMO informed Council:\n\n"
+            "the Leader had a personal interest in agenda item 14;\n")
+    assert r.get("body") == "Council"
+    # an officer's earlier words, reported, are not the meeting's
+    r = one("Agenda and minutes\n\nVenue: Town Hall\n\n"
+            "The Director of Finance had advised Cabinet that the grant was confirmed.\n")
+    assert r.get("body") is None
+
+
+def test_a_body_resolving_in_the_present_tense():
+    # Welsh minutes and numbered resolutions write the body's act in the present tense
+    r = one("Minutes of Previous Meeting(s)\n\n"
+            "Minutes: The Council approves as accurate (subject to any amendments) the "
+            "Minutes of the following Meetings.\n")
+    assert r.get("body") == "Council"
+    r = one("Agenda item\n\nThe Local Plan: Update and next steps\n\n"
+            "(1) that Cabinet notes recent developments in relation to the Black Country "
+            "Plan.\n\n"
+            "(2) that Cabinet approves the preparation of a single-tier Local Plan.\n\n"
+            "(4) that Cabinet approve the fixed term appointment of a Programme Manager.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Cabinet"
+    r = one("Agenda and minutes\n\nVenue: Civic Centre\n\n"
+            "On being put to the Vote the MOTION was CARRIED.\n"
+            "RESOLVED: That the Council suspends Council Procedure Rules in respect of "
+            "time limits at agenda item 9.\n")
+    assert r.get("body") == "Council"
+    # a committee's recommendation to the Council is in the subjunctive: not the Council
+    # resolving
+    r = one("Agenda\n\nVenue: Remote Meeting\n\n"
+            "8a Referral Report from Environment Committee\n\n"
+            "That the Council agree to adopt the Environmental Sustainability Strategy.\n")
+    assert r.get("body") is None
+
+
+def test_a_body_sitting_as_trustee_is_the_meeting():
+    r = one("Agenda and minutes\n\nVenue: Council Chamber\n\n"
+            "FOR MINUTE NO. 893 CABINET SAT AS TRUSTEE OF THE WELSH CHURCH ACT FUND PRIOR "
+            "TO THE CABINET MEETING ITSELF\n\n"
+            "893.\nDisposal of the Community Hall\n")
+    assert r.get("body") == "CABINET"
+
+
+def test_a_report_presented_to_the_body_names_it():
+    r = one("Financial Performance 2017-18\n"
+            "Minutes: The Interim Head of Finance presented a report updating Cabinet on the "
+            "Council's financial performance for the year ending 31 March 2018.\n")
+    assert r.kind == "meeting"
+    assert r.get("body") == "Cabinet"
+    r = one("Agenda item\n\nMatters Exempted from the Call-In Procedure\n\nMinutes:\n\n"
+            "Members considered a report of Councillor Smith, Leader of the Council, updating "
+            "the Council on recent executive decisions taken as a matter of urgency.\n")
+    assert r.get("body") == "Council"
+    # a report to a cabinet member is not a meeting of the executive
+    r = one("Decision details\n\nThe Borough Solicitor submitted a report updating the "
+            "Executive Cabinet Member on the claim.\n")
+    assert r.get("body") is None

@@ -701,7 +701,7 @@ def _minuted_body(lines):
             continue
         rx = rx or headings.rx("body_minuted")
         for m in rx.finditer(cl.text):
-            g = "b" if m.group("b") else "b2"
+            g = next(g for g in ("b", "b2", "b3", "b4", "b5") if m.group(g))
             body = " ".join(m.group(g).split())
             if found is None:
                 found = (body, cl, m.start(g))

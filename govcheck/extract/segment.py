@@ -217,6 +217,25 @@ def _anchor_fields(cl: CLine) -> set[str]:
             for spec, *_ in labels_of(cl)} & _ANCHORS
 
 
+def _label_fields(cl: CLine) -> set[str]:
+    """The fields of every label on a line (a report's "Report to" is its decision
+    maker)."""
+    text = cl.text
+    if not text or text.isspace() or ("\t" not in text and ":" not in text and "?" not in text):
+        return set()
+    return {"decision_maker" if spec.kind == "report_to" else spec.field
+            for spec, *_ in labels_of(cl)}
+
+
+def _opens_next(cl: CLine, k: int, had: dict[str, int]) -> bool:
+    """Whether a label line just above a repeated anchor opens the next record: each of
+    its labels asked before, on an earlier line, in the current record."""
+    fields = _label_fields(cl)
+    if not fields:
+        return bool(labels_of(cl))
+    return all(had.get(f, k) < k for f in fields)
+
+
 _NUMBER_LINE_RE = recache.compile(r"\s*(\d{1,3})[.)]?\s*")
 
 
@@ -258,25 +277,34 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
     numbered = _numbered_items(lines)
     starts: list[tuple[int, int | None]] = []
     seen: dict[str, int] = {}
+    # every label's field the current record has, with the line it first came on: a
+    # label above a repeated anchor opens the next record only if it repeats one too
+    # (its reference), else it closes this one ("Wards affected:", "Lead officer:" under
+    # an entry whose heading is missing)
+    had: dict[str, int] = {}
     for i, cl in enumerate(lines):
         text = cl.text
         if i in numbered:
             # "3." on a line of its own, the item's title under it ("Plan items" lists)
             starts.append((i, numbered[i]))
-            seen = {}
+            seen, had = {}, {}
             continue
         if text and len(text) < 300 and text.lstrip()[:1].isdigit() and item_rx.match(text):
             if seen or not starts:
                 starts.append((i, None))
-            seen = {}
+            seen, had = {}, {}
             continue
-        fields = _anchor_fields(cl)
+        every = _label_fields(cl)
+        fields = every & _ANCHORS
         if not fields:
+            for f in every:
+                had.setdefault(f, i)
             continue
         if not starts or any(f in seen and i - seen[f] > _TWIN for f in fields):
             first = i      # the first of the labels just above (a reference, say)
             while first - 1 >= 0 and (not lines[first - 1].text.strip()
-                                      or labels_of(lines[first - 1])):
+                                      or (_opens_next(lines[first - 1], first - 1, had)
+                                          if starts else labels_of(lines[first - 1]))):
                 first -= 1
             while not lines[first].text.strip():
                 first += 1
@@ -291,8 +319,11 @@ def list_items(lines: list[CLine]) -> list[tuple[int, int | None]]:
                 start, t = i, None
             starts.append((start, t))
             seen = {}
+            had = {f: k for f, k in had.items() if k >= start}
         for f in fields:
             seen[f] = i
+        for f in every:
+            had.setdefault(f, i)
     if len(starts) < 2:
         return []
     starts[0] = (0, starts[0][1])   # what comes before the first record's labels heads it
